@@ -1,0 +1,34 @@
+/**
+ * `npm start [-- file.csv]`: serves the built app on localhost and prints its address. Without a
+ * file the address opens the bundled sample; with one, the page loads that file from this server
+ * (same origin), so it still never leaves the machine.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { preview } from 'vite';
+
+const file = process.argv[2];
+if (file && !existsSync(file)) {
+  console.error(`No such file: ${file}`);
+  process.exit(1);
+}
+const served = file ? path.basename(file) : null;
+
+const server = await preview({
+  preview: { port: Number(process.env.PORT ?? 4173), open: false },
+  plugins: [
+    {
+      name: 'serve-local-file',
+      configurePreviewServer(s) {
+        s.middlewares.use('/local-file', (_req, res) => {
+          if (!file) return void ((res.statusCode = 404), res.end());
+          res.setHeader('Content-Type', 'application/octet-stream');
+          res.setHeader('Content-Length', String(statSync(file).size));
+          createReadStream(file).pipe(res);
+        });
+      },
+    },
+  ],
+});
+const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
+console.log(`\n  Segment Workbench: ${base}${served ? `?file=${encodeURIComponent(served)}` : '?sample=retail-v1'}\n`);

@@ -1,0 +1,170 @@
+import { WorkbenchError } from '../errors.ts';
+import type { Delimiter, FileImport, ImportSpec } from '../spec/import.ts';
+import { EXCLUSION_RULES } from '../spec/import.ts';
+import { columnFor } from '../sql/columns.ts';
+import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
+import { profileSql, readProfile } from '../sql/profile.ts';
+import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
+import { customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
+import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
+import { trimDecimal } from './decimal-text.ts';
+import { lineOfRecord } from './reject-lines.ts';
+import { REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
+import type { SqlRunner } from './sql-runner.ts';
+
+/** Where a file was registered and the delimiter DuckDB should read it with. */
+export interface RegisteredFile {
+  path: string;
+  delimiter: Exclude<Delimiter, 'whitespace'>;
+}
+
+export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
+
+const raw = (i: number) => `raw_${i}`;
+const staged = (i: number) => `staged_${i}`;
+
+/**
+ * Reads, types, cleans and loads every file of the spec into `order_lines`, `orders` and
+ * `customer_attributes`, and accounts for every record. Throws WorkbenchError on a mapping that
+ * cannot work or on unresolved duplicate customers.
+ */
+export async function runImport(
+  db: SqlRunner,
+  spec: ImportSpec,
+  registered: readonly RegisteredFile[],
+  onPhase: (p: ImportPhase) => void = () => {},
+): Promise<ImportReport> {
+  const reports: FileReport[] = [];
+  const transactions: StagedFile[] = [];
+  let customersTable: string | null = null;
+
+  for (const [i, file] of spec.files.entries()) {
+    onPhase({ phase: 'parsing', file: file.name });
+    const reg = registered[i];
+    await db.exec(
+      rawReadSql({
+        path: reg.path,
+        table: raw(i),
+        columns: file.columns.map((c) => c.name),
+        delimiter: reg.delimiter,
+        header: file.parse.header,
+      }),
+    );
+    onPhase({ phase: 'checking', file: file.name });
+    const [profileRow] = await db.rows(profileSql(raw(i), file));
+    const profile = readProfile(profileRow, file);
+    try {
+      await db.exec(
+        file.kind === 'transactions'
+          ? stageTransactionsSql(raw(i), staged(i), file, spec, profile)
+          : stageCustomersSql(raw(i), staged(i), file, spec, profile),
+      );
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('invalid mapping')) throw new WorkbenchError('mapping', `${file.name}: ${e.message}`);
+      throw e;
+    }
+    if (file.kind === 'customers') {
+      await refuseDuplicateCustomers(db, file, staged(i), spec);
+      customersTable = staged(i);
+    } else {
+      transactions.push({ index: i, staged: staged(i), file });
+    }
+    reports.push(await fileReport(db, i, file, profile.floatIds));
+  }
+
+  onPhase({ phase: 'loading' });
+  if (transactions.length === 0)
+    throw new WorkbenchError('mapping', 'Add a transactions file: a customers file alone has no orders to analyse.');
+  await db.exec(orderLinesSql(transactions));
+  await db.exec(ordersSql(transactions, spec.amountLevel));
+  await db.exec(customerAttributesSql(customersTable));
+
+  const [summary] = await db.rows(loadedSummarySql());
+  const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;
+  const coverage = customersTable ? (await db.rows(customerCoverageSql()))[0] : null;
+  return {
+    files: reports,
+    customers: Number(summary.customers),
+    orders: Number(summary.orders),
+    lines: Number(summary.lines),
+    firstDate: (summary.first_date as string | null) ?? null,
+    lastDate: (summary.last_date as string | null) ?? null,
+    totalAmount: summary.total_amount == null ? null : trimDecimal(String(summary.total_amount)),
+    currencies: toStrings(summary.currencies),
+    amountConflicts: conflicts,
+    customersFile: coverage
+      ? {
+          inFile: Number(coverage.customers_in_file),
+          neverPurchased: Number(coverage.never_purchased),
+          buyersNotInFile: Number(coverage.buyers_not_in_file),
+        }
+      : null,
+  };
+}
+
+async function refuseDuplicateCustomers(db: SqlRunner, file: FileImport, table: string, spec: ImportSpec): Promise<void> {
+  if (spec.duplicateCustomers === 'keep-first') return;
+  const dups = await db.rows(duplicateCustomersSql(table, 5));
+  if (dups.length === 0) return;
+  const total = Number(dups[0].total_ids);
+  const examples = dups.map((d) => `${String(d.customer_id)} (${Number(d.records)}×)`).join(', ');
+  throw new WorkbenchError(
+    'duplicates',
+    `${file.name}: ${total} customer id${total === 1 ? '' : 's'} appear more than once (${examples}). They would multiply orders: fix the file, or choose "keep the first record of each id".`,
+  );
+}
+
+async function fileReport(db: SqlRunner, i: number, file: FileImport, floatIds: boolean): Promise<FileReport> {
+  const counts = new Map<string, number>();
+  for (const row of await db.rows(outcomeCountsSql(staged(i)))) counts.set(String(row.outcome), Number(row.records));
+  const { rejects, structuralCount } = await collectRejects(db, i, file, REPORT_REJECT_LIMIT);
+
+  const excluded: Record<string, number> = {};
+  for (const rule of [...EXCLUSION_RULES, 'duplicate_customer']) {
+    const n = counts.get(`excluded:${rule}`);
+    if (n) excluded[rule] = n;
+  }
+  const loaded = counts.get('loaded') ?? 0;
+  const rejected = structuralCount + (counts.get('rejected') ?? 0);
+  const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
+  const idColumn = columnFor(file, 'customer_id');
+  const mergedIds = idColumn ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i))))[0].merged) : 0;
+  return {
+    name: file.name,
+    kind: file.kind,
+    input: loaded + rejected + excludedTotal,
+    loaded,
+    rejected,
+    excluded,
+    rejects,
+    floatIdsStripped: floatIds,
+    mergedIds,
+  };
+}
+
+/** All rejected records of a file, for the CSV download. */
+export async function allRejects(db: SqlRunner, i: number, file: FileImport): Promise<RejectedRecord[]> {
+  return (await collectRejects(db, i, file, null)).rejects;
+}
+
+/** Reader rejects (with their own line) and typing rejects (line derived), in line order. */
+async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit: number | null) {
+  const structural = await db.rows(structuralRejectsSql(raw(i)));
+  const rejectedLines = structural.map((r) => Number(r.line));
+  const typed = await db.rows(typedRejectsSql(staged(i)) + (limit === null ? '' : ` LIMIT ${limit}`));
+  const headerLines = file.parse.header ? 1 : 0;
+  const rejects: RejectedRecord[] = [
+    ...structural.map((r) => ({
+      line: Number(r.line),
+      reason: `${String(r.error_type).toLowerCase()}: ${String(r.message)}`,
+      text: String(r.csv_line ?? ''),
+    })),
+    ...typed.map((r) => ({ line: lineOfRecord(Number(r.rec_no), headerLines, rejectedLines), reason: String(r.reason) })),
+  ].sort((a, b) => a.line - b.line);
+  return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: structural.length };
+}
+
+function toStrings(value: unknown): string[] {
+  if (value == null) return [];
+  return Array.from(value as Iterable<unknown>, (v) => String(v));
+}

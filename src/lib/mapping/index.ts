@@ -1,0 +1,16 @@
+export { normalizeHeader, headerWords, isGenericHeader } from './normalize.ts';
+export { guessRoles } from './guess-roles.ts';
+export { nameScores } from './name-scores.ts';
+export type { CoreRole, RoleScores } from './name-scores.ts';
+export { profileColumn } from './profile.ts';
+export type { ColumnProfile } from './profile.ts';
+export { guessDateFormat, matchDateFormats } from './guess-date-format.ts';
+export type { DateFormatGuess } from './guess-date-format.ts';
+export { guessNumberFormat } from './guess-number-format.ts';
+export type { NumberFormatGuess } from './guess-number-format.ts';
+export { numberShape } from './parse-number.ts';
+export type { NumberShape } from './parse-number.ts';
+export { isCurrencyAffix, isCurrencyCode } from './currency.ts';
+export { detectEncoding } from './detect-encoding.ts';
+export type { EncodingGuess } from './detect-encoding.ts';
+export { detectDelimiter } from './detect-delimiter.ts';

@@ -1,0 +1,39 @@
+import Papa from 'papaparse';
+import type { Delimiter } from '../spec/import.ts';
+
+export interface Preview {
+  /** Column names as the import will use them: unique, never empty. */
+  headers: string[];
+  rows: string[][];
+}
+
+/**
+ * The first records of a file's head, split as DuckDB will split them. The head may end
+ * mid-record, so its last line is dropped unless the head is the whole file.
+ */
+export function previewRecords(text: string, delimiter: Delimiter, header: boolean, complete: boolean, limit = 20): Preview {
+  const body = complete ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+  const records =
+    delimiter === 'whitespace'
+      ? body
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== '')
+          .map((l) => l.trim().split(/[ \t]+/))
+      : (Papa.parse<string[]>(body, { delimiter, quoteChar: '"', skipEmptyLines: true }).data as string[][]);
+  const width = records.reduce((w, r) => Math.max(w, r.length), 0);
+  const first = header ? (records[0] ?? []) : [];
+  const names = Array.from({ length: header ? first.length : width }, (_, i) => first[i] ?? '');
+  return { headers: uniqueNames(names), rows: records.slice(header ? 1 : 0, (header ? 1 : 0) + limit) };
+}
+
+/** Trims names, fills empty ones (`column3`), and suffixes repeats (`amount_2`); case-insensitive as in DuckDB. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, i) => {
+    const base = raw.replace(/^\uFEFF/, '').trim() || `column${i + 1}`;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}

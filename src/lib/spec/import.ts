@@ -1,0 +1,118 @@
+/**
+ * The import part of the spec: how each file is read, what each column means, and which records
+ * the cleaning rules exclude. It holds definitions only, never data.
+ */
+
+/** What a column means to the analysis. Everything not core is an attribute (or ignored). */
+export type Role =
+  'customer_id' | 'order_id' | 'order_date' | 'amount' | 'quantity' | 'unit_price' | 'status' | 'currency' | 'attribute' | 'ignore';
+
+export const ROLES: readonly Role[] = [
+  'customer_id',
+  'order_id',
+  'order_date',
+  'amount',
+  'quantity',
+  'unit_price',
+  'status',
+  'currency',
+  'attribute',
+  'ignore',
+];
+
+/** 'whitespace' means runs of spaces/tabs separate fields (whitespace-aligned text). */
+export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|', 'whitespace'];
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin-1' | 'windows-1252';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin-1', 'windows-1252'];
+
+/**
+ * How dates are written. A time of day may follow any of them; a trailing UTC offset or `Z` is
+ * ignored (the local date as written counts: there is no time-zone support offline).
+ */
+export type DateFormat = 'ymd' | 'ymd-compact' | 'dmy' | 'mdy' | 'ymd-slash';
+export const DATE_FORMATS: readonly DateFormat[] = ['ymd', 'ymd-compact', 'dmy', 'mdy', 'ymd-slash'];
+
+/** How numbers are written: `1,234.50` (point) or `1.234,50` (comma). Currency symbols are stripped. */
+export type DecimalMark = 'point' | 'comma';
+
+export interface ParseOptions {
+  delimiter: Delimiter;
+  header: boolean;
+  encoding: Encoding;
+  decimalMark: DecimalMark;
+  dateFormat: DateFormat;
+}
+
+export interface ColumnMapping {
+  /** Column name as read (deduplicated; `column1`… when the file has no header). */
+  name: string;
+  role: Role;
+}
+
+/** Line level: each record's amount is summed into its order. Order level: taken once per order. */
+export type AmountLevel = 'line' | 'order';
+
+export interface CleaningRules {
+  /** Records without a customer id are always excluded: there is no one to attribute them to. */
+  cancelled: { enabled: boolean; orderIdPrefix: string; statusValues: string[] };
+  /** Keep only this currency when the currency column has several (null: keep all). */
+  currency: string | null;
+  /** Quantity ≤ 0 or amount < 0: returns. */
+  returns: boolean;
+  zeroAmount: boolean;
+  duplicates: boolean;
+}
+
+export interface IdCleanup {
+  trim: boolean;
+  lowerCase: boolean;
+}
+
+export type FileKind = 'transactions' | 'customers';
+
+export interface FileImport {
+  /** The file's name as registered (`uploads/<name>`). */
+  name: string;
+  kind: FileKind;
+  parse: ParseOptions;
+  columns: ColumnMapping[];
+}
+
+export interface ImportSpec {
+  files: FileImport[];
+  amountLevel: AmountLevel;
+  cleaning: CleaningRules;
+  ids: IdCleanup;
+  /** For a customers file with repeated ids: refuse to load, or keep each id's first record. */
+  duplicateCustomers: 'refuse' | 'keep-first';
+}
+
+/** The order cleaning rules apply in; each excluded record counts under the first that matches. */
+export const EXCLUSION_RULES = ['no_customer_id', 'cancelled', 'other_currency', 'returns', 'zero_amount', 'duplicate'] as const;
+export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
+
+/** "Standard": exclude no-id, cancelled and quantity ≤ 0; keep zero amounts and duplicates. */
+export function standardCleaning(): CleaningRules {
+  return {
+    cancelled: { enabled: true, orderIdPrefix: 'C', statusValues: [] },
+    currency: null,
+    returns: true,
+    zeroAmount: false,
+    duplicates: false,
+  };
+}
+
+export function defaultParseOptions(): ParseOptions {
+  return { delimiter: ',', header: true, encoding: 'utf-8', decimalMark: 'point', dateFormat: 'ymd' };
+}
+
+/** WHATWG decoder labels: 'latin-1' decodes as windows-1252, which agrees on every printable byte. */
+export const DECODER_LABEL: Record<Encoding, string> = {
+  'utf-8': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'latin-1': 'windows-1252',
+  'windows-1252': 'windows-1252',
+};

@@ -1,0 +1,38 @@
+import type { FileImport, Role } from '../spec/import.ts';
+
+/** The canonical columns of `order_lines`/`orders`; attributes must not shadow them. */
+export const CANONICAL = [
+  'source_file',
+  'rec_no',
+  'customer_id',
+  'order_id',
+  'order_date',
+  'amount',
+  'quantity',
+  'unit_price',
+  'status',
+  'currency',
+  'line_count',
+] as const;
+
+/** The column mapped to a role, if any (roles other than attribute/ignore are unique). */
+export function columnFor(file: FileImport, role: Role): string | undefined {
+  return file.columns.find((c) => c.role === role)?.name;
+}
+
+/**
+ * Attribute columns with the names they get in the public views: the file's own name, unless
+ * that clashes (case-insensitively, as DuckDB compares names) with a canonical column or another
+ * attribute, in which case a suffix keeps both.
+ */
+export function attributeNames(file: FileImport): { source: string; name: string }[] {
+  const taken = new Set<string>(CANONICAL);
+  return file.columns
+    .filter((c) => c.role === 'attribute')
+    .map((c) => {
+      let name = c.name;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${c.name}_${n}`;
+      taken.add(name.toLowerCase());
+      return { source: c.name, name };
+    });
+}

@@ -1,0 +1,47 @@
+import type { AmountLevel, FileImport } from '../spec/import.ts';
+import { attributeNames } from './columns.ts';
+import { ident, literal } from './quote.ts';
+
+export interface StagedFile {
+  index: number;
+  staged: string;
+  file: FileImport;
+}
+
+/** Every loaded record of every transactions file, with its source. */
+export function orderLinesSql(files: readonly StagedFile[]): string {
+  if (files.length === 0) throw new Error('invalid import: no transactions file');
+  const parts = files.map(
+    (f) =>
+      `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, * EXCLUDE (reason) FROM ${ident(f.staged)} WHERE reason IS NULL`,
+  );
+  return `CREATE OR REPLACE TABLE order_lines AS\n${parts.join('\nUNION ALL BY NAME\n')}`;
+}
+
+/**
+ * One row per order. At line level the lines' amounts are summed; at order level the order's
+ * amount is read once (from its first line that has one), since line-item exports repeat or blank
+ * the order total on each line.
+ */
+export function ordersSql(files: readonly StagedFile[], level: AmountLevel): string {
+  const attrs = [...new Set(files.flatMap((f) => attributeNames(f.file).map((a) => a.name)))];
+  const amount = level === 'line' ? 'sum(amount)' : 'coalesce(first(amount ORDER BY rec_no) FILTER (WHERE amount IS NOT NULL), 0)';
+  const firsts = attrs.map((a) => `first(${ident(a)} ORDER BY rec_no) AS ${ident(a)}`);
+  return `CREATE OR REPLACE TABLE orders AS
+SELECT customer_id, order_id, min(order_date) AS order_date, ${amount} AS amount, count(*) AS line_count${firsts.length ? ',\n  ' + firsts.join(', ') : ''}
+FROM order_lines
+GROUP BY source_file, customer_id, order_id`;
+}
+
+/** Orders whose lines carry more than one distinct amount (order level only). */
+export function amountConflictsSql(): string {
+  return `SELECT count(*) AS conflicts FROM (
+  SELECT 1 FROM order_lines WHERE amount IS NOT NULL
+  GROUP BY source_file, customer_id, order_id HAVING count(DISTINCT amount) > 1)`;
+}
+
+/** The customers file's loaded records, one per id (duplicates were refused or resolved). */
+export function customerAttributesSql(staged: string | null): string {
+  if (!staged) return `CREATE OR REPLACE TABLE customer_attributes AS SELECT NULL::VARCHAR AS customer_id WHERE false`;
+  return `CREATE OR REPLACE TABLE customer_attributes AS SELECT * EXCLUDE (rec_no, reason) FROM ${ident(staged)} WHERE reason IS NULL`;
+}

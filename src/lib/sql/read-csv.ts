@@ -1,0 +1,38 @@
+import type { Delimiter } from '../spec/import.ts';
+import { ident, literal } from './quote.ts';
+
+export interface RawReadOptions {
+  /** Registered path, under `uploads/`. */
+  path: string;
+  /** Table to create; its rejects go to `<table>_rejects` and `<table>_scan`. */
+  table: string;
+  columns: readonly string[];
+  /** Whitespace-aligned text reaches DuckDB already rewritten as tab-separated. */
+  delimiter: Exclude<Delimiter, 'whitespace'>;
+  header: boolean;
+}
+
+/**
+ * Reads every column as text, with no sniffing: the columns are the ones the user mapped, and
+ * typing happens later in SQL where a bad value can be reported instead of failing the file.
+ * Structural errors (ragged rows, unterminated quotes, bad UTF-8) land in the rejects table with
+ * the reader's line number.
+ */
+export function rawReadSql(o: RawReadOptions): string {
+  const columns = o.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ');
+  return [
+    `DROP TABLE IF EXISTS ${ident(o.table + '_rejects')};`,
+    `DROP TABLE IF EXISTS ${ident(o.table + '_scan')};`,
+    `CREATE OR REPLACE TABLE ${ident(o.table)} AS SELECT * FROM read_csv(${literal(o.path)},`,
+    `  columns = {${columns}}, auto_detect = false, header = ${o.header},`,
+    `  delim = ${literal(o.delimiter)}, quote = '"', escape = '"', strict_mode = true,`,
+    `  null_padding = false, store_rejects = true,`,
+    `  rejects_table = ${literal(o.table + '_rejects')}, rejects_scan = ${literal(o.table + '_scan')});`,
+  ].join('\n');
+}
+
+/** One row per rejected record (the reader may log several errors for one line). */
+export function structuralRejectsSql(table: string): string {
+  return `SELECT line, min(error_type) AS error_type, min(error_message) AS message, min(csv_line) AS csv_line
+FROM ${ident(table + '_rejects')} GROUP BY line ORDER BY line`;
+}

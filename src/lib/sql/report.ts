@@ -1,0 +1,37 @@
+import { ident } from './quote.ts';
+
+/** Outcome counts of one staged file: `outcome` is loaded, rejected or excluded:<rule>. */
+export function outcomeCountsSql(staged: string): string {
+  return `SELECT CASE WHEN reason IS NULL THEN 'loaded' WHEN starts_with(reason, 'rejected:') THEN 'rejected' ELSE reason END AS outcome, count(*) AS records
+FROM ${ident(staged)} GROUP BY 1`;
+}
+
+/** Records typing rejected, by record number, with the reason. */
+export function typedRejectsSql(staged: string): string {
+  return `SELECT rec_no, substr(reason, 10) AS reason FROM ${ident(staged)} WHERE starts_with(reason, 'rejected:') ORDER BY rec_no`;
+}
+
+/** Totals of what was loaded. */
+export function loadedSummarySql(): string {
+  return `SELECT
+  (SELECT count(DISTINCT customer_id) FROM orders) AS customers,
+  (SELECT count(*) FROM orders) AS orders,
+  (SELECT count(*) FROM order_lines) AS lines,
+  (SELECT CAST(min(order_date) AS VARCHAR) FROM orders) AS first_date,
+  (SELECT CAST(max(order_date) AS VARCHAR) FROM orders) AS last_date,
+  (SELECT CAST(sum(amount) AS VARCHAR) FROM orders) AS total_amount,
+  (SELECT list(currency ORDER BY currency) FROM (SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL)) AS currencies`;
+}
+
+/** How a customers file and the orders meet: buyers missing from it, customers who never bought. */
+export function customerCoverageSql(): string {
+  return `SELECT
+  (SELECT count(*) FROM customer_attributes) AS customers_in_file,
+  (SELECT count(*) FROM customer_attributes c WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id)) AS never_purchased,
+  (SELECT count(DISTINCT customer_id) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM customer_attributes c WHERE c.customer_id = o.customer_id)) AS buyers_not_in_file`;
+}
+
+/** Distinct ids before and after clean-up: the difference is how many ids were merged. */
+export function mergedIdsSql(raw: string, column: string, cleaned: string): string {
+  return `SELECT count(DISTINCT ${ident(column)}) - (SELECT count(DISTINCT customer_id) FROM ${ident(cleaned)}) AS merged FROM ${ident(raw)} WHERE nullif(trim(${ident(column)}), '') IS NOT NULL`;
+}

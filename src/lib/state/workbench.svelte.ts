@@ -1,0 +1,206 @@
+import * as Comlink from 'comlink';
+import type { Remote } from 'comlink';
+import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
+import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
+import type { ImportReport } from '../import/report.ts';
+import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
+import { isSpreadsheet, readHead } from '../preview/read-head.ts';
+import type { Sample } from '../samples.ts';
+import {
+  standardCleaning,
+  type AmountLevel,
+  type CleaningRules,
+  type FileImport,
+  type IdCleanup,
+  type ImportSpec,
+  type ParseOptions,
+  type Role,
+} from '../spec/import.ts';
+import { mappingProblems } from '../spec/validate-import.ts';
+
+const HEAD_BYTES = 65_536;
+const UNIQUE_ROLES: readonly Role[] = ['customer_id', 'order_id', 'order_date', 'amount', 'quantity', 'unit_price', 'status', 'currency'];
+
+/** A chosen file with what the mapping form knows of it. */
+export interface ChosenFile {
+  file: File;
+  head: Uint8Array;
+  complete: boolean;
+  inspection: Inspection;
+  /** The user picked DD/MM or MM/DD for ambiguous dates. */
+  dateConfirmed: boolean;
+}
+
+export interface Notice {
+  kind: ErrorKind | 'unknown';
+  message: string;
+}
+
+/** The whole app's state; every change goes through its methods. */
+export class Workbench {
+  engine = $state.raw<EngineStatus>({ state: 'downloading', loadedBytes: 0, totalBytes: 0 });
+  files = $state.raw<ChosenFile[]>([]);
+  amountLevel = $state<AmountLevel>('line');
+  cleaning = $state<CleaningRules>(standardCleaning());
+  ids = $state<IdCleanup>({ trim: true, lowerCase: false });
+  duplicateCustomers = $state<ImportSpec['duplicateCustomers']>('refuse');
+  progress = $state.raw<ImportProgress | null>(null);
+  report = $state.raw<ImportReport | null>(null);
+  notice = $state.raw<Notice | null>(null);
+  busy = $state(false);
+
+  spec: ImportSpec = $derived({
+    files: this.files.map((f) => f.inspection.mapping),
+    amountLevel: this.amountLevel,
+    cleaning: this.cleaning,
+    ids: this.ids,
+    duplicateCustomers: this.duplicateCustomers,
+  });
+
+  problems: string[] = $derived(
+    this.files.flatMap((f) =>
+      mappingProblems(f.inspection.mapping, f.inspection.dateChoices, f.dateConfirmed).map((p) => `${f.file.name}: ${p}`),
+    ),
+  );
+
+  canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
+
+  readonly #db: Remote<DbApi>;
+
+  constructor(db: Remote<DbApi>) {
+    this.#db = db;
+  }
+
+  async start(): Promise<void> {
+    this.engine = await this.#db.start(Comlink.proxy((status: EngineStatus) => (this.engine = status)));
+  }
+
+  /** Adds files to the import; spreadsheets are refused with a way forward. */
+  async addFiles(list: readonly File[]): Promise<void> {
+    this.notice = null;
+    const added: ChosenFile[] = [];
+    for (const file of list) {
+      const head = await readHead(file, HEAD_BYTES);
+      if (isSpreadsheet(file.name, head)) {
+        this.notice = {
+          kind: 'unsupported-file',
+          message: `${file.name} is a spreadsheet workbook: save it as CSV first (File → Save As → CSV), then load the CSV.`,
+        };
+        continue;
+      }
+      const complete = file.size <= HEAD_BYTES && !file.name.endsWith('.gz');
+      added.push({ file, head, complete, inspection: inspectFile(file.name, head, complete), dateConfirmed: false });
+    }
+    this.files = [...this.files, ...added];
+    this.report = null;
+  }
+
+  removeFile(index: number): void {
+    this.files = this.files.filter((_, i) => i !== index);
+    this.report = null;
+  }
+
+  setParse(index: number, patch: Partial<ParseOptions>): void {
+    this.#updateFile(index, (f) => {
+      const mapping = { ...f.inspection.mapping, parse: { ...f.inspection.mapping.parse, ...patch } };
+      return {
+        ...f,
+        inspection: reinspect(mapping, f.head, f.complete),
+        dateConfirmed: f.dateConfirmed || patch.dateFormat !== undefined,
+      };
+    });
+  }
+
+  setKind(index: number, kind: FileImport['kind']): void {
+    this.#updateFile(index, (f) => ({ ...f, inspection: { ...f.inspection, mapping: { ...f.inspection.mapping, kind } } }));
+  }
+
+  /** Sets a column's role; a role that must be unique moves away from the column that had it. */
+  setRole(index: number, column: string, role: Role): void {
+    this.#updateFile(index, (f) => {
+      const columns = f.inspection.mapping.columns.map((c) => {
+        if (c.name === column) return { ...c, role };
+        if (c.role === role && UNIQUE_ROLES.includes(role)) return { ...c, role: 'attribute' as const };
+        return c;
+      });
+      return { ...f, inspection: reinspect({ ...f.inspection.mapping, columns }, f.head, f.complete, 'formats') };
+    });
+  }
+
+  async loadSample(sample: Sample): Promise<void> {
+    this.notice = null;
+    try {
+      const files = await Promise.all(
+        sample.files.map(async (f) => {
+          // Relative to the page, so the app works from any static folder.
+          const response = await fetch(f.path);
+          if (!response.ok) throw new Error(`could not read the bundled sample ${f.path} (${response.status})`);
+          return new File([await response.blob()], f.name, { type: 'text/csv' });
+        }),
+      );
+      this.files = [];
+      await this.addFiles(files);
+      this.cleaning = structuredClone(sample.cleaning);
+      await this.whenEngineReady();
+      await this.load();
+    } catch (e) {
+      this.notice = { kind: errorKind(e), message: errorMessage(e) };
+    }
+  }
+
+  /** Opens a file served beside the page (`npm start -- file.csv`), loading it when the mapping is complete. */
+  async openServedFile(url: string, name: string): Promise<void> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`could not read ${name} from the local server (${response.status})`);
+      await this.addFiles([new File([await response.blob()], name)]);
+      await this.whenEngineReady();
+      if (this.problems.length === 0) await this.load();
+    } catch (e) {
+      this.notice = { kind: errorKind(e), message: errorMessage(e) };
+    }
+  }
+
+  async load(): Promise<void> {
+    if (this.files.length === 0 || this.problems.length > 0) return;
+    this.busy = true;
+    this.notice = null;
+    this.report = null;
+    try {
+      this.report = await this.#db.importFiles(
+        $state.snapshot(this.spec) as ImportSpec,
+        this.files.map((f) => f.file),
+        Comlink.proxy((p: ImportProgress) => (this.progress = p)),
+      );
+    } catch (e) {
+      this.notice = { kind: errorKind(e), message: errorMessage(e) };
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  rejectsCsv(fileIndex: number): Promise<string> {
+    return this.#db.rejectsCsv(fileIndex);
+  }
+
+  query(sql: string, maxRows: number): Promise<QueryResult> {
+    return this.#db.query(sql, maxRows);
+  }
+
+  whenEngineReady(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.engine.state === 'ready') resolve();
+        else if (this.engine.state === 'failed') reject(new Error(this.engine.message));
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+  }
+
+  #updateFile(index: number, change: (f: ChosenFile) => ChosenFile): void {
+    this.files = this.files.map((f, i) => (i === index ? change(f) : f));
+    this.report = null;
+  }
+}

@@ -1,0 +1,18 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { createDbClient } from './lib/db/client.ts';
+import { findSample } from './lib/samples.ts';
+import { Workbench } from './lib/state/workbench.svelte.ts';
+
+const workbench = new Workbench(createDbClient());
+// The engine downloads and starts in the background while the page is already usable.
+void workbench.start();
+const params = new URLSearchParams(location.search);
+const sample = findSample(params.get('sample'));
+if (sample) void workbench.loadSample(sample);
+// Set by `npm start -- file.csv`: the file is served by the local server that serves this page.
+const localFile = params.get('file');
+if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);
+
+mount(App, { target: document.getElementById('app')!, props: { workbench } });

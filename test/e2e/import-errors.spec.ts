@@ -1,0 +1,51 @@
+import path from 'node:path';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { expect, FIXTURES, test } from './fixtures.ts';
+
+test('a malformed file: every record loaded, excluded or rejected with its line and reason', async ({ app, page }) => {
+  await app.open();
+  await app.chooseFiles(path.join(FIXTURES, 'malformed-orders.csv'));
+  await app.load();
+  const file = 'malformed-orders.csv';
+  // 9 data lines, but the unterminated quote on line 9 swallows line 10: 8 records.
+  expect(await app.count('input', file)).toBe(8);
+  expect(await app.count('loaded', file)).toBe(2);
+  expect(await app.count('rejected', file)).toBe(5);
+  expect(await app.count('excluded-no_customer_id', file)).toBe(1);
+
+  const rejects = app.report.getByRole('table', { name: `Rejected records of ${file}` });
+  const lines = await rejects.locator('tbody tr td:first-child').allInnerTexts();
+  expect(lines).toEqual(['3', '4', '6', '8', '9']);
+  await expect(rejects.locator('tbody tr').nth(1)).toContainText('order date "not a date" is not a YYYY-MM-DD date');
+  await expect(rejects.locator('tbody tr').nth(2)).toContainText('amount "abc" is not a number');
+  await expect(rejects.locator('tbody tr').nth(4)).toContainText('unterminated quote');
+
+  const download = page.waitForEvent('download');
+  await app.report.getByRole('button', { name: 'Download rejected records (CSV)' }).click();
+  const csv = Papa.parse<string[]>(readFileSync(await (await download).path(), 'utf8'), { skipEmptyLines: true }).data;
+  expect(csv[0]).toEqual(['line', 'reason', 'text']);
+  expect(csv.slice(1).map((r) => r[0])).toEqual(['3', '4', '6', '8', '9']);
+  expect(csv[5][2]).toBe('1008,A7,2024-01-11,"unterminated,5\n1009,A8,2024-01-12,9\n');
+
+  // $1,234.50 was read exactly.
+  expect(await app.sqlColumn(`SELECT CAST(amount AS VARCHAR) FROM orders WHERE order_id = '1006'`)).toEqual(['1234.500']);
+});
+
+test('a spreadsheet gets "save it as CSV first" and the page stays usable', async ({ app, page }) => {
+  await app.open();
+  await app.chooseFiles(path.join(FIXTURES, 'orders.xlsx'));
+  await expect(page.getByRole('alert')).toContainText('save it as CSV first');
+  await app.chooseFiles(path.join(FIXTURES, 'malformed-orders.csv'));
+  await app.load();
+  expect(await app.count('loaded', 'malformed-orders.csv')).toBe(2);
+});
+
+test('a SQL error is shown in the console and the page stays usable', async ({ app }) => {
+  await app.open();
+  await app.chooseFiles(path.join(FIXTURES, 'malformed-orders.csv'));
+  await app.load();
+  const console = await app.sql('SELECT no_such_column FROM orders');
+  await expect(console.getByRole('alert', { name: 'Query error' })).toContainText('no_such_column');
+  expect(await app.sqlColumn('SELECT count(*) FROM orders')).toEqual(['2']);
+});

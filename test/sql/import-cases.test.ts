@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { runImport } from '../../src/lib/import/run-import.ts';
+import {
+  defaultParseOptions,
+  standardCleaning,
+  type FileImport,
+  type ImportSpec,
+  type ParseOptions,
+  type Role,
+} from '../../src/lib/spec/import.ts';
+import { openEngine, type TestEngine } from './engine.ts';
+
+let db: TestEngine;
+let counter = 0;
+beforeAll(async () => {
+  db = await openEngine();
+});
+
+interface Input {
+  csv: string;
+  roles: Record<string, Role>;
+  parse?: Partial<ParseOptions>;
+  kind?: FileImport['kind'];
+}
+
+/** Imports small CSV texts through the real pipeline. */
+async function importTexts(inputs: Input[], spec: Partial<ImportSpec> = {}) {
+  const files = inputs.map((input) => {
+    const name = `case-${++counter}.csv`;
+    db.register(`uploads/${name}`, new TextEncoder().encode(input.csv));
+    const header = input.csv.split('\n')[0].split(',');
+    const file: FileImport = {
+      name,
+      kind: input.kind ?? 'transactions',
+      parse: { ...defaultParseOptions(), ...input.parse },
+      columns: header.map((h) => ({ name: h, role: input.roles[h] ?? 'attribute' })),
+    };
+    return file;
+  });
+  const full: ImportSpec = {
+    files,
+    amountLevel: 'line',
+    cleaning: standardCleaning(),
+    ids: { trim: true, lowerCase: false },
+    duplicateCustomers: 'refuse',
+    ...spec,
+  };
+  const report = await runImport(
+    db,
+    full,
+    files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+  );
+  return report;
+}
+
+const orderRoles: Record<string, Role> = { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' };
+const column = async (sql: string) => (await db.rows(sql)).map((r) => Object.values(r)[0]);
+
+describe('values', () => {
+  test.each([
+    ['point', '"$1,234.50"', '1234.500'],
+    ['point', '1234.5 €', '1234.500'],
+    ['point', '-0.001', '-0.001'],
+    ['point', 'USD 12', '12.000'],
+    ['comma', '"1.234,50 €"', '1234.500'],
+    ['comma', '"12,5"', '12.500'],
+    ['comma', '"1 234,50"', '1234.500'],
+  ] as const)('%s: %s → %s', async (mark, text, exact) => {
+    // Returns kept, so a negative amount is loaded and can be read back.
+    await importTexts([{ csv: `id,order,date,amount\nA,1,2024-01-01,${text}\n`, roles: orderRoles, parse: { decimalMark: mark } }], {
+      cleaning: { ...standardCleaning(), returns: false },
+    });
+    expect(await column('SELECT CAST(amount AS VARCHAR) FROM orders')).toEqual([exact]);
+  });
+
+  test.each([
+    ['ymd', '2024-03-01 23:30:00 -0500', '2024-03-01 23:30:00'],
+    ['ymd', '2024-03-01T23:30:00Z', '2024-03-01 23:30:00'],
+    ['ymd', '2024-03-01T23:30:00+01:00', '2024-03-01 23:30:00'],
+    ['ymd', '2024-03-01', '2024-03-01 00:00:00'],
+    ['dmy', '03/04/2024', '2024-04-03 00:00:00'],
+    ['mdy', '03/04/2024', '2024-03-04 00:00:00'],
+    ['mdy', '12/1/2010 8:26', '2010-12-01 08:26:00'],
+    ['dmy', '01.03.2024 14:05', '2024-03-01 14:05:00'],
+    ['ymd-compact', '19970101', '1997-01-01 00:00:00'],
+  ] as const)('%s: %s → %s (local date as written)', async (format, text, ts) => {
+    await importTexts([{ csv: `id,order,date,amount\nA,1,${text},1\n`, roles: orderRoles, parse: { dateFormat: format } }]);
+    expect(await column('SELECT CAST(order_date AS VARCHAR) FROM orders')).toEqual([ts]);
+  });
+});
+
+describe('ids stay text', () => {
+  test('zero-padded and 23-digit ids keep every character', async () => {
+    await importTexts([{ csv: 'id,order,date,amount\n00001,1,2024-01-01,1\n12345678901234567890123,2,2024-01-01,1\n', roles: orderRoles }]);
+    expect(await column('SELECT customer_id FROM orders ORDER BY 1')).toEqual(['00001', '12345678901234567890123']);
+  });
+
+  test('spreadsheet float ids are stripped only when every id is one', async () => {
+    const report = await importTexts([
+      { csv: 'id,order,date,amount\n17850.0,1,2024-01-01,1\n13047.00,2,2024-01-01,1\n', roles: orderRoles },
+    ]);
+    expect(report.files[0].floatIdsStripped).toBe(true);
+    expect(await column('SELECT customer_id FROM orders ORDER BY 1')).toEqual(['13047', '17850']);
+    const mixed = await importTexts([{ csv: 'id,order,date,amount\n17850.0,1,2024-01-01,1\n1.5,2,2024-01-01,1\n', roles: orderRoles }]);
+    expect(mixed.files[0].floatIdsStripped).toBe(false);
+    expect(await column('SELECT customer_id FROM orders ORDER BY 1')).toEqual(['1.5', '17850.0']);
+  });
+
+  test('id clean-up reports merged ids', async () => {
+    const report = await importTexts(
+      [{ csv: 'id,order,date,amount\nAnn@X.com,1,2024-01-01,1\n ann@x.com,2,2024-01-01,1\nbob@x.com,3,2024-01-01,1\n', roles: orderRoles }],
+      { ids: { trim: true, lowerCase: true } },
+    );
+    expect(report.customers).toBe(2);
+    expect(report.files[0].mergedIds).toBe(1);
+  });
+});
+
+describe('cleaning rules, first match counts', () => {
+  const csv = [
+    'id,order,date,amount,quantity,status',
+    ',1,2024-01-01,5,1,done', // no id
+    'A,C2,2024-01-01,5,1,done', // cancelled (prefix)
+    'A,3,2024-01-01,5,1,cancelled', // cancelled (status)
+    'A,4,2024-01-01,-5,-1,done', // return
+    'A,5,2024-01-01,0,1,done', // zero
+    'A,6,2024-01-01,7,1,done',
+    'A,6,2024-01-01,7,1,done', // exact duplicate
+    ',C8,2024-01-01,5,1,done', // no id wins over cancelled
+  ].join('\n');
+  const roles: Record<string, Role> = { ...orderRoles, quantity: 'quantity', status: 'status' };
+
+  test('Standard keeps zero amounts and duplicates', async () => {
+    const report = await importTexts([{ csv, roles }], {
+      cleaning: { ...standardCleaning(), cancelled: { enabled: true, orderIdPrefix: 'C', statusValues: ['Cancelled'] } },
+    });
+    expect(report.files[0]).toMatchObject({ input: 8, loaded: 3, rejected: 0, excluded: { no_customer_id: 2, cancelled: 2, returns: 1 } });
+  });
+
+  test('every rule on', async () => {
+    const report = await importTexts([{ csv, roles }], {
+      cleaning: {
+        cancelled: { enabled: true, orderIdPrefix: 'C', statusValues: ['cancelled'] },
+        currency: null,
+        returns: true,
+        zeroAmount: true,
+        duplicates: true,
+      },
+    });
+    expect(report.files[0]).toMatchObject({
+      input: 8,
+      loaded: 1,
+      excluded: { no_customer_id: 2, cancelled: 2, returns: 1, zero_amount: 1, duplicate: 1 },
+    });
+  });
+});
+
+test('amount level "per order" takes the total once and reports conflicts', async () => {
+  const csv = [
+    'id,order,date,amount',
+    'A,1,2024-01-01,30',
+    'A,1,2024-01-01,',
+    'A,1,2024-01-01,30',
+    'B,2,2024-01-01,10',
+    'B,2,2024-01-01,12',
+  ].join('\n');
+  const report = await importTexts([{ csv, roles: orderRoles }], { amountLevel: 'order' });
+  expect(report.files[0].loaded).toBe(5);
+  expect(report.orders).toBe(2);
+  expect(report.totalAmount).toBe('40');
+  expect(report.amountConflicts).toBe(1);
+});
+
+test('quantity × unit price when there is no amount column', async () => {
+  const report = await importTexts([
+    {
+      csv: 'id,order,date,qty,price\nA,1,2024-01-01,3,0.001\nA,1,2024-01-01,2,1.5\n',
+      roles: { ...orderRoles, qty: 'quantity', price: 'unit_price' },
+    },
+  ]);
+  expect(report.totalAmount).toBe('3.003');
+});
+
+describe('customers file', () => {
+  const tx = { csv: 'id,order,date,amount\nA,1,2024-01-01,1\nZ,2,2024-01-01,1\n', roles: orderRoles };
+  test('coverage: never purchased and buyers missing from it', async () => {
+    const report = await importTexts([tx, { csv: 'id,country\nA,FR\nB,DE\n', roles: { id: 'customer_id' }, kind: 'customers' }]);
+    expect(report.customersFile).toEqual({ inFile: 2, neverPurchased: 1, buyersNotInFile: 1 });
+    expect(await column('SELECT country FROM customer_attributes ORDER BY customer_id')).toEqual(['FR', 'DE']);
+  });
+
+  test('repeated ids are refused, or resolved by keeping the first', async () => {
+    const customers = { csv: 'id,country\nA,FR\nA,DE\n', roles: { id: 'customer_id' } as Record<string, Role>, kind: 'customers' as const };
+    await expect(importTexts([tx, customers])).rejects.toThrow(/1 customer id appear more than once \(A \(2×\)\)/);
+    const report = await importTexts([tx, customers], { duplicateCustomers: 'keep-first' });
+    expect(report.files[1].excluded).toEqual({ duplicate_customer: 1 });
+    expect(await column('SELECT country FROM customer_attributes')).toEqual(['FR']);
+  });
+});
+
+test('attributes keep their names unless they clash with a canonical column', async () => {
+  await importTexts([
+    {
+      csv: 'id,order,date,Amount_,Status,Country\nA,1,2024-01-01,1,x,FR\n',
+      roles: { id: 'customer_id', order: 'order_id', date: 'order_date', Amount_: 'amount' },
+    },
+  ]);
+  const names = (await db.rows(`SELECT column_name FROM (DESCRIBE order_lines)`)).map((r) => r.column_name);
+  expect(names).toEqual(expect.arrayContaining(['customer_id', 'amount', 'status', 'Status_2', 'Country']));
+});

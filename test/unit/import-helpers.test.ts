@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { formulaSafe } from '../../src/lib/csv/formula-safe.ts';
+import { trimDecimal } from '../../src/lib/import/decimal-text.ts';
+import { lineOfRecord } from '../../src/lib/import/reject-lines.ts';
+import { WhitespaceToTabs } from '../../src/lib/import/whitespace.ts';
+import { previewRecords, uniqueNames } from '../../src/lib/preview/preview.ts';
+import { ident, literal } from '../../src/lib/sql/quote.ts';
+import { decimalType } from '../../src/lib/sql/values.ts';
+
+describe('quoting', () => {
+  test.each([
+    ['plain', '"plain"'],
+    ['with "quotes"', '"with ""quotes"""'],
+    ['select', '"select"'],
+    ['größe €', '"größe €"'],
+  ])('ident(%j)', (name, quoted) => expect(ident(name)).toBe(quoted));
+  test.each([
+    ["O'Brien", "'O''Brien'"],
+    ['50%_off\\', "'50%_off\\'"],
+  ])('literal(%j)', (value, quoted) => expect(literal(value)).toBe(quoted));
+  test('a NUL cannot enter a literal', () => expect(() => literal('a\0b')).toThrow('invalid literal'));
+});
+
+describe('lineOfRecord', () => {
+  test('one line per record after the header', () => expect(lineOfRecord(1, 1, [])).toBe(2));
+  test('rejected lines before it push it further', () => expect(lineOfRecord(2, 1, [3, 5])).toBe(4));
+  test('consecutive rejects', () => expect(lineOfRecord(2, 1, [3, 4, 5, 9])).toBe(6));
+  test('no header', () => expect(lineOfRecord(1, 0, [1])).toBe(2));
+});
+
+test('whitespace-aligned text becomes tab-separated across chunk boundaries', () => {
+  const w = new WhitespaceToTabs();
+  const out = w.push(' 00001 19970101  1   11.77\r\n 000') + w.push('02 19970112  1   12.00\r\n') + w.flush();
+  expect(out).toBe('00001\t19970101\t1\t11.77\n00002\t19970112\t1\t12.00\n');
+});
+
+describe('formulaSafe', () => {
+  test.each([
+    ['=1+1', "'=1+1"],
+    ['+cmd', "'+cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['\0x', "'\0x"],
+    ['-5', '-5'],
+    ['-5.25', '-5.25'],
+    ['- 5', "'- 5"],
+    ['=1+1\nfoo', "'=1+1\nfoo"],
+    ['Hello', 'Hello'],
+  ])('%j', (cell, safe) => expect(formulaSafe(cell)).toBe(safe));
+});
+
+test('column names are unique, non-empty and without a BOM', () => {
+  expect(uniqueNames(['\uFEFFid', '', 'Amount', 'amount', ' amount '])).toEqual(['id', 'column2', 'Amount', 'amount_2', 'amount_3']);
+});
+
+test('preview drops the cut last line of a head slice', () => {
+  const p = previewRecords('a,b\n1,2\n3,"x\ny"\n5,', ',', true, false);
+  expect(p.headers).toEqual(['a', 'b']);
+  expect(p.rows).toEqual([
+    ['1', '2'],
+    ['3', 'x\ny'],
+  ]);
+});
+
+test('exact decimal types', () => {
+  expect(decimalType(6, 2)).toBe('DECIMAL(18, 3)');
+  expect(decimalType(5, 6)).toBe('DECIMAL(18, 6)');
+  expect(decimalType(17, 3)).toBe('DECIMAL(38, 3)');
+  expect(trimDecimal('8911407.904000')).toBe('8911407.904');
+  expect(trimDecimal('100')).toBe('100');
+  expect(trimDecimal('12.000')).toBe('12');
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: { target: 'es2022', outDir: process.env.SW_OUT_DIR ?? 'dist' },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/sql/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});

@@ -1,0 +1,30 @@
+import type { ImportPhase } from '../src/lib/import/run-import.ts';
+import type { ImportReport } from '../src/lib/import/report.ts';
+import type { ImportSpec } from '../src/lib/spec/import.ts';
+
+/** The engine's start-up, as the page shows it. */
+export type EngineStatus =
+  | { state: 'downloading'; loadedBytes: number; totalBytes: number }
+  | { state: 'starting' }
+  | { state: 'ready'; version: string; locked: boolean }
+  | { state: 'failed'; message: string };
+
+/** Import progress: reading bytes (when the file is decompressed or transcoded), then SQL phases. */
+export type ImportProgress = { phase: 'reading'; file: string; loadedBytes: number; totalBytes: number } | ImportPhase;
+
+export interface QueryResult {
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+  /** True when the result had more rows than were returned. */
+  truncated: boolean;
+}
+
+/** The only door to DuckDB. Every method speaks the domain and returns plain data. */
+export interface DbApi {
+  start(onStatus: (status: EngineStatus) => void): Promise<EngineStatus>;
+  importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void): Promise<ImportReport>;
+  /** Every rejected record of one file as CSV: line, reason, text. */
+  rejectsCsv(fileIndex: number): Promise<string>;
+  /** Runs SQL as typed (the engine's lock is what keeps it local) and returns at most maxRows rows. */
+  query(sql: string, maxRows: number): Promise<QueryResult>;
+}

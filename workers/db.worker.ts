@@ -1,0 +1,170 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import * as Comlink from 'comlink';
+import Papa from 'papaparse';
+import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
+import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
+import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import type { SqlRunner } from '../src/lib/import/sql-runner.ts';
+import type { ImportSpec } from '../src/lib/spec/import.ts';
+import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
+import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
+import { prepareFile } from './file-bytes.ts';
+import { toPlain } from './plain-values.ts';
+
+/** Only a test build may skip the lock, to prove the privacy test can fail. */
+const UNLOCKED = import.meta.env.VITE_ENGINE_UNLOCKED === '1';
+const START_TIMEOUT_MS = 60_000;
+
+// A relative base ('./') and a worker started from blob: must still find the bundles.
+const resolve = (url: string) => new URL(url, import.meta.url).href;
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: resolve(mvpWasm), mainWorker: resolve(mvpWorker) },
+  eh: { mainModule: resolve(ehWasm), mainWorker: resolve(ehWorker) },
+};
+
+let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+let database: duckdb.AsyncDuckDB | null = null;
+let lastSpec: ImportSpec | null = null;
+
+const runner = (conn: duckdb.AsyncDuckDBConnection): SqlRunner => ({
+  async exec(sql) {
+    await conn.query(sql);
+  },
+  async rows(sql) {
+    return (await conn.query(sql)).toArray().map((row) => row.toJSON() as Record<string, unknown>);
+  },
+});
+
+async function startEngine(onStatus: (s: EngineStatus) => void): Promise<duckdb.AsyncDuckDBConnection> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+    onStatus({ state: 'downloading', loadedBytes: p.bytesLoaded, totalBytes: p.bytesTotal }),
+  );
+  onStatus({ state: 'starting' });
+  await db.open({ query: { castBigIntToDouble: true } });
+  const conn = await db.connect();
+  if (!UNLOCKED) for (const statement of LOCKDOWN_SQL) await conn.query(statement);
+  database = db;
+  return conn;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolveValue, reject) => {
+    const timer = setTimeout(() => reject(new WorkbenchError('engine', message)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolveValue(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+async function ready(): Promise<duckdb.AsyncDuckDBConnection> {
+  if (!connection) throw new WorkbenchError('engine', 'The database engine has not been started.');
+  return connection;
+}
+
+async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void) {
+  const file = spec.files[index];
+  const source = files[index];
+  const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
+  await db.dropFile(path).catch(() => undefined);
+  let prepared;
+  try {
+    prepared = await prepareFile(source, file.parse, (loadedBytes) =>
+      onProgress({ phase: 'reading', file: file.name, loadedBytes, totalBytes: source.size }),
+    );
+  } catch (e) {
+    if (e instanceof TypeError) {
+      throw new WorkbenchError(
+        'encoding',
+        `${file.name} could not be decoded as ${file.parse.encoding}: choose its encoding (often windows-1252 for spreadsheet exports).`,
+      );
+    }
+    throw e;
+  }
+  if (prepared.kind === 'handle') await db.registerFileHandle(path, prepared.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  else await db.registerFileBuffer(path, prepared.bytes);
+  const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
+  return { path, delimiter } satisfies RegisteredFile;
+}
+
+const api: DbApi = {
+  async start(onStatus) {
+    connection ??= withTimeout(
+      startEngine(onStatus),
+      START_TIMEOUT_MS,
+      'The database engine did not start within a minute. If this page is served with a Content-Security-Policy, it must allow wasm-unsafe-eval.',
+    );
+    try {
+      const conn = await connection;
+      const [row] = (await conn.query('SELECT version() AS v')).toArray();
+      const status: EngineStatus = { state: 'ready', version: String(row.toJSON().v), locked: !UNLOCKED };
+      onStatus(status);
+      return status;
+    } catch (e) {
+      connection = null;
+      const status: EngineStatus = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+      onStatus(status);
+      return status;
+    }
+  },
+
+  async importFiles(spec, files, onProgress) {
+    const conn = await ready();
+    if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
+    try {
+      const registered: RegisteredFile[] = [];
+      for (let i = 0; i < files.length; i++) registered.push(await register(database!, i, spec, files, onProgress));
+      const report = await runImport(runner(conn), spec, registered, onProgress);
+      lastSpec = spec;
+      return report;
+    } catch (e) {
+      throw fromDuckDbError(e);
+    }
+  },
+
+  async rejectsCsv(fileIndex) {
+    const conn = await ready();
+    if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
+    const rejects = await allRejects(runner(conn), fileIndex, lastSpec.files[fileIndex]);
+    return Papa.unparse({
+      fields: ['line', 'reason', 'text'],
+      data: rejects.map((r) => [String(r.line), formulaSafe(r.reason), formulaSafe(r.text ?? '')]),
+    });
+  },
+
+  async query(sql, maxRows): Promise<QueryResult> {
+    const conn = await ready();
+    try {
+      // Streamed, so a huge result never has to fit in memory to show its first rows.
+      const reader = await conn.send(sql);
+      let columns: string[] | null = null;
+      const rows: QueryResult['rows'] = [];
+      let truncated = false;
+      for await (const batch of reader) {
+        columns ??= batch.schema.fields.map((f) => f.name);
+        for (const row of batch.toArray()) {
+          if (rows.length === maxRows) {
+            truncated = true;
+            break;
+          }
+          const obj = row.toJSON() as Record<string, unknown>;
+          rows.push(columns.map((c) => toPlain(obj[c])));
+        }
+        if (truncated) break;
+      }
+      if (truncated) await conn.cancelSent();
+      return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], rows, truncated };
+    } catch (e) {
+      throw fromDuckDbError(e);
+    }
+  },
+};
+
+Comlink.expose(api);

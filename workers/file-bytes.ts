@@ -1,0 +1,65 @@
+import { WhitespaceToTabs } from '../src/lib/import/whitespace.ts';
+import { DECODER_LABEL, type ParseOptions } from '../src/lib/spec/import.ts';
+
+/** What DuckDB should be given for a file: the File itself, or bytes rewritten as UTF-8. */
+export type Prepared = { kind: 'handle'; file: File } | { kind: 'buffer'; bytes: Uint8Array };
+
+const GZIP = [0x1f, 0x8b];
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Hands a plain UTF-8 file to DuckDB untouched (no copy); decompresses, transcodes to UTF-8 and
+ * rewrites whitespace-aligned text in one streaming pass otherwise, reporting bytes read.
+ */
+export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loaded: number) => void): Promise<Prepared> {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const gzip = startsWith(head, GZIP);
+  const bom = startsWith(head, UTF8_BOM);
+  if (!gzip && !bom && parse.encoding === 'utf-8' && parse.delimiter !== 'whitespace') return { kind: 'handle', file };
+
+  let loaded = 0;
+  const counted = file.stream().pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        loaded += chunk.byteLength;
+        onBytes(loaded);
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
+  // TextDecoderStream drops a BOM, which would otherwise become part of the first field.
+  // Invalid UTF-8 must fail loudly rather than turn into U+FFFD.
+  const decoder = new TextDecoderStream(DECODER_LABEL[parse.encoding], { fatal: parse.encoding === 'utf-8' });
+  let text = bytes.pipeThrough(decoder as unknown as TransformStream<Uint8Array, string>);
+  if (parse.delimiter === 'whitespace') {
+    const rewrite = new WhitespaceToTabs();
+    text = text.pipeThrough(
+      new TransformStream<string, string>({
+        transform: (chunk, out) => out.enqueue(rewrite.push(chunk)),
+        flush: (out) => out.enqueue(rewrite.flush()),
+      }),
+    );
+  }
+  return { kind: 'buffer', bytes: await collect(text.pipeThrough(new TextEncoderStream())) };
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
