@@ -29,6 +29,13 @@ const BUNDLES: duckdb.DuckDBBundles = {
 let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 let database: duckdb.AsyncDuckDB | null = null;
 let lastSpec: ImportSpec | null = null;
+/** Per file position: what the raw table there was read from, so an unchanged file is not read again. */
+let rawKeys: string[] = [];
+
+function rawKey(spec: ImportSpec, index: number, file: File): string {
+  const f = spec.files[index];
+  return JSON.stringify([file.name, file.size, file.lastModified, f.parse, f.columns.map((c) => c.name)]);
+}
 
 const runner = (conn: duckdb.AsyncDuckDBConnection): SqlRunner => ({
   async exec(sql) {
@@ -120,8 +127,15 @@ const api: DbApi = {
     if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
     try {
       const registered: RegisteredFile[] = [];
-      for (let i = 0; i < files.length; i++) registered.push(await register(database!, i, spec, files, onProgress));
+      const keys = files.map((file, i) => rawKey(spec, i, file));
+      for (let i = 0; i < files.length; i++) {
+        registered.push(
+          rawKeys[i] === keys[i] ? { path: '', delimiter: ',', reuseRaw: true } : await register(database!, i, spec, files, onProgress),
+        );
+      }
+      rawKeys = [];
       const report = await runImport(runner(conn), spec, registered, onProgress);
+      rawKeys = keys;
       lastSpec = spec;
       return report;
     } catch (e) {
@@ -145,17 +159,19 @@ const api: DbApi = {
       // Streamed, so a huge result never has to fit in memory to show its first rows.
       const reader = await conn.send(sql);
       let columns: string[] | null = null;
+      let temporal: boolean[] = [];
       const rows: QueryResult['rows'] = [];
       let truncated = false;
       for await (const batch of reader) {
         columns ??= batch.schema.fields.map((f) => f.name);
+        if (temporal.length === 0) temporal = batch.schema.fields.map((f) => /^(Timestamp|Date)/.test(String(f.type)));
         for (const row of batch.toArray()) {
           if (rows.length === maxRows) {
             truncated = true;
             break;
           }
           const obj = row.toJSON() as Record<string, unknown>;
-          rows.push(columns.map((c) => toPlain(obj[c])));
+          rows.push(columns.map((c, i) => toPlain(obj[c], temporal[i])));
         }
         if (truncated) break;
       }

@@ -28,8 +28,13 @@ export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loa
     }),
   );
   const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
-  // TextDecoderStream drops a BOM, which would otherwise become part of the first field.
-  // Invalid UTF-8 must fail loudly rather than turn into U+FFFD.
+  if (parse.encoding === 'utf-8' && parse.delimiter !== 'whitespace') {
+    // Already UTF-8: no need to decode; DuckDB rejects invalid sequences line by line.
+    const all = await collect(bytes);
+    return { kind: 'buffer', bytes: startsWith(all, UTF8_BOM) ? all.subarray(3) : all };
+  }
+  // TextDecoderStream drops a BOM, which would otherwise become part of the first field; invalid
+  // UTF-8 must fail loudly rather than turn into U+FFFD.
   const decoder = new TextDecoderStream(DECODER_LABEL[parse.encoding], { fatal: parse.encoding === 'utf-8' });
   let text = bytes.pipeThrough(decoder as unknown as TransformStream<Uint8Array, string>);
   if (parse.delimiter === 'whitespace') {

@@ -208,3 +208,57 @@ test('attributes keep their names unless they clash with a canonical column', as
   const names = (await db.rows(`SELECT column_name FROM (DESCRIBE order_lines)`)).map((r) => r.column_name);
   expect(names).toEqual(expect.arrayContaining(['customer_id', 'amount', 'status', 'Status_2', 'Country']));
 });
+
+test('bytes that are not UTF-8 are rejected with their line, never loaded silently', async () => {
+  const name = `case-${++counter}.csv`;
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode('id,order,date,amount\nA,1,2024-01-01,1\nRen'),
+    0xe9,
+    ...new TextEncoder().encode('e,2,2024-01-01,1\n'),
+  ]);
+  db.register(`uploads/${name}`, bytes);
+  const file: FileImport = {
+    name,
+    kind: 'transactions',
+    parse: defaultParseOptions(),
+    columns: ['id', 'order', 'date', 'amount'].map((h) => ({ name: h, role: orderRoles[h] })),
+  };
+  const report = await runImport(
+    db,
+    {
+      files: [file],
+      amountLevel: 'line',
+      cleaning: standardCleaning(),
+      ids: { trim: true, lowerCase: false },
+      duplicateCustomers: 'refuse',
+    },
+    [{ path: `uploads/${name}`, delimiter: ',' }],
+  );
+  expect(report.files[0]).toMatchObject({ input: 2, loaded: 1, rejected: 1 });
+  expect(report.files[0].rejects[0]).toMatchObject({ line: 3 });
+  expect(report.files[0].rejects[0].reason).toMatch(/unicode/i);
+});
+
+test('loading again with other cleaning rules reuses the raw table instead of reading the file', async () => {
+  const first = await importTexts([{ csv: 'id,order,date,amount\nA,1,2024-01-01,1\nA,1,2024-01-01,1\n', roles: orderRoles }]);
+  expect(first.files[0].loaded).toBe(2);
+  const again = await runImport(
+    db,
+    {
+      files: [
+        {
+          name: 'x',
+          kind: 'transactions',
+          parse: defaultParseOptions(),
+          columns: ['id', 'order', 'date', 'amount'].map((h) => ({ name: h, role: orderRoles[h] })),
+        },
+      ],
+      amountLevel: 'line',
+      cleaning: { ...standardCleaning(), duplicates: true },
+      ids: { trim: true, lowerCase: false },
+      duplicateCustomers: 'refuse',
+    },
+    [{ path: 'uploads/no-such-file.csv', delimiter: ',', reuseRaw: true }],
+  );
+  expect(again.files[0]).toMatchObject({ input: 2, loaded: 1, excluded: { duplicate: 1 } });
+});

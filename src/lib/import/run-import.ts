@@ -16,6 +16,8 @@ import type { SqlRunner } from './sql-runner.ts';
 export interface RegisteredFile {
   path: string;
   delimiter: Exclude<Delimiter, 'whitespace'>;
+  /** The raw table from the last import holds this very file read the same way: skip the read. */
+  reuseRaw?: boolean;
 }
 
 export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
@@ -39,17 +41,12 @@ export async function runImport(
   let customersTable: string | null = null;
 
   for (const [i, file] of spec.files.entries()) {
-    onPhase({ phase: 'parsing', file: file.name });
     const reg = registered[i];
-    await db.exec(
-      rawReadSql({
-        path: reg.path,
-        table: raw(i),
-        columns: file.columns.map((c) => c.name),
-        delimiter: reg.delimiter,
-        header: file.parse.header,
-      }),
-    );
+    if (!reg.reuseRaw) {
+      onPhase({ phase: 'parsing', file: file.name });
+      const columns = file.columns.map((c) => c.name);
+      await db.exec(rawReadSql({ path: reg.path, table: raw(i), columns, delimiter: reg.delimiter, header: file.parse.header }));
+    }
     onPhase({ phase: 'checking', file: file.name });
     const [profileRow] = await db.rows(profileSql(raw(i), file));
     const profile = readProfile(profileRow, file);
@@ -69,7 +66,9 @@ export async function runImport(
     } else {
       transactions.push({ index: i, staged: staged(i), file });
     }
-    reports.push(await fileReport(db, i, file, profile.floatIds));
+    // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, or `.0` stripped.
+    const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds;
+    reports.push(await fileReport(db, i, file, profile.floatIds, mayMerge));
   }
 
   onPhase({ phase: 'loading' });
@@ -114,7 +113,7 @@ async function refuseDuplicateCustomers(db: SqlRunner, file: FileImport, table: 
   );
 }
 
-async function fileReport(db: SqlRunner, i: number, file: FileImport, floatIds: boolean): Promise<FileReport> {
+async function fileReport(db: SqlRunner, i: number, file: FileImport, floatIds: boolean, mayMerge: boolean): Promise<FileReport> {
   const counts = new Map<string, number>();
   for (const row of await db.rows(outcomeCountsSql(staged(i)))) counts.set(String(row.outcome), Number(row.records));
   const { rejects, structuralCount } = await collectRejects(db, i, file, REPORT_REJECT_LIMIT);
@@ -128,7 +127,7 @@ async function fileReport(db: SqlRunner, i: number, file: FileImport, floatIds: 
   const rejected = structuralCount + (counts.get('rejected') ?? 0);
   const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
   const idColumn = columnFor(file, 'customer_id');
-  const mergedIds = idColumn ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i))))[0].merged) : 0;
+  const mergedIds = idColumn && mayMerge ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i))))[0].merged) : 0;
   return {
     name: file.name,
     kind: file.kind,

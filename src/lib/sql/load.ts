@@ -8,14 +8,14 @@ export interface StagedFile {
   file: FileImport;
 }
 
-/** Every loaded record of every transactions file, with its source. */
+/** Every loaded record of every transactions file, with its source: a view, not a second copy. */
 export function orderLinesSql(files: readonly StagedFile[]): string {
   if (files.length === 0) throw new Error('invalid import: no transactions file');
   const parts = files.map(
     (f) =>
       `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, * EXCLUDE (reason) FROM ${ident(f.staged)} WHERE reason IS NULL`,
   );
-  return `CREATE OR REPLACE TABLE order_lines AS\n${parts.join('\nUNION ALL BY NAME\n')}`;
+  return `CREATE OR REPLACE VIEW order_lines AS\n${parts.join('\nUNION ALL BY NAME\n')}`;
 }
 
 /**
@@ -25,8 +25,9 @@ export function orderLinesSql(files: readonly StagedFile[]): string {
  */
 export function ordersSql(files: readonly StagedFile[], level: AmountLevel): string {
   const attrs = [...new Set(files.flatMap((f) => attributeNames(f.file).map((a) => a.name)))];
-  const amount = level === 'line' ? 'sum(amount)' : 'coalesce(first(amount ORDER BY rec_no) FILTER (WHERE amount IS NOT NULL), 0)';
-  const firsts = attrs.map((a) => `first(${ident(a)} ORDER BY rec_no) AS ${ident(a)}`);
+  // arg_min by record number: the first line's value, without an ordered aggregate's sort.
+  const amount = level === 'line' ? 'sum(amount)' : 'coalesce(arg_min(amount, rec_no) FILTER (WHERE amount IS NOT NULL), 0)';
+  const firsts = attrs.map((a) => `arg_min(${ident(a)}, rec_no) AS ${ident(a)}`);
   return `CREATE OR REPLACE TABLE orders AS
 SELECT customer_id, order_id, min(order_date) AS order_date, ${amount} AS amount, count(*) AS line_count${firsts.length ? ',\n  ' + firsts.join(', ') : ''}
 FROM order_lines

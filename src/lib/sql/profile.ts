@@ -1,7 +1,7 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { columnFor } from './columns.ts';
 import { ident } from './quote.ts';
-import { decimalType, numberDigitsSql, numberText } from './values.ts';
+import { decimalType, numberDigitsSql } from './values.ts';
 
 export const NUMERIC_ROLES = ['amount', 'quantity', 'unit_price'] as const;
 export type NumericRole = (typeof NUMERIC_ROLES)[number];
@@ -10,6 +10,8 @@ export type NumericRole = (typeof NUMERIC_ROLES)[number];
 export interface ColumnProfile {
   /** Every non-empty id looks like `17850.0` (a spreadsheet turned ids into floats). */
   floatIds: boolean;
+  /** Some id has spaces around it (trimming could merge it with another). */
+  paddedIds: boolean;
   /** Exact DECIMAL type per numeric role present. */
   decimals: Partial<Record<NumericRole, string>>;
 }
@@ -20,7 +22,7 @@ export function profileSql(raw: string, file: FileImport): string {
   for (const role of NUMERIC_ROLES) {
     const col = columnFor(file, role);
     if (!col) continue;
-    const digits = numberDigitsSql(numberText(ident(col), file.parse.decimalMark));
+    const digits = numberDigitsSql(ident(col), file.parse.decimalMark);
     parts.push(`coalesce(max(${digits.integer}), 1) AS ${role}_int`);
     parts.push(`coalesce(max(${digits.fraction}), 0) AS ${role}_frac`);
   }
@@ -28,7 +30,9 @@ export function profileSql(raw: string, file: FileImport): string {
   if (id) {
     const v = `trim(${ident(id)})`;
     parts.push(`count(*) FILTER (WHERE ${v} <> '') AS ids_present`);
-    parts.push(`count(*) FILTER (WHERE regexp_full_match(${v}, '\\d+\\.0+')) AS ids_float`);
+    // The cheap test first: the pattern runs only on ids that contain a point.
+    parts.push(`count(*) FILTER (WHERE contains(${v}, '.') AND regexp_full_match(${v}, '\\d+\\.0+')) AS ids_float`);
+    parts.push(`count(*) FILTER (WHERE ${ident(id)} <> ${v}) AS ids_padded`);
   }
   if (parts.length === 0) parts.push('count(*) AS n');
   return `SELECT ${parts.join(', ')} FROM ${ident(raw)}`;
@@ -42,7 +46,7 @@ export function readProfile(row: Record<string, unknown>, file: FileImport): Col
     decimals[role] = decimalType(Number(row[`${role}_int`]), Number(row[`${role}_frac`]));
   }
   const present = Number(row.ids_present ?? 0);
-  return { floatIds: present > 0 && Number(row.ids_float) === present, decimals };
+  return { floatIds: present > 0 && Number(row.ids_float) === present, paddedIds: Number(row.ids_padded ?? 0) > 0, decimals };
 }
 
 /** The customer id as text, cleaned as the spec says; NULL when empty. */

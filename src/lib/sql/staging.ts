@@ -2,7 +2,7 @@ import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { attributeNames, columnFor } from './columns.ts';
 import { customerIdExpr, type ColumnProfile } from './profile.ts';
 import { ident, literal, literalList } from './quote.ts';
-import { DATE_FORMAT_LABELS, numberText, timestampFromText } from './values.ts';
+import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values.ts';
 
 /**
  * Types a raw transactions table and judges every record: `outcome` is loaded, rejected (a value
@@ -12,7 +12,7 @@ import { DATE_FORMAT_LABELS, numberText, timestampFromText } from './values.ts';
 export function stageTransactionsSql(raw: string, staged: string, file: FileImport, spec: ImportSpec, profile: ColumnProfile): string {
   const col = (role: Parameters<typeof columnFor>[1]) => columnFor(file, role);
   const text = (c: string) => `nullif(trim(${ident(c)}), '')`;
-  const number = (c: string, type: string) => `TRY_CAST(${numberText(ident(c), file.parse.decimalMark)} AS ${type})`;
+  const number = (c: string, type: string) => decimalFromText(ident(c), file.parse.decimalMark, type);
 
   const idCol = col('customer_id');
   const orderCol = col('order_id');

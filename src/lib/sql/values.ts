@@ -20,13 +20,37 @@ export function numberText(expr: string, mark: DecimalMark): string {
   return `CASE WHEN regexp_full_match(trim(${expr}), ${literal(NUMBER_SHAPE[mark])}) AND regexp_matches(${expr}, '[0-9]') THEN ${canonical} END`;
 }
 
-/** Digits before and after the point of a canonical number text, to size an exact DECIMAL. */
-export function numberDigitsSql(canonical: string): { integer: string; fraction: string } {
-  const unsigned = `ltrim(${canonical}, '+-')`;
+/**
+ * An upper bound on the digits before and after the decimal mark of a number text, to size an
+ * exact DECIMAL without a pattern match per value: exact for plain numbers, and at worst a few
+ * digits wide for ones with a currency suffix or thousands separators (a wider type loses nothing).
+ */
+export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: string; fraction: string } {
+  const t = `rtrim(trim(${expr}), ${literal(AFFIX_CHARS)})`;
+  const at = `strpos(${t}, ${mark === 'point' ? "'.'" : "','"})`;
   return {
-    integer: `length(split_part(${unsigned}, '.', 1))`,
-    fraction: `length(split_part(${unsigned}, '.', 2))`,
+    integer: `CASE WHEN ${at} > 0 THEN ${at} - 1 ELSE length(${t}) END`,
+    fraction: `CASE WHEN ${at} > 0 THEN length(${t}) - ${at} ELSE 0 END`,
   };
+}
+
+/** What can follow the digits of an amount: spaces, currency symbols and codes, a percent sign. */
+const AFFIX_CHARS = ' \u00a0\u202f%€$£¥₹₽₩₺₪₫฿₴₦¢ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** The trimmed text when it casts as a number (a cheap cast, no pattern), else NULL. */
+function plainNumber(expr: string): string {
+  const t = `trim(${expr})`;
+  return `CASE WHEN TRY_CAST(${t} AS DOUBLE) IS NOT NULL THEN ${t} END`;
+}
+
+/**
+ * An exact DECIMAL from text written with the chosen decimal mark, or NULL. With a decimal point,
+ * a plain number casts directly and only the rest (currency, thousands separators) goes through
+ * the pattern; with a decimal comma every value must, since `1.234` means 1234 there.
+ */
+export function decimalFromText(expr: string, mark: DecimalMark, type: string): string {
+  const slow = `TRY_CAST(${numberText(expr, mark)} AS ${type})`;
+  return mark === 'point' ? `coalesce(TRY_CAST(${plainNumber(expr)} AS ${type}), ${slow})` : slow;
 }
 
 /**
@@ -39,10 +63,11 @@ export function decimalType(maxIntegerDigits: number, maxFractionDigits: number)
   return width <= 18 ? `DECIMAL(18, ${scale})` : `DECIMAL(38, ${Math.min(scale, 38 - Math.max(maxIntegerDigits, 1))})`;
 }
 
-const TIMES = ['%H:%M:%S.%f', '%H:%M:%S', '%H:%M', '%I:%M:%S %p', '%I:%M %p'];
+// Most common first: try_strptime stops at the first pattern that fits.
+const TIMES = ['%H:%M:%S', '%H:%M', '%H:%M:%S.%f', '%I:%M:%S %p', '%I:%M %p'];
 
 function withTimes(date: string): string[] {
-  return [...TIMES.map((t) => `${date} ${t}`), date];
+  return [`${date} ${TIMES[0]}`, date, ...TIMES.slice(1).map((t) => `${date} ${t}`)];
 }
 
 /** strptime patterns for each date format; a time of day may follow. */
@@ -68,11 +93,14 @@ export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
  * -0500` is an order of 1 March to the shop that wrote it).
  */
 export function timestampFromText(expr: string, format: DateFormat): string {
+  // ISO text casts natively (fast); an offset other than UTC makes the cast fail, and the slow path drops it.
+  const fast = format === 'ymd' ? `TRY_CAST(trim(${expr}) AS TIMESTAMP)` : null;
   let text = `trim(${expr})`;
   text = `regexp_replace(${text}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 ')`;
   text = `regexp_replace(${text}, '(\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$', '\\1')`;
   if (format === 'dmy' || format === 'mdy') {
     text = `regexp_replace(${text}, '^(\\d{1,2})[.-](\\d{1,2})[.-](\\d{2,4})', '\\1/\\2/\\3')`;
   }
-  return `try_strptime(${text}, ${literalList(DATE_PATTERNS[format])})`;
+  const slow = `try_strptime(${text}, ${literalList(DATE_PATTERNS[format])})`;
+  return fast ? `coalesce(${fast}, ${slow})` : slow;
 }
