@@ -7,7 +7,7 @@ import { openNativeDb } from '../../src/cli/native-db.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { readHead } from '../../src/lib/preview/read-head.ts';
-import { standardCleaning } from '../../src/lib/spec/import.ts';
+import { defaultImportSpec } from '../../src/lib/spec/import.ts';
 const file = process.argv[2];
 const db = await openNativeDb(1);
 const timed = {
@@ -25,15 +25,5 @@ const timed = {
 };
 const { mapping } = inspectFile(file, await readHead(await openAsBlob(file)), false);
 const t = performance.now();
-const report = await runImport(
-  timed,
-  {
-    files: [mapping],
-    amountLevel: 'line',
-    cleaning: standardCleaning(),
-    ids: { trim: true, lowerCase: false },
-    duplicateCustomers: 'refuse',
-  },
-  [{ path: file, delimiter: ',' }],
-);
+const report = await runImport(timed, defaultImportSpec([mapping]), [{ path: file, delimiter: ',' }]);
 console.log('total', (performance.now() - t).toFixed(0), 'ms', report.files[0].input, report.customers);

@@ -13,10 +13,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { openNativeDb } from '../../src/cli/native-db.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { readHead } from '../../src/lib/preview/read-head.ts';
-import { standardCleaning, type ImportSpec } from '../../src/lib/spec/import.ts';
+import { defaultImportSpec, type ImportSpec } from '../../src/lib/spec/import.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHARED = path.resolve(ROOT, '../shared');
@@ -26,7 +27,6 @@ const arg = (name: string, fallback: string) => {
 };
 const sizes = arg('sizes', '100000,1000000,5000000').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Dataset {
   label: string;
@@ -56,13 +56,7 @@ async function defaultSpec(file: string): Promise<ImportSpec> {
   const blob = await openAsBlob(file);
   const head = await readHead(blob);
   const { mapping } = inspectFile(path.basename(file), head, false);
-  return {
-    files: [mapping],
-    amountLevel: 'line',
-    cleaning: standardCleaning(),
-    ids: { trim: true, lowerCase: false },
-    duplicateCustomers: 'refuse',
-  };
+  return defaultImportSpec([mapping]);
 }
 
 async function browserRun(page: Page, url: string, file: string) {
@@ -111,18 +105,7 @@ async function main() {
   const list = datasets();
   const server = await preview({ root: ROOT, preview: { port: 4180, host: '127.0.0.1' }, logLevel: 'warn' });
   const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const cores = os.cpus().length;
   const results = [];
   try {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import {
+  defaultImportSpec,
   defaultParseOptions,
   standardCleaning,
   type FileImport,
@@ -37,14 +38,7 @@ async function importTexts(inputs: Input[], spec: Partial<ImportSpec> = {}) {
     };
     return file;
   });
-  const full: ImportSpec = {
-    files,
-    amountLevel: 'line',
-    cleaning: standardCleaning(),
-    ids: { trim: true, lowerCase: false },
-    duplicateCustomers: 'refuse',
-    ...spec,
-  };
+  const full: ImportSpec = { ...defaultImportSpec(files), ...spec };
   const report = await runImport(
     db,
     full,
@@ -223,17 +217,7 @@ test('bytes that are not UTF-8 are rejected with their line, never loaded silent
     parse: defaultParseOptions(),
     columns: ['id', 'order', 'date', 'amount'].map((h) => ({ name: h, role: orderRoles[h] })),
   };
-  const report = await runImport(
-    db,
-    {
-      files: [file],
-      amountLevel: 'line',
-      cleaning: standardCleaning(),
-      ids: { trim: true, lowerCase: false },
-      duplicateCustomers: 'refuse',
-    },
-    [{ path: `uploads/${name}`, delimiter: ',' }],
-  );
+  const report = await runImport(db, defaultImportSpec([file]), [{ path: `uploads/${name}`, delimiter: ',' }]);
   expect(report.files[0]).toMatchObject({ input: 2, loaded: 1, rejected: 1 });
   expect(report.files[0].rejects[0]).toMatchObject({ line: 3 });
   expect(report.files[0].rejects[0].reason).toMatch(/unicode/i);
@@ -245,18 +229,15 @@ test('loading again with other cleaning rules reuses the raw table instead of re
   const again = await runImport(
     db,
     {
-      files: [
+      ...defaultImportSpec([
         {
           name: 'x',
           kind: 'transactions',
           parse: defaultParseOptions(),
           columns: ['id', 'order', 'date', 'amount'].map((h) => ({ name: h, role: orderRoles[h] })),
         },
-      ],
-      amountLevel: 'line',
+      ]),
       cleaning: { ...standardCleaning(), duplicates: true },
-      ids: { trim: true, lowerCase: false },
-      duplicateCustomers: 'refuse',
     },
     [{ path: 'uploads/no-such-file.csv', delimiter: ',', reuseRaw: true }],
   );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/lib/import/run-import.ts';
-import { standardCleaning, type ImportSpec } from '../../src/lib/spec/import.ts';
+import { defaultImportSpec, type ImportSpec } from '../../src/lib/spec/import.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 import { hasShared, sharedBytes } from './shared-data.ts';
 
@@ -21,20 +21,14 @@ describe.skipIf(!hasShared)('Online Retail under "Standard" cleaning', () => {
   });
 
   test('accounts for all 541,909 records and matches the reference totals', async () => {
-    const spec: ImportSpec = {
-      files: [
-        {
-          name: 'online-retail.csv',
-          kind: 'transactions',
-          parse: { delimiter: ',', header: true, encoding: 'utf-8', decimalMark: 'point', dateFormat: 'ymd' },
-          columns: columns.map((name) => ({ name, role: (roles[name] ?? 'attribute') as never })),
-        },
-      ],
-      amountLevel: 'line',
-      cleaning: standardCleaning(),
-      ids: { trim: true, lowerCase: false },
-      duplicateCustomers: 'refuse',
-    };
+    const spec: ImportSpec = defaultImportSpec([
+      {
+        name: 'online-retail.csv',
+        kind: 'transactions',
+        parse: { delimiter: ',', header: true, encoding: 'utf-8', decimalMark: 'point', dateFormat: 'ymd' },
+        columns: columns.map((name) => ({ name, role: (roles[name] ?? 'attribute') as never })),
+      },
+    ]);
     const report = await runImport(db, spec, [{ path: 'uploads/online-retail.csv', delimiter: ',' }]);
     const [file] = report.files;
     expect(file.input).toBe(541_909);

@@ -116,3 +116,8 @@ export const DECODER_LABEL: Record<Encoding, string> = {
   'latin-1': 'windows-1252',
   'windows-1252': 'windows-1252',
 };
+
+/** The spec a fresh page starts from for these files: Standard cleaning, amounts per line. */
+export function defaultImportSpec(files: FileImport[]): ImportSpec {
+  return { files, amountLevel: 'line', cleaning: standardCleaning(), ids: { trim: true, lowerCase: false }, duplicateCustomers: 'refuse' };
+}

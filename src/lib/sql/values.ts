@@ -26,7 +26,9 @@ export function numberText(expr: string, mark: DecimalMark): string {
  * digits wide for ones with a currency suffix or thousands separators (a wider type loses nothing).
  */
 export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: string; fraction: string } {
-  const t = `rtrim(trim(${expr}), ${literal(AFFIX_CHARS)})`;
+  // rtrim with this character set is slow, so only values that end in something else pay for it.
+  const trimmed = `trim(${expr})`;
+  const t = `CASE WHEN regexp_matches(${trimmed}, '\\d$') THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`;
   const at = `strpos(${t}, ${mark === 'point' ? "'.'" : "','"})`;
   return {
     integer: `CASE WHEN ${at} > 0 THEN ${at} - 1 ELSE length(${t}) END`,
