@@ -1,4 +1,6 @@
+import type { AnalysisResult } from '../src/lib/analysis/result.ts';
 import type { ImportPhase } from '../src/lib/import/run-import.ts';
+import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportReport } from '../src/lib/import/report.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 
@@ -23,6 +25,10 @@ export interface QueryResult {
 export interface DbApi {
   start(onStatus: (status: EngineStatus) => void): Promise<EngineStatus>;
   importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void): Promise<ImportReport>;
+  /** Metrics, RFM scores and segments, tiers and lifecycle; recomputes only the stages the change touches. */
+  analyse(spec: AnalysisSpec): Promise<AnalysisResult>;
+  /** The customer table as CSV (export columns first), cells safe to open in a spreadsheet. */
+  exportCustomersCsv(): Promise<string>;
   /** Every rejected record of one file as CSV: line, reason, text. */
   rejectsCsv(fileIndex: number): Promise<string>;
   /** Runs SQL as typed (the engine's lock is what keeps it local) and returns at most maxRows rows. */

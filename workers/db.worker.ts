@@ -7,7 +7,10 @@ import * as Comlink from 'comlink';
 import Papa from 'papaparse';
 import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
 import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
+import { EXPORT_COLUMNS } from '../src/lib/analysis/result.ts';
+import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import { exportCustomersSql } from '../src/lib/sql/export.ts';
 import type { SqlRunner } from '../src/lib/import/sql-runner.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
@@ -29,6 +32,8 @@ const BUNDLES: duckdb.DuckDBBundles = {
 let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 let database: duckdb.AsyncDuckDB | null = null;
 let lastSpec: ImportSpec | null = null;
+/** What the analysis tables were last built from; null after an import, so everything is rebuilt. */
+let analysisKeys: AnalysisKeys | null = null;
 /** Per file position: what the raw table there was read from, so an unchanged file is not read again. */
 let rawKeys: string[] = [];
 
@@ -137,10 +142,31 @@ const api: DbApi = {
       const report = await runImport(runner(conn), spec, registered, onProgress);
       rawKeys = keys;
       lastSpec = spec;
+      analysisKeys = null;
       return report;
     } catch (e) {
       throw fromDuckDbError(e);
     }
+  },
+
+  async analyse(spec) {
+    const conn = await ready();
+    if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
+    try {
+      const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
+      analysisKeys = keys;
+      return result;
+    } catch (e) {
+      analysisKeys = null;
+      throw fromDuckDbError(e);
+    }
+  },
+
+  async exportCustomersCsv() {
+    const conn = await ready();
+    const rows = await runner(conn).rows(exportCustomersSql());
+    const fields = rows.length ? Object.keys(rows[0]) : [...EXPORT_COLUMNS];
+    return Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : formulaSafe(String(r[f]))))) });
   },
 
   async rejectsCsv(fileIndex) {

@@ -17,3 +17,8 @@ export function formatDecimalText(text: string): string {
   const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return sign + digits + (fraction ? `.${fraction}` : '');
 }
+
+/** `62.3 %` of a whole; `–` when the whole is zero. */
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–';
+}

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
 import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
+import { Analysis } from './analysis.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { isSpreadsheet, readHead } from '../preview/read-head.ts';
@@ -65,10 +66,12 @@ export class Workbench {
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
 
+  readonly analysis: Analysis;
   readonly #db: Remote<DbApi>;
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
+    this.analysis = new Analysis(db);
   }
 
   async start(): Promise<void> {
@@ -166,12 +169,14 @@ export class Workbench {
     this.busy = true;
     this.notice = null;
     this.report = null;
+    this.analysis.reset();
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
         this.files.map((f) => f.file),
         Comlink.proxy((p: ImportProgress) => (this.progress = p)),
       );
+      await this.analysis.run();
     } catch (e) {
       this.notice = { kind: errorKind(e), message: errorMessage(e) };
     } finally {

@@ -1,0 +1,140 @@
+import type { SqlRunner } from '../import/sql-runner.ts';
+import { LIFECYCLE_STAGES, type AnalysisSpec } from '../spec/analysis.ts';
+import { lifecycleTotalsSql, NEVER_PURCHASED } from '../sql/lifecycle.ts';
+import { histogramSql, summarySql } from '../sql/metrics.ts';
+import { cellsSql, cutRowsSql, mValue, scoreClassesSql } from '../sql/rfm.ts';
+import { OTHER_SEGMENT, segmentTotalsSql } from '../sql/segments.ts';
+import { lorenzSql, tierTotalsSql, topSql } from '../sql/tiers.ts';
+import { trimDecimal } from '../import/decimal-text.ts';
+import type { AnalysisResult, GroupTotal, Histogram } from './result.ts';
+import { checkCellMap } from './segment-map.ts';
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number => (v == null ? 0 : Number(v));
+
+/** Reads every field of the result from the stage tables; one small query per part. */
+export async function readResult(db: SqlRunner, spec: AnalysisSpec, analysisDate: string): Promise<AnalysisResult> {
+  const { rfm } = spec;
+  const [summary] = await db.rows(summarySql());
+  const classes = await db.rows(scoreClassesSql(rfm));
+  const cutRows = rfm.method === 'ntile' ? [] : await db.rows(cutRowsSql(rfm));
+  const cells = await db.rows(cellsSql());
+  const segments = await db.rows(segmentTotalsSql());
+  const [top] = await db.rows(topSql(spec.tiers.topPercent));
+  const tiers = await db.rows(tierTotalsSql());
+  const lifecycle = await db.rows(lifecycleTotalsSql());
+  const lorenz = await db.rows(lorenzSql());
+  const histograms = {
+    recency: readHistogram(await db.rows(histogramSql('recency_days', true))),
+    frequency: readHistogram(await db.rows(histogramSql('frequency', true))),
+    monetary: readHistogram(await db.rows(histogramSql(mValue(rfm), false))),
+  };
+
+  const neverPurchased = num(summary.never_purchased);
+  const cellCheck = rfm.map.kind === 'cells' ? checkCellMap(rfm.map.segments, rfm.bins) : { uncovered: [], doubleClaimed: [] };
+  return {
+    analysisDate,
+    method: rfm.method,
+    bins: rfm.bins,
+    buyers: num(summary.buyers),
+    neverPurchased,
+    revenue: trimDecimal(String(summary.revenue)),
+    cuts: rfm.method === 'ntile' ? ntileCuts(classes, rfm.bins) : listCuts(cutRows),
+    classSizes: {
+      r: classSizes(classes, 'r', rfm.bins),
+      f: classSizes(classes, 'f', rfm.bins),
+      m: classSizes(classes, 'm', rfm.bins),
+    },
+    cells: cells.map((c) => ({ cell: String(c.rfm_cell), customers: num(c.customers), avgMonetary: num(c.avg_monetary) })),
+    segments: segmentTotals(segments, spec),
+    uncoveredCells: cellCheck.uncovered,
+    doubleClaimedCells: cellCheck.doubleClaimed,
+    top: {
+      percent: spec.tiers.topPercent,
+      customers: num(top.customers),
+      revenue: num(top.revenue),
+      revenueShare: num(top.revenue_share),
+    },
+    tiers: inOrder(
+      tiers,
+      'value_tier',
+      spec.tiers.tiers.map((t) => t.name),
+    ),
+    lifecycle: [
+      ...inOrder(lifecycle, 'lifecycle_stage', LIFECYCLE_STAGES),
+      ...(neverPurchased > 0 ? [{ name: NEVER_PURCHASED, customers: neverPurchased, revenue: 0 }] : []),
+    ],
+    lorenz: [[0, 0], ...lorenz.map((p): [number, number] => [num(p.customer_share), num(p.revenue_share)])],
+    histograms,
+  };
+}
+
+function classSizes(rows: Row[], dim: string, bins: number): number[] {
+  const sizes = new Array<number>(bins).fill(0);
+  for (const r of rows) if (r.dim === dim) sizes[num(r.score) - 1] = num(r.customers);
+  return sizes;
+}
+
+/** ntile classes have no cut points: a class ends at its largest value (an empty class repeats the previous end). */
+function ntileCuts(rows: Row[], bins: number): AnalysisResult['cuts'] {
+  const upper = (dim: string, score: number) => rows.find((r) => r.dim === dim && num(r.score) === score)?.upper;
+  const ends = (dim: string, scores: number[]) => {
+    const out: number[] = [];
+    for (const s of scores) {
+      const u = upper(dim, s);
+      out.push(u == null ? (out.at(-1) ?? 0) : num(u));
+    }
+    return out;
+  };
+  const up = Array.from({ length: bins - 1 }, (_, i) => i + 1);
+  return {
+    recency: ends(
+      'r',
+      up.map((k) => bins + 1 - k),
+    ),
+    frequency: ends('f', up),
+    monetary: ends('m', up),
+  };
+}
+
+function listCuts(rows: Row[]): AnalysisResult['cuts'] {
+  return {
+    recency: rows.map((r) => num(r.recency)),
+    frequency: rows.map((r) => num(r.frequency)),
+    monetary: rows.map((r) => num(r.monetary)),
+  };
+}
+
+function segmentTotals(rows: Row[], spec: AnalysisSpec): AnalysisResult['segments'] {
+  const byIndex = new Map(rows.map((r) => [r.segment_index == null ? null : num(r.segment_index), r]));
+  const total = (r: Row | undefined) => ({ customers: num(r?.customers), revenue: num(r?.revenue) });
+  const out: AnalysisResult['segments'] = spec.rfm.map.segments.map((s, i) => ({
+    name: s.name,
+    action: s.action,
+    ...total(byIndex.get(i)),
+  }));
+  const other = byIndex.get(null);
+  if (other) out.push({ name: OTHER_SEGMENT, action: 'In no segment of the map: give their cells a segment.', ...total(other) });
+  return out;
+}
+
+/** Totals in a fixed order of names, zero for names nobody has. */
+function inOrder(rows: Row[], column: string, names: readonly string[]): GroupTotal[] {
+  const byName = new Map(rows.map((r) => [String(r[column]), r]));
+  return [...new Set(names)].map((name) => ({
+    name,
+    customers: num(byName.get(name)?.customers),
+    revenue: num(byName.get(name)?.revenue),
+  }));
+}
+
+function readHistogram(rows: Row[]): Histogram {
+  if (rows.length === 0) return { edges: [], counts: [] };
+  const lo = num(rows[0].lo);
+  const width = num(rows[0].width);
+  const bins = num(rows[0].bins);
+  const counts = new Array<number>(bins).fill(0);
+  for (const r of rows) counts[num(r.bin)] = num(r.customers);
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => lo + i * width), counts };
+}

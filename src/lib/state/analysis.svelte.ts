@@ -1,0 +1,65 @@
+import type { Remote } from 'comlink';
+import type { DbApi } from '../../../workers/db-api.ts';
+import type { AnalysisResult } from '../analysis/result.ts';
+import { errorMessage } from '../errors.ts';
+import type { AnalysisSpec, Bins } from '../spec/analysis.ts';
+import { defaultAnalysisSpec, defaultSegmentMap } from '../spec/rfm-defaults.ts';
+
+const DEBOUNCE_MS = 150;
+
+/** The analysis definition and its latest result; every change goes through `change`. */
+export class Analysis {
+  spec = $state<AnalysisSpec>(defaultAnalysisSpec());
+  result = $state.raw<AnalysisResult | null>(null);
+  error = $state<string | null>(null);
+  running = $state(false);
+
+  readonly #db: Remote<DbApi>;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Each run's number: a slower, older run never overwrites a newer result. */
+  #latest = 0;
+
+  constructor(db: Remote<DbApi>) {
+    this.#db = db;
+  }
+
+  /** Edits the spec, then recomputes (debounced: typing does not queue a run per keystroke). */
+  change(edit: (spec: AnalysisSpec) => void): void {
+    edit(this.spec);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+  }
+
+  /** Bins change the meaning of every cell, so the map starts again from that size's default. */
+  setBins(bins: Bins): void {
+    this.change((s) => {
+      s.rfm.bins = bins;
+      s.rfm.map = defaultSegmentMap(bins);
+      s.rfm.thresholds = null;
+    });
+  }
+
+  async run(): Promise<void> {
+    const run = ++this.#latest;
+    this.running = true;
+    try {
+      const result = await this.#db.analyse($state.snapshot(this.spec) as AnalysisSpec);
+      if (run !== this.#latest) return;
+      this.result = result;
+      this.error = null;
+    } catch (e) {
+      if (run === this.#latest) this.error = errorMessage(e);
+    } finally {
+      if (run === this.#latest) this.running = false;
+    }
+  }
+
+  exportCsv(): Promise<string> {
+    return this.#db.exportCustomersCsv();
+  }
+
+  reset(): void {
+    this.result = null;
+    this.error = null;
+  }
+}

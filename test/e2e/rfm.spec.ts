@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { expect, hasShared, SHARED, test, type WorkbenchPage } from './fixtures.ts';
+
+type Row = Record<string, string>;
+const parse = (text: string) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
+
+async function exportCustomers(app: WorkbenchPage): Promise<Row[]> {
+  const download = app.page.waitForEvent('download');
+  await app.page.getByRole('button', { name: 'Export customers' }).click();
+  return parse(readFileSync(await (await download).path(), 'utf8'));
+}
+
+test.describe('Online Retail against the independent reference', () => {
+  test.skip(!hasShared, '../shared/data is absent');
+
+  test('exported metrics and both scoring methods equal reference-rfm.csv for every customer', async ({ app, page }) => {
+    await app.open();
+    await app.chooseFiles(path.join(SHARED, 'data/online-retail/online-retail.csv.gz'));
+    await app.load();
+    const rfm = page.getByRole('region', { name: 'RFM analysis' });
+    await expect(rfm.getByTestId('analysis-date')).toHaveText('2011-12-10');
+    await expect(rfm.getByTestId('buyers')).toHaveText('4,339');
+    await expect(page.getByTestId('top-share')).toContainText('868 customers');
+    await expect(page.getByTestId('top-share')).toContainText('74.617 %');
+
+    const reference = new Map(
+      parse(readFileSync(path.join(SHARED, 'data/online-retail/reference-rfm.csv'), 'utf8')).map((r) => [r.customer_id, r]),
+    );
+    const ntile = await exportCustomers(app);
+    expect(Object.keys(ntile[0]).slice(0, 11)).toEqual([
+      'customer_id',
+      'recency_days',
+      'frequency',
+      'monetary',
+      'r_score',
+      'f_score',
+      'm_score',
+      'rfm_cell',
+      'rfm_segment',
+      'value_tier',
+      'lifecycle_stage',
+    ]);
+    expect(ntile).toHaveLength(4_339);
+    const mismatches: string[] = [];
+    for (const row of ntile) {
+      const ref = reference.get(row.customer_id);
+      if (!ref) {
+        mismatches.push(`${row.customer_id}: not in the reference`);
+        continue;
+      }
+      if (row.recency_days !== ref.recency_days) mismatches.push(`${row.customer_id} recency ${row.recency_days} ≠ ${ref.recency_days}`);
+      if (row.frequency !== ref.frequency) mismatches.push(`${row.customer_id} frequency ${row.frequency} ≠ ${ref.frequency}`);
+      if (Number(row.monetary).toFixed(3) !== Number(ref.monetary).toFixed(3))
+        mismatches.push(`${row.customer_id} monetary ${row.monetary} ≠ ${ref.monetary}`);
+      if (`${row.r_score}${row.f_score}${row.m_score}` !== `${ref.R_ntile}${ref.F_ntile}${ref.M_ntile}`)
+        mismatches.push(`${row.customer_id} ntile`);
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+
+    await rfm.getByLabel('Scoring method').selectOption('breakpoints');
+    await expect(rfm.getByRole('table', { name: 'Score cut points' })).toContainText('Tie-consistent breakpoints');
+    const bp = await exportCustomers(app);
+    const bpMismatches = bp.filter((row) => {
+      const ref = reference.get(row.customer_id)!;
+      return `${row.r_score}${row.f_score}${row.m_score}` !== `${ref.R_bp}${ref.F_bp}${ref.M_bp}`;
+    });
+    expect(bpMismatches.map((r) => r.customer_id).slice(0, 10)).toEqual([]);
+  });
+});
+
+test('editing the segment map by keyboard moves customers between segments without reloading', async ({ app, page }) => {
+  await app.open('?sample=retail-v1');
+  const rfm = page.getByRole('region', { name: 'RFM analysis' });
+  await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  const champions = rfm.getByTestId('segment-customers-Champions');
+  const loyal = rfm.getByTestId('segment-customers-Loyal');
+  const before = {
+    champions: Number((await champions.innerText()).replace(/,/g, '')),
+    loyal: Number((await loyal.innerText()).replace(/,/g, '')),
+  };
+
+  // Brush = Loyal; cell 555 is R5 (top row), F5: move there with the arrow keys from R5 F1 and paint it.
+  await rfm.getByRole('radio', { name: 'Loyal', exact: true }).check();
+  const first = rfm.getByRole('button', { name: /^Cell 515:/ });
+  await first.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  const cell = rfm.getByRole('button', { name: /^Cell 555:/ });
+  await expect(cell).toBeFocused();
+  const moved = Number((await cell.getAttribute('aria-label'))!.match(/(\d+) customers/)![1]);
+  expect(moved).toBeGreaterThan(0);
+  await page.keyboard.press('Enter');
+  await expect(cell).toHaveAttribute('aria-label', /Cell 555: Loyal/);
+  await expect(champions).toHaveText((before.champions - moved).toLocaleString('en-US'));
+  await expect(loyal).toHaveText((before.loyal + moved).toLocaleString('en-US'));
+
+  // Rename a segment; then fewer bins switch to range rules.
+  await rfm.getByLabel('Name of segment Lost').fill('Gone');
+  await rfm.getByLabel('Name of segment Lost').press('Enter');
+  await expect(rfm.getByTestId('segment-customers-Gone')).toBeVisible();
+
+  await rfm.getByLabel('Bins').selectOption('4');
+  await expect(rfm.getByRole('table', { name: 'Range rules' })).toBeVisible();
+  await expect(rfm.getByRole('table', { name: 'Score cut points' }).locator('thead th')).toHaveCount(5);
+});
