@@ -76,6 +76,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   });
 }
 
+/**
+ * One request at a time: a streamed query interleaved with another statement on the same
+ * connection loses its rows, and an import must not race an analysis of the tables it replaces.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 async function ready(): Promise<duckdb.AsyncDuckDBConnection> {
   if (!connection) throw new WorkbenchError('engine', 'The database engine has not been started.');
   return connection;
@@ -127,85 +138,95 @@ const api: DbApi = {
     }
   },
 
-  async importFiles(spec, files, onProgress) {
-    const conn = await ready();
-    if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
-    try {
-      const registered: RegisteredFile[] = [];
-      const keys = files.map((file, i) => rawKey(spec, i, file));
-      for (let i = 0; i < files.length; i++) {
-        registered.push(
-          rawKeys[i] === keys[i] ? { path: '', delimiter: ',', reuseRaw: true } : await register(database!, i, spec, files, onProgress),
-        );
+  importFiles(spec, files, onProgress) {
+    return exclusive(async () => {
+      const conn = await ready();
+      if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
+      try {
+        const registered: RegisteredFile[] = [];
+        const keys = files.map((file, i) => rawKey(spec, i, file));
+        for (let i = 0; i < files.length; i++) {
+          registered.push(
+            rawKeys[i] === keys[i] ? { path: '', delimiter: ',', reuseRaw: true } : await register(database!, i, spec, files, onProgress),
+          );
+        }
+        rawKeys = [];
+        const report = await runImport(runner(conn), spec, registered, onProgress);
+        rawKeys = keys;
+        lastSpec = spec;
+        analysisKeys = null;
+        return report;
+      } catch (e) {
+        throw fromDuckDbError(e);
       }
-      rawKeys = [];
-      const report = await runImport(runner(conn), spec, registered, onProgress);
-      rawKeys = keys;
-      lastSpec = spec;
-      analysisKeys = null;
-      return report;
-    } catch (e) {
-      throw fromDuckDbError(e);
-    }
-  },
-
-  async analyse(spec) {
-    const conn = await ready();
-    if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
-    try {
-      const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
-      analysisKeys = keys;
-      return result;
-    } catch (e) {
-      analysisKeys = null;
-      throw fromDuckDbError(e);
-    }
-  },
-
-  async exportCustomersCsv() {
-    const conn = await ready();
-    const rows = await runner(conn).rows(exportCustomersSql());
-    const fields = rows.length ? Object.keys(rows[0]) : [...EXPORT_COLUMNS];
-    return Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : formulaSafe(String(r[f]))))) });
-  },
-
-  async rejectsCsv(fileIndex) {
-    const conn = await ready();
-    if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
-    const rejects = await allRejects(runner(conn), fileIndex, lastSpec.files[fileIndex]);
-    return Papa.unparse({
-      fields: ['line', 'reason', 'text'],
-      data: rejects.map((r) => [String(r.line), formulaSafe(r.reason), formulaSafe(r.text ?? '')]),
     });
   },
 
-  async query(sql, maxRows): Promise<QueryResult> {
-    const conn = await ready();
-    try {
-      // Streamed, so a huge result never has to fit in memory to show its first rows.
-      const reader = await conn.send(sql);
-      let columns: string[] | null = null;
-      let temporal: boolean[] = [];
-      const rows: QueryResult['rows'] = [];
-      let truncated = false;
-      for await (const batch of reader) {
-        columns ??= batch.schema.fields.map((f) => f.name);
-        if (temporal.length === 0) temporal = batch.schema.fields.map((f) => /^(Timestamp|Date)/.test(String(f.type)));
-        for (const row of batch.toArray()) {
-          if (rows.length === maxRows) {
-            truncated = true;
-            break;
-          }
-          const obj = row.toJSON() as Record<string, unknown>;
-          rows.push(columns.map((c, i) => toPlain(obj[c], temporal[i])));
-        }
-        if (truncated) break;
+  analyse(spec) {
+    return exclusive(async () => {
+      const conn = await ready();
+      if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
+      try {
+        const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
+        analysisKeys = keys;
+        return result;
+      } catch (e) {
+        analysisKeys = null;
+        throw fromDuckDbError(e);
       }
-      if (truncated) await conn.cancelSent();
-      return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], rows, truncated };
-    } catch (e) {
-      throw fromDuckDbError(e);
-    }
+    });
+  },
+
+  exportCustomersCsv() {
+    return exclusive(async () => {
+      const conn = await ready();
+      const rows = await runner(conn).rows(exportCustomersSql());
+      const fields = rows.length ? Object.keys(rows[0]) : [...EXPORT_COLUMNS];
+      return Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : formulaSafe(String(r[f]))))) });
+    });
+  },
+
+  rejectsCsv(fileIndex) {
+    return exclusive(async () => {
+      const conn = await ready();
+      if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
+      const rejects = await allRejects(runner(conn), fileIndex, lastSpec.files[fileIndex]);
+      return Papa.unparse({
+        fields: ['line', 'reason', 'text'],
+        data: rejects.map((r) => [String(r.line), formulaSafe(r.reason), formulaSafe(r.text ?? '')]),
+      });
+    });
+  },
+
+  query(sql, maxRows): Promise<QueryResult> {
+    return exclusive(async () => {
+      const conn = await ready();
+      try {
+        // Streamed, so a huge result never has to fit in memory to show its first rows.
+        const reader = await conn.send(sql);
+        let columns: string[] | null = null;
+        let temporal: boolean[] = [];
+        const rows: QueryResult['rows'] = [];
+        let truncated = false;
+        for await (const batch of reader) {
+          columns ??= batch.schema.fields.map((f) => f.name);
+          if (temporal.length === 0) temporal = batch.schema.fields.map((f) => /^(Timestamp|Date)/.test(String(f.type)));
+          for (const row of batch.toArray()) {
+            if (rows.length === maxRows) {
+              truncated = true;
+              break;
+            }
+            const obj = row.toJSON() as Record<string, unknown>;
+            rows.push(columns.map((c, i) => toPlain(obj[c], temporal[i])));
+          }
+          if (truncated) break;
+        }
+        if (truncated) await conn.cancelSent();
+        return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], rows, truncated };
+      } catch (e) {
+        throw fromDuckDbError(e);
+      }
+    });
   },
 };
 

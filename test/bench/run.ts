@@ -3,7 +3,7 @@
  * against the production build (drop a file by path → import report), and the same compiled SQL
  * on native DuckDB of the same engine version, on the same files, in one run. Prints a table and
  * writes bench-results/latest.json. Timings drift between periods on shared machines: compare
- * ratios from one run.
+ * ratios from one run. After the import it times RFM + tiers + lifecycle, and a scoring-method change.
  */
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,9 @@ import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { openNativeDb } from '../../src/cli/native-db.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
+import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { readHead } from '../../src/lib/preview/read-head.ts';
 import { defaultImportSpec, type ImportSpec } from '../../src/lib/spec/import.ts';
@@ -73,7 +75,14 @@ async function browserRun(page: Page, url: string, file: string) {
   await report.waitFor({ timeout: 600_000 });
   const toReport = performance.now() - drop;
   const input = Number((await report.getByTestId('input').first().innerText()).replace(/,/g, ''));
-  return { firstPaint, ready, toReport, input };
+  const rfm = page.getByRole('region', { name: 'RFM analysis' });
+  await rfm.getByRole('table', { name: 'RFM segments' }).waitFor({ timeout: 600_000 });
+  const toRfm = performance.now() - drop - toReport;
+  const change = performance.now();
+  await rfm.getByLabel('Scoring method').selectOption('breakpoints');
+  await rfm.getByRole('table', { name: 'Score cut points' }).filter({ hasText: 'Tie-consistent' }).waitFor({ timeout: 600_000 });
+  const recompute = performance.now() - change;
+  return { firstPaint, ready, toReport, toRfm, recompute, input };
 }
 
 async function nativeRun(spec: ImportSpec, file: string, threads: number) {
@@ -81,7 +90,14 @@ async function nativeRun(spec: ImportSpec, file: string, threads: number) {
   try {
     const start = performance.now();
     const report = await runImport(db, spec, [{ path: file, delimiter: ',' }]);
-    return { load: performance.now() - start, input: report.files[0].input, version: await db.version() };
+    const load = performance.now() - start;
+    const analysis = defaultAnalysisSpec();
+    const first = await runAnalysis(db, analysis, null);
+    const rfm = performance.now() - start - load;
+    const change = performance.now();
+    await runAnalysis(db, { ...analysis, rfm: { ...analysis.rfm, method: 'breakpoints' } }, first.keys);
+    const recompute = performance.now() - change;
+    return { load, rfm, recompute, input: report.files[0].input, version: await db.version() };
   } finally {
     db.close();
   }
@@ -131,6 +147,10 @@ async function main() {
         browserDropToReportMs: median(b.map((r) => r.toReport)),
         native1ThreadMs: median(n1.map((r) => r.load)),
         nativeAllThreadsMs: median(nAll.map((r) => r.load)),
+        browserRfmMs: median(b.map((r) => r.toRfm)),
+        native1ThreadRfmMs: median(n1.map((r) => r.rfm)),
+        browserRecomputeMs: median(b.map((r) => r.recompute)),
+        native1ThreadRecomputeMs: median(n1.map((r) => r.recompute)),
         nativeVersion: n1[0].version,
       };
       results.push(row);
@@ -152,6 +172,10 @@ async function main() {
     'native 1T s': seconds(r.native1ThreadMs),
     'ratio 1T': (r.browserDropToReportMs / r.native1ThreadMs).toFixed(2),
     [`native ${cores}T s`]: seconds(r.nativeAllThreadsMs),
+    'browser RFM s': seconds(r.browserRfmMs),
+    'native RFM 1T s': seconds(r.native1ThreadRfmMs),
+    'browser method change s': seconds(r.browserRecomputeMs),
+    'native method change 1T s': seconds(r.native1ThreadRecomputeMs),
   }));
   console.table(table);
   console.log(

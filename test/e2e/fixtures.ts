@@ -66,6 +66,9 @@ export const test = base.extend<{ app: WorkbenchPage }>({
     const problems: string[] = [];
     const origin = new URL(baseURL!).origin;
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+    });
     page.on('request', (r) => {
       const url = r.url();
       if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))

@@ -1,0 +1,38 @@
+/** Number formats of the charts; counts use `formatCount` from `../format.ts`. */
+
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const byDigits = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
+
+/** `12,345.60`: an amount in the data's own currency, which the result does not name. */
+export function formatMoney(n: number): string {
+  return money.format(n);
+}
+
+/** A share (0–1) as `74.6 %`, at most one decimal: `0.2` → `20 %`. */
+export function formatPercent(share: number): string {
+  return `${percent.format(100 * share)} %`;
+}
+
+/** `1.2K`, `35`: short enough to print inside a heatmap cell. */
+export function formatCompact(n: number): string {
+  return compact.format(n);
+}
+
+/** A bin edge with as many decimals as the bin width needs: width 250 → `1,250`, width 0.5 → `3.5`. */
+export function formatEdge(value: number, width: number): string {
+  const digits = width >= 10 ? 0 : width >= 1 ? 1 : 2;
+  return byDigits[digits].format(value);
+}
+
+/** `customers-by-rfm-segment.png` from a chart title. */
+export function chartFilename(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'chart'}.png`;
+}
