@@ -6,19 +6,9 @@ import type { AnalysisResult } from '../../src/lib/analysis/result.ts';
 import { runAnalysis, type AnalysisKeys } from '../../src/lib/analysis/run-analysis.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../../src/lib/spec/analysis.ts';
-import { defaultImportSpec } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { openEngine, type TestEngine } from './engine.ts';
-import { hasShared, SHARED, sharedBytes } from './shared-data.ts';
-
-const columns = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
-const roles: Record<string, string> = {
-  InvoiceNo: 'order_id',
-  Quantity: 'quantity',
-  InvoiceDate: 'order_date',
-  UnitPrice: 'unit_price',
-  CustomerID: 'customer_id',
-};
+import { hasShared, registerOnlineRetail, SHARED } from './shared-data.ts';
 
 type Reference = Record<string, string>;
 type Ours = Record<string, unknown>;
@@ -57,16 +47,8 @@ describe.skipIf(!hasShared)('analysis of Online Retail matches the independent r
     const text = readFileSync(path.join(SHARED, 'data/online-retail/reference-rfm.csv'), 'utf8');
     reference = Papa.parse<Reference>(text, { header: true, skipEmptyLines: true }).data;
     db = await openEngine();
-    db.register('uploads/online-retail.csv', sharedBytes('data/online-retail/online-retail.csv.gz'));
-    const spec = defaultImportSpec([
-      {
-        name: 'online-retail.csv',
-        kind: 'transactions',
-        parse: { delimiter: ',', header: true, encoding: 'utf-8', decimalMark: 'point', dateFormat: 'ymd' },
-        columns: columns.map((name) => ({ name, role: (roles[name] ?? 'attribute') as never })),
-      },
-    ]);
-    await runImport(db, spec, [{ path: 'uploads/online-retail.csv', delimiter: ',' }]);
+    const retail = registerOnlineRetail(db);
+    await runImport(db, retail.spec, retail.files);
     const run = await runAnalysis(db, defaultAnalysisSpec(), null);
     keys = run.keys;
     ntile = run.result;

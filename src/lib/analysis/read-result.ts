@@ -13,27 +13,67 @@ type Row = Record<string, unknown>;
 
 const num = (v: unknown): number => (v == null ? 0 : Number(v));
 
-/** Reads every field of the result from the stage tables; one small query per part. */
-export async function readResult(db: SqlRunner, spec: AnalysisSpec, analysisDate: string): Promise<AnalysisResult> {
+/** The rows behind each part of the result, kept so that a change re-reads only what it touched. */
+export type ResultRows = Record<string, Row[]>;
+
+/** Which stage tables each part reads (the Pareto top is cheap and also depends on its percent: always read). */
+const PART_STAGES: Record<string, readonly string[]> = {
+  summary: ['metrics'],
+  classes: ['scores'],
+  cutRows: ['scores'],
+  cells: ['scores'],
+  segments: ['segments'],
+  tiers: ['tiers'],
+  lifecycle: ['lifecycle'],
+  lorenz: ['metrics'],
+  recency: ['metrics'],
+  frequency: ['metrics'],
+  monetary: ['metrics', 'scores'],
+};
+
+/**
+ * Reads every field of the result from the stage tables, one small query per part. With the rows
+ * of a previous read and the set of stages that reran, parts whose stages did not rerun are reused.
+ */
+export async function readResult(
+  db: SqlRunner,
+  spec: AnalysisSpec,
+  analysisDate: string,
+  reuse: { rows: ResultRows; stale: ReadonlySet<string> } | null = null,
+): Promise<{ result: AnalysisResult; rows: ResultRows }> {
   const { rfm } = spec;
-  const [summary] = await db.rows(summarySql());
-  const classes = await db.rows(scoreClassesSql(rfm));
-  const cutRows = rfm.method === 'ntile' ? [] : await db.rows(cutRowsSql(rfm));
-  const cells = await db.rows(cellsSql());
-  const segments = await db.rows(segmentTotalsSql());
+  const queries: Record<string, string | null> = {
+    summary: summarySql(),
+    classes: scoreClassesSql(rfm),
+    cutRows: rfm.method === 'ntile' ? null : cutRowsSql(rfm),
+    cells: cellsSql(),
+    segments: segmentTotalsSql(),
+    tiers: tierTotalsSql(),
+    lifecycle: lifecycleTotalsSql(),
+    lorenz: lorenzSql(),
+    recency: histogramSql('recency_days', true),
+    frequency: histogramSql('frequency', true),
+    monetary: histogramSql(mValue(rfm), false),
+  };
+  const rows: ResultRows = {};
+  for (const [part, sql] of Object.entries(queries)) {
+    const kept = reuse?.rows[part];
+    if (sql === null) rows[part] = [];
+    else if (kept && !PART_STAGES[part].some((stage) => reuse.stale.has(stage))) rows[part] = kept;
+    else rows[part] = await db.rows(sql);
+  }
   const [top] = await db.rows(topSql(spec.tiers.topPercent));
-  const tiers = await db.rows(tierTotalsSql());
-  const lifecycle = await db.rows(lifecycleTotalsSql());
-  const lorenz = await db.rows(lorenzSql());
+  const [summary] = rows.summary;
+  const { classes, cutRows, cells, segments, tiers, lifecycle, lorenz } = rows;
   const histograms = {
-    recency: readHistogram(await db.rows(histogramSql('recency_days', true))),
-    frequency: readHistogram(await db.rows(histogramSql('frequency', true))),
-    monetary: readHistogram(await db.rows(histogramSql(mValue(rfm), false))),
+    recency: readHistogram(rows.recency),
+    frequency: readHistogram(rows.frequency),
+    monetary: readHistogram(rows.monetary),
   };
 
   const neverPurchased = num(summary.never_purchased);
   const cellCheck = rfm.map.kind === 'cells' ? checkCellMap(rfm.map.segments, rfm.bins) : { uncovered: [], doubleClaimed: [] };
-  return {
+  const result: AnalysisResult = {
     analysisDate,
     method: rfm.method,
     bins: rfm.bins,
@@ -68,6 +108,7 @@ export async function readResult(db: SqlRunner, spec: AnalysisSpec, analysisDate
     lorenz: [[0, 0], ...lorenz.map((p): [number, number] => [num(p.customer_share), num(p.revenue_share)])],
     histograms,
   };
+  return { result, rows };
 }
 
 function classSizes(rows: Row[], dim: string, bins: number): number[] {

@@ -3,15 +3,15 @@ import type { SqlRunner } from '../import/sql-runner.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import { attributeColumnsSql, customersViewSql } from '../sql/customers-view.ts';
 import { customerLifecycleSql } from '../sql/lifecycle.ts';
-import { customerMetricsSql, dateLiteral, defaultAnalysisDateSql, numericIdsSql } from '../sql/metrics.ts';
+import { customerMetricsSql, dateLiteral, defaultAnalysisDateSql } from '../sql/metrics.ts';
 import { customerScoresSql } from '../sql/rfm.ts';
 import { customerSegmentsSql } from '../sql/segments.ts';
 import { customerTiersSql, topSql } from '../sql/tiers.ts';
-import { readResult } from './read-result.ts';
+import { readResult, type ResultRows } from './read-result.ts';
 import type { AnalysisResult } from './result.ts';
 
 /** Each stage's inputs as JSON, from the last run: what `runAnalysis` compares to skip work. */
-export interface AnalysisKeys {
+export interface StageKeys {
   metrics: string;
   scores: string;
   segments: string;
@@ -20,7 +20,12 @@ export interface AnalysisKeys {
   view: string;
 }
 
-type Stage = keyof AnalysisKeys;
+/** What a run leaves for the next: its stage keys, and the rows its result was read from. */
+export interface AnalysisKeys extends StageKeys {
+  rows?: ResultRows;
+}
+
+type Stage = keyof StageKeys;
 
 /** Stages in the order they run, each with the stages it reads. */
 const UPSTREAM: Record<Stage, Stage[]> = {
@@ -33,7 +38,7 @@ const UPSTREAM: Record<Stage, Stage[]> = {
 };
 
 /** The stages to rerun: those whose key changed, and every stage below one that reruns. */
-export function staleStages(keys: AnalysisKeys, previous: AnalysisKeys | null): Set<Stage> {
+export function staleStages(keys: StageKeys, previous: StageKeys | null): Set<Stage> {
   const stale = new Set<Stage>();
   for (const stage of Object.keys(UPSTREAM) as Stage[]) {
     if (!previous || previous[stage] !== keys[stage] || UPSTREAM[stage].some((s) => stale.has(s))) stale.add(stage);
@@ -65,7 +70,7 @@ export async function runAnalysis(
   const analysisDate = spec.analysisDate ?? (await defaultDate(db));
   const attributes = (await db.rows(attributeColumnsSql())).map((r) => String(r.name));
   const { method, bins, monetary, thresholds } = spec.rfm;
-  const keys: AnalysisKeys = {
+  const keys: StageKeys = {
     metrics: JSON.stringify({ analysisDate }),
     scores: JSON.stringify({ method, bins, monetary, thresholds: method === 'thresholds' ? thresholds : null }),
     // Actions are text for people: editing one changes no table.
@@ -77,8 +82,7 @@ export async function runAnalysis(
 
   const stale = staleStages(keys, previous);
   if (stale.has('metrics')) {
-    const [ids] = await db.rows(numericIdsSql());
-    await db.exec(customerMetricsSql(analysisDate, Boolean(ids.numeric_ids)));
+    await db.exec(customerMetricsSql(analysisDate));
   }
   if (stale.has('scores')) await db.exec(sql.scores);
   if (stale.has('segments')) await db.exec(sql.segments);
@@ -87,7 +91,9 @@ export async function runAnalysis(
   // A view is rebound on every query and refuses columns whose types changed: recreate it with its tables.
   if (stale.has('view')) await db.exec(customersViewSql(attributes));
 
-  return { result: await readResult(db, spec, analysisDate), keys };
+  const reuse = previous?.rows ? { rows: previous.rows, stale } : null;
+  const { result, rows } = await readResult(db, spec, analysisDate, reuse);
+  return { result, keys: { ...keys, rows } };
 }
 
 async function defaultDate(db: SqlRunner): Promise<string> {
