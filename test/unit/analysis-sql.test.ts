@@ -38,7 +38,7 @@ describe('scores', () => {
     expect(customerScoresSql({ method: 'ntile', bins: 5, monetary: 'average', thresholds: null })).toMatchInlineSnapshot(`
       "CREATE OR REPLACE TABLE customer_scores AS
       WITH s AS (
-        SELECT customer_id,
+        SELECT customer_id, recency_days, frequency, monetary, aov AS m_value,
           CAST(6 - NTILE(5) OVER (ORDER BY recency_days, id_rank) AS INTEGER) AS r_score,
           CAST(NTILE(5) OVER (ORDER BY frequency, id_rank) AS INTEGER) AS f_score,
           CAST(NTILE(5) OVER (ORDER BY aov, id_rank) AS INTEGER) AS m_score
@@ -54,7 +54,7 @@ describe('scores', () => {
         SELECT quantile_cont(CAST(recency_days AS DOUBLE), [0.3333333333333333, 0.6666666666666666]) AS recency_cuts, quantile_cont(CAST(frequency AS DOUBLE), [0.3333333333333333, 0.6666666666666666]) AS frequency_cuts, quantile_cont(CAST(monetary AS DOUBLE), [0.3333333333333333, 0.6666666666666666]) AS monetary_cuts
         FROM customer_metrics
       ), s AS (
-        SELECT customer_id,
+        SELECT customer_id, recency_days, frequency, monetary, monetary AS m_value,
           3 - (CAST(CAST(recency_days AS DOUBLE) > c.recency_cuts[1] AS INTEGER) + CAST(CAST(recency_days AS DOUBLE) > c.recency_cuts[2] AS INTEGER)) AS r_score,
           1 + CAST(CAST(frequency AS DOUBLE) > c.frequency_cuts[1] AS INTEGER) + CAST(CAST(frequency AS DOUBLE) > c.frequency_cuts[2] AS INTEGER) AS f_score,
           1 + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[1] AS INTEGER) + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[2] AS INTEGER) AS m_score
@@ -92,27 +92,27 @@ describe('segments', () => {
     expect(sql).toMatchInlineSnapshot(`
       "CREATE OR REPLACE TABLE customer_segments AS
       WITH s AS (
-        SELECT customer_id, CASE
+        SELECT customer_id, monetary, CASE
           WHEN rfm_cell IN ('555', '554') THEN 0
           WHEN rfm_cell IN ('111') THEN 2
         END AS segment_index
         FROM customer_scores
       )
-      SELECT customer_id, segment_index, coalesce(['Don''t lose', 'Empty', 'Low'][segment_index + 1], 'Other') AS rfm_segment FROM s"
+      SELECT customer_id, monetary, segment_index, coalesce(['Don''t lose', 'Empty', 'Low'][segment_index + 1], 'Other') AS rfm_segment FROM s"
     `);
   });
   test('range map', () => {
     expect(customerSegmentsSql({ kind: 'ranges', segments: [{ name: 'Top', r: [3, 3], f: [2, 3], m: [1, 3], action: '' }] }))
       .toMatchInlineSnapshot(`
-      "CREATE OR REPLACE TABLE customer_segments AS
-      WITH s AS (
-        SELECT customer_id, CASE
-          WHEN r_score BETWEEN 3 AND 3 AND f_score BETWEEN 2 AND 3 AND m_score BETWEEN 1 AND 3 THEN 0
-        END AS segment_index
-        FROM customer_scores
-      )
-      SELECT customer_id, segment_index, coalesce(['Top'][segment_index + 1], 'Other') AS rfm_segment FROM s"
-    `);
+        "CREATE OR REPLACE TABLE customer_segments AS
+        WITH s AS (
+          SELECT customer_id, monetary, CASE
+            WHEN r_score BETWEEN 3 AND 3 AND f_score BETWEEN 2 AND 3 AND m_score BETWEEN 1 AND 3 THEN 0
+          END AS segment_index
+          FROM customer_scores
+        )
+        SELECT customer_id, monetary, segment_index, coalesce(['Top'][segment_index + 1], 'Other') AS rfm_segment FROM s"
+      `);
   });
   test('an empty map puts everyone in Other', () => {
     expect(customerSegmentsSql({ kind: 'cells', segments: [] })).toContain(`coalesce(CAST([] AS VARCHAR[])[segment_index + 1], 'Other')`);
@@ -131,10 +131,10 @@ describe('tiers', () => {
     expect(sql).toMatchInlineSnapshot(`
       "CREATE OR REPLACE TABLE customer_tiers AS
       WITH p AS (
-        SELECT customer_id, 100 * CAST(sum(monetary) OVER (ORDER BY value_rank) AS DOUBLE) / nullif(CAST(sum(monetary) OVER () AS DOUBLE), 0) AS position
+        SELECT customer_id, monetary, 100 * CAST(sum(monetary) OVER (ORDER BY value_rank) AS DOUBLE) / nullif(CAST(sum(monetary) OVER () AS DOUBLE), 0) AS position
         FROM customer_metrics
       )
-      SELECT customer_id, CASE
+      SELECT customer_id, monetary, CASE
           WHEN position <= 50 THEN 'A'
           ELSE 'B'
         END AS value_tier FROM p"
@@ -154,7 +154,7 @@ describe('tiers', () => {
 test('lifecycle: first match wins, lapsed before cooling before new', () => {
   expect(customerLifecycleSql({ newDays: 30, coolingDays: 90, lapsedDays: 180 })).toMatchInlineSnapshot(`
     "CREATE OR REPLACE TABLE customer_lifecycle AS
-    SELECT customer_id, CASE
+    SELECT customer_id, monetary, CASE
         WHEN recency_days > 180 THEN 'lapsed'
         WHEN recency_days > 90 THEN 'cooling'
         WHEN tenure_days <= 30 THEN 'new'

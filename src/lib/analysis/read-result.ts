@@ -44,7 +44,7 @@ export async function readResult(
   const { rfm } = spec;
   const queries: Record<string, string | null> = {
     summary: summarySql(),
-    classes: scoreClassesSql(rfm),
+    classes: scoreClassesSql(),
     cutRows: rfm.method === 'ntile' ? null : cutRowsSql(rfm),
     cells: cellsSql(),
     segments: segmentTotalsSql(),

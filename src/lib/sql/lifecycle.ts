@@ -14,7 +14,7 @@ export function customerLifecycleSql(spec: LifecycleSpec): string {
   const cooling = sqlNumber(spec.coolingDays, 'cooling days');
   const fresh = sqlNumber(spec.newDays, 'new days');
   return `CREATE OR REPLACE TABLE customer_lifecycle AS
-SELECT customer_id, CASE
+SELECT customer_id, monetary, CASE
     WHEN recency_days > ${lapsed} THEN 'lapsed'
     WHEN recency_days > ${cooling} THEN 'cooling'
     WHEN tenure_days <= ${fresh} THEN 'new'
@@ -27,6 +27,6 @@ FROM customer_metrics`;
 /** Customers and revenue per lifecycle stage of the buyers. */
 export function lifecycleTotalsSql(): string {
   return `SELECT lifecycle_stage, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
-FROM customer_lifecycle JOIN customer_metrics USING (customer_id)
+FROM customer_lifecycle
 GROUP BY lifecycle_stage`;
 }

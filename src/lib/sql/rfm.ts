@@ -60,14 +60,14 @@ export function customerScoresSql(rfm: ScoreSpec): string {
   const n = rfm.bins;
   const m = mValue(rfm);
   if (rfm.method === 'ntile') {
-    return scoresTable(`SELECT customer_id,
+    return scoresTable(`SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
     CAST(${n + 1} - NTILE(${n}) OVER (ORDER BY recency_days, id_rank) AS INTEGER) AS r_score,
     CAST(NTILE(${n}) OVER (ORDER BY frequency, id_rank) AS INTEGER) AS f_score,
     CAST(NTILE(${n}) OVER (ORDER BY ${m}, id_rank) AS INTEGER) AS m_score
   FROM customer_metrics`);
   }
   return scoresTable(
-    `SELECT customer_id,
+    `SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
     ${n} - (${below('recency_days', 'recency', n)}) AS r_score,
     1 + ${below('frequency', 'frequency', n)} AS f_score,
     1 + ${below(m, 'monetary', n)} AS m_score
@@ -90,16 +90,16 @@ export function cutRowsSql(rfm: ScoreSpec): string {
 }
 
 /** Customers per score and the largest value in each class, per dimension (`dim` r, f or m). */
-export function scoreClassesSql(rfm: Pick<RfmSpec, 'monetary'>): string {
+export function scoreClassesSql(): string {
   const dims: [string, string][] = [
     ['r', 'recency_days'],
     ['f', 'frequency'],
-    ['m', mValue(rfm)],
+    ['m', 'm_value'],
   ];
   return dims
     .map(
       ([d, expr]) =>
-        `SELECT '${d}' AS dim, ${d}_score AS score, count(*) AS customers, max(CAST(${expr} AS DOUBLE)) AS upper FROM customer_scores JOIN customer_metrics USING (customer_id) GROUP BY ${d}_score`,
+        `SELECT '${d}' AS dim, ${d}_score AS score, count(*) AS customers, max(CAST(${expr} AS DOUBLE)) AS upper FROM customer_scores GROUP BY ${d}_score`,
     )
     .join('\nUNION ALL ')
     .concat('\nORDER BY dim, score');
@@ -108,6 +108,6 @@ export function scoreClassesSql(rfm: Pick<RfmSpec, 'monetary'>): string {
 /** Every occupied cell with its customers and their average total spend. */
 export function cellsSql(): string {
   return `SELECT rfm_cell, count(*) AS customers, CAST(avg(monetary) AS DOUBLE) AS avg_monetary
-FROM customer_scores JOIN customer_metrics USING (customer_id)
+FROM customer_scores
 GROUP BY rfm_cell ORDER BY rfm_cell DESC`;
 }

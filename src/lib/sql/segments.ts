@@ -25,15 +25,15 @@ export function customerSegmentsSql(map: SegmentMap): string {
   const names = map.segments.length ? literalList(map.segments.map((s) => s.name)) : 'CAST([] AS VARCHAR[])';
   return `CREATE OR REPLACE TABLE customer_segments AS
 WITH s AS (
-  SELECT customer_id, ${index} AS segment_index
+  SELECT customer_id, monetary, ${index} AS segment_index
   FROM customer_scores
 )
-SELECT customer_id, segment_index, coalesce(${names}[segment_index + 1], ${literal(OTHER_SEGMENT)}) AS rfm_segment FROM s`;
+SELECT customer_id, monetary, segment_index, coalesce(${names}[segment_index + 1], ${literal(OTHER_SEGMENT)}) AS rfm_segment FROM s`;
 }
 
 /** Customers and revenue per segment position (NULL = "Other"). */
 export function segmentTotalsSql(): string {
   return `SELECT segment_index, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
-FROM customer_segments JOIN customer_metrics USING (customer_id)
+FROM customer_segments
 GROUP BY segment_index`;
 }

@@ -21,16 +21,16 @@ export function customerTiersSql(spec: Pick<TierSpec, 'scheme' | 'tiers'>): stri
   const tier = last ? ['CASE', ...whens.slice(0, -1), `ELSE ${literal(last.name)}`].join('\n    ') + '\n  END' : 'CAST(NULL AS VARCHAR)';
   return `CREATE OR REPLACE TABLE customer_tiers AS
 WITH p AS (
-  SELECT customer_id, ${position} AS position
+  SELECT customer_id, monetary, ${position} AS position
   FROM customer_metrics
 )
-SELECT customer_id, ${tier} AS value_tier FROM p`;
+SELECT customer_id, monetary, ${tier} AS value_tier FROM p`;
 }
 
 /** Customers and revenue per tier name. */
 export function tierTotalsSql(): string {
   return `SELECT value_tier, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
-FROM customer_tiers JOIN customer_metrics USING (customer_id)
+FROM customer_tiers
 GROUP BY value_tier`;
 }
 
