@@ -243,3 +243,16 @@ test('loading again with other cleaning rules reuses the raw table instead of re
   );
   expect(again.files[0]).toMatchObject({ input: 2, loaded: 1, excluded: { duplicate: 1 } });
 });
+
+test('a customers-file column guessed as an order role is kept as an attribute, not dropped', async () => {
+  const tx = { csv: 'id,order,date,amount\nA,1,2024-01-01,1\n', roles: orderRoles };
+  await importTexts([
+    tx,
+    {
+      csv: 'id,signup_date,credit\nA,2023-05-01,100\n',
+      roles: { id: 'customer_id', signup_date: 'order_date', credit: 'amount' },
+      kind: 'customers',
+    },
+  ]);
+  expect(await db.rows('SELECT signup_date, credit FROM customer_attributes')).toEqual([{ signup_date: '2023-05-01', credit: '100' }]);
+});

@@ -21,14 +21,18 @@ export function columnFor(file: FileImport, role: Role): string | undefined {
 }
 
 /**
- * Attribute columns with the names they get in the public views: the file's own name, unless
+ * Attribute columns with the names they get in the public views (in a customers file, every
+ * column but the id and ignored ones): the file's own name, unless
  * that clashes (case-insensitively, as DuckDB compares names) with a canonical column or another
  * attribute, in which case a suffix keeps both.
  */
 export function attributeNames(file: FileImport): { source: string; name: string }[] {
   const taken = new Set<string>(CANONICAL);
+  // In a customers file order roles mean nothing: a column guessed as a date or an amount
+  // there (a signup date, a credit limit) is a trait of the customer, and must not be dropped.
+  const isAttribute = (role: string) => (file.kind === 'customers' ? role !== 'customer_id' && role !== 'ignore' : role === 'attribute');
   return file.columns
-    .filter((c) => c.role === 'attribute')
+    .filter((c) => isAttribute(c.role))
     .map((c) => {
       let name = c.name;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${c.name}_${n}`;
