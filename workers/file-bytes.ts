@@ -1,11 +1,9 @@
+import { concatBytes, gunzip, hasUtf8Bom, isGzip } from '../src/lib/bytes.ts';
 import { WhitespaceToTabs } from '../src/lib/import/whitespace.ts';
 import { DECODER_LABEL, type ParseOptions } from '../src/lib/spec/import.ts';
 
 /** What DuckDB should be given for a file: the File itself, or bytes rewritten as UTF-8. */
 export type Prepared = { kind: 'handle'; file: File } | { kind: 'buffer'; bytes: Uint8Array };
-
-const GZIP = [0x1f, 0x8b];
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * Hands a plain UTF-8 file to DuckDB untouched (no copy); decompresses, transcodes to UTF-8 and
@@ -13,8 +11,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  */
 export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loaded: number) => void): Promise<Prepared> {
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  const gzip = startsWith(head, GZIP);
-  const bom = startsWith(head, UTF8_BOM);
+  const gzip = isGzip(head);
+  const bom = hasUtf8Bom(head);
   if (!gzip && !bom && parse.encoding === 'utf-8' && parse.delimiter !== 'whitespace') return { kind: 'handle', file };
 
   let loaded = 0;
@@ -27,11 +25,11 @@ export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loa
       },
     }),
   );
-  const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
+  const bytes = gzip ? gunzip(counted) : counted;
   if (parse.encoding === 'utf-8' && parse.delimiter !== 'whitespace') {
     // Already UTF-8: no need to decode; DuckDB rejects invalid sequences line by line.
     const all = await collect(bytes);
-    return { kind: 'buffer', bytes: startsWith(all, UTF8_BOM) ? all.subarray(3) : all };
+    return { kind: 'buffer', bytes: hasUtf8Bom(all) ? all.subarray(3) : all };
   }
   // TextDecoderStream drops a BOM, which would otherwise become part of the first field; invalid
   // UTF-8 must fail loudly rather than turn into U+FFFD.
@@ -49,22 +47,8 @@ export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loa
   return { kind: 'buffer', bytes: await collect(text.pipeThrough(new TextEncoderStream())) };
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
-}
-
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return concatBytes(chunks);
 }

@@ -18,7 +18,14 @@ export function formatDecimalText(text: string): string {
   return sign + digits + (fraction ? `.${fraction}` : '');
 }
 
-/** `62.3 %` of a whole; `–` when the whole is zero. */
+const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A share (0–1) as `74.6 %`, at most one decimal: `0.2` → `20 %`. */
+export function formatPercent(share: number): string {
+  return `${percent.format(100 * share)} %`;
+}
+
+/** A part of a whole as a percentage; `–` when the whole is zero. */
 export function formatShare(part: number, whole: number): string {
-  return whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–';
+  return whole > 0 ? formatPercent(part / whole) : '–';
 }

@@ -313,6 +313,22 @@ describe('recompute only what changed', () => {
     expect((await step(spec({ analysisDate: '2024-03-02' }), first.keys)).created).toEqual([]);
   });
 
+  test('an edit after the first run reads no orders: the default date and attributes are kept', async () => {
+    await load('id,order,date,amount\nA,1,2024-01-01,50\nB,2,2024-02-01,30\n');
+    const queries: string[] = [];
+    const runner: SqlRunner = {
+      exec: (sql) => (queries.push(sql), db.exec(sql)),
+      rows: (sql) => (queries.push(sql), db.rows(sql)),
+    };
+    const first = await runAnalysis(runner, spec(), null);
+    expect(queries.some((q) => /\bFROM orders\b/.test(q))).toBe(true);
+    queries.length = 0;
+    const map = spec({}, { map: { kind: 'cells', segments: [{ name: 'Only', cells: ['555'], action: '' }] } });
+    const edited = await runAnalysis(runner, map, first.keys);
+    expect(queries.filter((q) => /\bFROM orders\b/.test(q))).toEqual([]);
+    expect(edited.result.analysisDate).toBe(first.result.analysisDate);
+  });
+
   test('a bad spec fails before any table changes', async () => {
     const { runner, created } = recording(db);
     const bad = spec({}, { method: 'thresholds', thresholds: null });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { concatBytes, hasUtf8Bom, isGzip } from '../../src/lib/bytes.ts';
 import { formulaSafe } from '../../src/lib/csv/formula-safe.ts';
+import { readHead } from '../../src/lib/preview/read-head.ts';
 import { trimDecimal } from '../../src/lib/import/decimal-text.ts';
 import { lineOfRecord } from '../../src/lib/import/reject-lines.ts';
 import { WhitespaceToTabs } from '../../src/lib/import/whitespace.ts';
@@ -70,4 +72,20 @@ test('exact decimal types', () => {
   expect(trimDecimal('8911407.904000')).toBe('8911407.904');
   expect(trimDecimal('100')).toBe('100');
   expect(trimDecimal('12.000')).toBe('12');
+});
+
+test('bytes: gzip and BOM detection, joining chunks with a limit', () => {
+  expect(isGzip(new Uint8Array([0x1f, 0x8b, 8]))).toBe(true);
+  expect(isGzip(new Uint8Array([0x1f]))).toBe(false);
+  expect(hasUtf8Bom(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe(true);
+  const chunks = [new Uint8Array([1, 2]), new Uint8Array([3, 4, 5])];
+  expect([...concatBytes(chunks)]).toEqual([1, 2, 3, 4, 5]);
+  expect([...concatBytes(chunks, 3)]).toEqual([1, 2, 3]);
+});
+
+test('readHead gunzips a gzip file and stops at the limit', async () => {
+  const text = 'a,b\n' + '1,2\n'.repeat(50_000);
+  const gz = await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+  const head = await readHead(new Blob([gz]), 1000);
+  expect(new TextDecoder().decode(head)).toBe(text.slice(0, 1000));
 });

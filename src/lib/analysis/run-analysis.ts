@@ -20,9 +20,13 @@ export interface StageKeys {
   view: string;
 }
 
-/** What a run leaves for the next: its stage keys, and the rows its result was read from. */
+/**
+ * What a run leaves for the next: its stage keys, the rows its result was read from, and facts of
+ * the loaded data that only an import changes (an import passes null, so they are read afresh).
+ */
 export interface AnalysisKeys extends StageKeys {
   rows?: ResultRows;
+  facts?: { defaultDate: string; attributes: string[] };
 }
 
 type Stage = keyof StageKeys;
@@ -67,8 +71,12 @@ export async function runAnalysis(
   if (spec.analysisDate !== null) dateLiteral(spec.analysisDate);
   topSql(spec.tiers.topPercent);
 
-  const analysisDate = spec.analysisDate ?? (await defaultDate(db));
-  const attributes = (await db.rows(attributeColumnsSql())).map((r) => String(r.name));
+  const facts = previous?.facts ?? {
+    defaultDate: await defaultDate(db),
+    attributes: (await db.rows(attributeColumnsSql())).map((r) => String(r.name)),
+  };
+  const analysisDate = spec.analysisDate ?? facts.defaultDate;
+  const { attributes } = facts;
   const { method, bins, monetary, thresholds } = spec.rfm;
   const keys: StageKeys = {
     metrics: JSON.stringify({ analysisDate }),
@@ -93,7 +101,7 @@ export async function runAnalysis(
 
   const reuse = previous?.rows ? { rows: previous.rows, stale } : null;
   const { result, rows } = await readResult(db, spec, analysisDate, reuse);
-  return { result, keys: { ...keys, rows } };
+  return { result, keys: { ...keys, rows, facts } };
 }
 
 async function defaultDate(db: SqlRunner): Promise<string> {

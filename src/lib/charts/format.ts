@@ -1,7 +1,6 @@
-/** Number formats of the charts; counts use `formatCount` from `../format.ts`. */
+/** Number formats of the charts; counts and percentages come from `../format.ts`. */
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const byDigits = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
 
@@ -10,10 +9,7 @@ export function formatMoney(n: number): string {
   return money.format(n);
 }
 
-/** A share (0–1) as `74.6 %`, at most one decimal: `0.2` → `20 %`. */
-export function formatPercent(share: number): string {
-  return `${percent.format(100 * share)} %`;
-}
+export { formatPercent } from '../format.ts';
 
 /** `1.2K`, `35`: short enough to print inside a heatmap cell. */
 export function formatCompact(n: number): string {

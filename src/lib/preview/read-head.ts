@@ -1,31 +1,19 @@
+import { concatBytes, gunzip, isGzip } from '../bytes.ts';
 import { DECODER_LABEL, type Encoding } from '../spec/import.ts';
 
 /** Bytes of a file's start, decompressed when it is gzip; enough for a preview and sniffing. */
 export async function readHead(file: Blob, maxBytes = 65_536): Promise<Uint8Array> {
-  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return new Uint8Array(await file.slice(0, maxBytes).arrayBuffer());
-  const reader = file
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
-    .getReader();
+  if (!isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()))) return new Uint8Array(await file.slice(0, maxBytes).arrayBuffer());
+  const reader = gunzip(file.stream()).getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < maxBytes) {
+  for (let size = 0; size < maxBytes;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
     size += value.byteLength;
   }
   await reader.cancel();
-  const out = new Uint8Array(Math.min(size, maxBytes));
-  let offset = 0;
-  for (const chunk of chunks) {
-    const part = chunk.subarray(0, out.length - offset);
-    out.set(part, offset);
-    offset += part.length;
-    if (offset === out.length) break;
-  }
-  return out;
+  return concatBytes(chunks, maxBytes);
 }
 
 /** Decodes a head slice; the last line may be cut, so callers drop it. */

@@ -68,14 +68,19 @@ export class Workbench {
 
   readonly analysis: Analysis;
   readonly #db: Remote<DbApi>;
+  #started: Promise<EngineStatus> | null = null;
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
     this.analysis = new Analysis(db);
   }
 
-  async start(): Promise<void> {
-    this.engine = await this.#db.start(Comlink.proxy((status: EngineStatus) => (this.engine = status)));
+  /** Starts the engine once; later callers share the same start. */
+  start(): Promise<EngineStatus> {
+    this.#started ??= this.#db
+      .start(Comlink.proxy((status: EngineStatus) => (this.engine = status)))
+      .then((status) => (this.engine = status));
+    return this.#started;
   }
 
   /** Adds files to the import; spreadsheets are refused with a way forward. */
@@ -193,15 +198,9 @@ export class Workbench {
     return this.#db.query(sql, maxRows);
   }
 
-  whenEngineReady(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (this.engine.state === 'ready') resolve();
-        else if (this.engine.state === 'failed') reject(new Error(this.engine.message));
-        else setTimeout(check, 50);
-      };
-      check();
-    });
+  async whenEngineReady(): Promise<void> {
+    const status = await this.start();
+    if (status.state !== 'ready') throw new Error(status.state === 'failed' ? status.message : 'The database engine did not start.');
   }
 
   #updateFile(index: number, change: (f: ChosenFile) => ChosenFile): void {
