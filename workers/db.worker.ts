@@ -146,9 +146,7 @@ const api: DbApi = {
         const registered: RegisteredFile[] = [];
         const keys = files.map((file, i) => rawKey(spec, i, file));
         for (let i = 0; i < files.length; i++) {
-          registered.push(
-            rawKeys[i] === keys[i] ? { path: '', delimiter: ',', reuseRaw: true } : await register(database!, i, spec, files, onProgress),
-          );
+          registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true } : await register(database!, i, spec, files, onProgress));
         }
         rawKeys = [];
         const report = await runImport(runner(conn), spec, registered, onProgress);

@@ -239,7 +239,7 @@ test('loading again with other cleaning rules reuses the raw table instead of re
       ]),
       cleaning: { ...standardCleaning(), duplicates: true },
     },
-    [{ path: 'uploads/no-such-file.csv', delimiter: ',', reuseRaw: true }],
+    [{ reuseRaw: true }],
   );
   expect(again.files[0]).toMatchObject({ input: 2, loaded: 1, excluded: { duplicate: 1 } });
 });

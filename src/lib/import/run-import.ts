@@ -12,13 +12,11 @@ import { lineOfRecord } from './reject-lines.ts';
 import { REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
-/** Where a file was registered and the delimiter DuckDB should read it with. */
-export interface RegisteredFile {
-  path: string;
-  delimiter: Exclude<Delimiter, 'whitespace'>;
-  /** The raw table from the last import holds this very file read the same way: skip the read. */
-  reuseRaw?: boolean;
-}
+/**
+ * Where a file was registered and the delimiter DuckDB should read it with; or that the raw table
+ * from the last import already holds this very file read the same way, so the read is skipped.
+ */
+export type RegisteredFile = { path: string; delimiter: Exclude<Delimiter, 'whitespace'> } | { reuseRaw: true };
 
 export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
 
@@ -42,7 +40,7 @@ export async function runImport(
 
   for (const [i, file] of spec.files.entries()) {
     const reg = registered[i];
-    if (!reg.reuseRaw) {
+    if (!('reuseRaw' in reg)) {
       onPhase({ phase: 'parsing', file: file.name });
       const columns = file.columns.map((c) => c.name);
       await db.exec(rawReadSql({ path: reg.path, table: raw(i), columns, delimiter: reg.delimiter, header: file.parse.header }));

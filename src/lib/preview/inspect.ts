@@ -1,5 +1,5 @@
 import { detectDelimiter, detectEncoding, guessDateFormat, guessNumberFormat, guessRoles } from '../mapping/index.ts';
-import { columnFor } from '../sql/columns.ts';
+import { columnFor, hasAmountSource, hasRole } from '../sql/columns.ts';
 import type { DateFormat, FileImport, FileKind, ParseOptions } from '../spec/import.ts';
 import { decodeHead } from './read-head.ts';
 import { previewRecords, type Preview } from './preview.ts';
@@ -67,8 +67,7 @@ export function reinspect(
 
 /** A file with dates and amounts holds transactions; one with only ids and traits, customers. */
 export function guessKind(file: FileImport): FileKind {
-  const has = (role: Parameters<typeof columnFor>[1]) => columnFor(file, role) !== undefined;
-  return has('order_date') && (has('amount') || (has('quantity') && has('unit_price'))) ? 'transactions' : 'customers';
+  return hasRole(file, 'order_date') && hasAmountSource(file) ? 'transactions' : 'customers';
 }
 
 /** A header row is text where the rows below have numbers or dates in the same columns. */

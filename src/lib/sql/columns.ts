@@ -40,3 +40,13 @@ export function attributeNames(file: FileImport): { source: string; name: string
       return { source: c.name, name };
     });
 }
+
+/** Whether some column has this role. */
+export function hasRole(file: FileImport, role: Role): boolean {
+  return columnFor(file, role) !== undefined;
+}
+
+/** An order's amount comes from an amount column, or from quantity × unit price. */
+export function hasAmountSource(file: FileImport): boolean {
+  return hasRole(file, 'amount') || (hasRole(file, 'quantity') && hasRole(file, 'unit_price'));
+}

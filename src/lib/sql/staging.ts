@@ -1,5 +1,5 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
-import { attributeNames, columnFor } from './columns.ts';
+import { attributeNames, columnFor, hasAmountSource } from './columns.ts';
 import { customerIdExpr, type ColumnProfile } from './profile.ts';
 import { ident, literal, literalList } from './quote.ts';
 import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values.ts';
@@ -23,7 +23,7 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
   const statusCol = col('status');
   const currencyCol = col('currency');
   if (!dateCol) throw new Error('invalid mapping: no order date column');
-  if (!amountCol && !(qtyCol && priceCol)) {
+  if (!hasAmountSource(file)) {
     throw new Error('invalid mapping: map an amount column, or quantity and unit price');
   }
 
