@@ -45,6 +45,7 @@ export class WorkbenchPage {
     const console = this.page.getByRole('region', { name: 'SQL console' });
     await console.getByLabel('SQL').fill(query);
     await console.getByRole('button', { name: 'Run query' }).click();
+    await expect(console).toHaveAttribute('aria-busy', 'false');
     return console;
   }
 

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { PORT, UNLOCKED_URL } from './ports.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -10,21 +11,21 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: [
     {
-      command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-      url: 'http://127.0.0.1:4173/',
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,
       cwd: '../..',
     },
     {
       // A test-only build with the engine lock off, so the privacy test is shown able to fail.
-      command: 'npx vite preview --host 127.0.0.1 --port 4174 --strictPort --outDir dist-unlocked',
-      url: 'http://127.0.0.1:4174/',
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT + 1} --strictPort --outDir dist-unlocked`,
+      url: UNLOCKED_URL,
       reuseExistingServer: !process.env.CI,
       cwd: '../..',
     },

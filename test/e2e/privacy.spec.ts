@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test as plain } from '@playwright/test';
 import { expect, test, WorkbenchPage } from './fixtures.ts';
+import { UNLOCKED_URL } from './ports.ts';
 
 /** A loopback server that only counts what reaches it. */
 async function startLogger(): Promise<{ server: Server; port: number; hits: string[] }> {
@@ -55,7 +56,7 @@ plain('unlocked test build: the same payloads do reach the logger (so the test a
   const logger = await startLogger();
   try {
     const app = new WorkbenchPage(page);
-    await page.goto('http://127.0.0.1:4174/?sample=retail-v1');
+    await page.goto(`${UNLOCKED_URL}?sample=retail-v1`);
     await expect(page.getByRole('status', { name: 'Database engine' })).toContainText('UNLOCKED TEST BUILD', { timeout: 90_000 });
     await expect(app.report).toBeVisible({ timeout: 120_000 });
     // Only payloads that need no extension download: the network here refuses other hosts.
