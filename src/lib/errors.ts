@@ -1,5 +1,6 @@
 /** What went wrong, in terms the UI can explain and act on. */
-export type ErrorKind = 'engine' | 'encoding' | 'parse' | 'mapping' | 'duplicates' | 'memory' | 'sql' | 'unsupported-file' | 'refused';
+export type ErrorKind =
+  'engine' | 'encoding' | 'parse' | 'mapping' | 'duplicates' | 'memory' | 'sql' | 'unsupported-file' | 'refused' | 'rule';
 
 const PREFIX = 'WorkbenchError:';
 

@@ -1,0 +1,263 @@
+import { errorKind, errorMessage } from '../errors.ts';
+import type { SqlRunner } from '../import/sql-runner.ts';
+import type { SegmentDefinition } from '../spec/segments.ts';
+import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type SegmentView } from '../sql/segment-schema.ts';
+import { ident } from '../sql/quote.ts';
+import {
+  memberPageSql,
+  memberTotalSql,
+  profileCategoriesSql,
+  profileHistogramSql,
+  profileNumberStatsSql,
+  segmentCountSql,
+  segmentFlagsSql,
+  segmentKpisSql,
+  segmentMembersSql,
+  segmentOverlapSql,
+  segmentPredicate,
+  type PageQuery,
+} from '../sql/segment-sql.ts';
+import { deriveKpis, kpiIndex } from './kpis.ts';
+import { findColumn, kindOfType, type ColumnInfo, type SegmentSchema } from './schema.ts';
+import type { AttributeProfile, ColumnSummary, KpiSums, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from './types.ts';
+
+const num = (v: unknown): number => Number(v ?? 0);
+const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
+
+/** The columns of a view with the kind rules compare them as; text columns are probed for numbers and dates. */
+async function viewColumns(db: SqlRunner, view: SegmentView): Promise<ColumnInfo[]> {
+  const described = await db.rows(describeViewSql(view));
+  const columns = described.map((r) => ({ name: String(r.name), type: String(r.type) }));
+  const probe = columns.filter((c) => c.type === 'VARCHAR' && c.name !== 'customer_id' && c.name !== 'order_id');
+  const kinds = new Map<string, ColumnInfo['kind']>();
+  if (probe.length) {
+    for (const r of await db.rows(
+      textKindsProbeSql(
+        view,
+        probe.map((c) => c.name),
+      ),
+    )) {
+      const filled = num(r.filled);
+      if (filled === 0 || num(r.zero_led) > 0) continue;
+      if (num(r.numbers) === filled) kinds.set(String(r.name), 'number');
+      else if (num(r.dates) === filled) kinds.set(String(r.name), 'date');
+    }
+  }
+  return columns.map((c) => ({
+    name: c.name,
+    kind: kinds.get(c.name) ?? kindOfType(c.type),
+    storedAsText: c.type === 'VARCHAR',
+  }));
+}
+
+/** What rules can name, read from the views after an analysis. */
+export async function readSegmentSchema(db: SqlRunner, analysisDate: string): Promise<SegmentSchema> {
+  return { customers: await viewColumns(db, 'customers'), orders: await viewColumns(db, 'orders'), analysisDate };
+}
+
+/** Compiles a definition; a bad rule or refused SQL comes back as a result, not an exception. */
+function compile(definition: SegmentDefinition, schema: SegmentSchema): { predicate: string } | { error: string; refused: boolean } {
+  try {
+    return { predicate: segmentPredicate(definition, schema) };
+  } catch (e) {
+    return { error: errorMessage(e), refused: errorKind(e) === 'refused' };
+  }
+}
+
+/** A segment's member count as the user edits it, with the SQL it ran. */
+export async function countSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
+  const compiled = compile(definition, schema);
+  if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
+  const sql = segmentMembersSql(compiled.predicate);
+  try {
+    const [row] = await db.rows(segmentCountSql(compiled.predicate));
+    return { ok: true, members: num(row.members), base: num(row.base), sql };
+  } catch (e) {
+    return { ok: false, error: errorMessage(e), refused: false, sql };
+  }
+}
+
+/**
+ * KPIs of every segment against the base, and the overlap of every pair. A segment that does not
+ * compile or run is reported with its error and left out of the overlap; the others are analysed.
+ */
+export async function analyseSegments(
+  db: SqlRunner,
+  segments: readonly { id: string; definition: SegmentDefinition }[],
+  schema: SegmentSchema,
+  minSizePercent: number,
+): Promise<SegmentAnalysis> {
+  const valid: { id: string; predicate: string }[] = [];
+  const errors = new Map<string, string>();
+  for (const s of segments) {
+    const count = await countSegment(db, s.definition, schema);
+    if (count.ok) valid.push({ id: s.id, predicate: segmentPredicate(s.definition, schema) });
+    else errors.set(s.id, count.error);
+  }
+  await db.exec(segmentFlagsSql(valid.map((v) => v.predicate)));
+  const sums = new Map<number, KpiSums>();
+  for (const r of await db.rows(segmentKpisSql(valid.length))) {
+    sums.set(num(r.segment), {
+      customers: num(r.customers),
+      revenue: num(r.revenue),
+      orders: num(r.orders),
+      avgRecency: numOrNull(r.avg_recency),
+    });
+  }
+  const baseSums = sums.get(-1)!;
+  const base = deriveKpis(baseSums, baseSums);
+  const [pairs] = await db.rows(segmentOverlapSql(valid.length));
+  const overlap = valid.map((_, i) =>
+    valid.map((__, j) => {
+      if (i === j) return sums.get(i)!.customers;
+      const [a, b] = i < j ? [i, j] : [j, i];
+      return num(pairs[`o_${a}_${b}`]);
+    }),
+  );
+  return {
+    base,
+    segments: segments.map((s) => {
+      const error = errors.get(s.id);
+      if (error !== undefined) return { id: s.id, ok: false, error };
+      const kpis = deriveKpis(sums.get(valid.findIndex((v) => v.id === s.id))!, baseSums);
+      return { id: s.id, ok: true, kpis, index: kpiIndex(kpis, base), tooNarrow: kpis.shareOfCustomers * 100 < minSizePercent };
+    }),
+    overlapIds: valid.map((v) => v.id),
+    overlap,
+  };
+}
+
+/** Columns a profile compares: every attribute, plus the value labels and the main metrics. */
+const PROFILE_EXTRA = ['rfm_segment', 'value_tier', 'lifecycle_stage', 'recency_days', 'frequency', 'monetary', 'aov'];
+const PROFILE_SKIP = new Set([
+  'customer_id',
+  'r_score',
+  'f_score',
+  'm_score',
+  'rfm_cell',
+  'first_purchase',
+  'last_purchase',
+  'tenure_days',
+]);
+const TOP_VALUES = 8;
+const HISTOGRAM_BINS = 10;
+
+/** Each attribute's distribution inside a segment against the base. */
+export async function profileSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentProfile> {
+  const predicate = segmentPredicate(definition, schema);
+  const [counts] = await db.rows(segmentCountSql(predicate));
+  const members = num(counts.members);
+  const base = num(counts.base);
+  const attributes: AttributeProfile[] = [];
+  const columns = [
+    ...PROFILE_EXTRA.map((n) => findColumn(schema.customers, n)).filter((c): c is ColumnInfo => c !== undefined),
+    ...schema.customers.filter((c) => !PROFILE_SKIP.has(c.name) && !PROFILE_EXTRA.includes(c.name)),
+  ];
+  for (const column of columns) {
+    if (column.kind === 'number') {
+      const expr = column.storedAsText ? `TRY_CAST(${ident(column.name)} AS DOUBLE)` : ident(column.name);
+      const [s] = await db.rows(profileNumberStatsSql(expr, predicate));
+      const lo = numOrNull(s.lo);
+      const hi = numOrNull(s.hi);
+      const edges =
+        lo === null || hi === null ? [] : Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => lo + ((hi - lo) * i) / HISTOGRAM_BINS);
+      const inside = new Array<number>(edges.length ? HISTOGRAM_BINS : 0).fill(0);
+      const inBase = [...inside];
+      if (lo !== null && hi !== null) {
+        for (const r of await db.rows(profileHistogramSql(expr, predicate, lo, hi, HISTOGRAM_BINS))) {
+          inside[num(r.bin)] = num(r.inside) / Math.max(1, num(s.n_inside));
+          inBase[num(r.bin)] = num(r.base) / Math.max(1, num(s.n_base));
+        }
+      }
+      attributes.push({
+        column: column.name,
+        kind: 'numeric',
+        meanInside: numOrNull(s.mean_inside),
+        medianInside: numOrNull(s.median_inside),
+        meanBase: numOrNull(s.mean_base),
+        medianBase: numOrNull(s.median_base),
+        edges,
+        inside,
+        base: inBase,
+      });
+    } else if (column.kind === 'text') {
+      const rows = await db.rows(profileCategoriesSql(column.name, predicate, TOP_VALUES));
+      const values = rows.map((r) => {
+        const shareInside = members ? num(r.inside) / members : 0;
+        const shareBase = base ? num(r.base) / base : 0;
+        return {
+          value: r.value == null ? null : String(r.value),
+          inside: num(r.inside),
+          base: num(r.base),
+          shareInside,
+          shareBase,
+          lift: shareBase > 0 ? shareInside / shareBase : null,
+        };
+      });
+      const shownInside = values.reduce((a, v) => a + v.inside, 0);
+      const shownBase = values.reduce((a, v) => a + v.base, 0);
+      attributes.push({
+        column: column.name,
+        kind: 'categorical',
+        values,
+        otherInside: members - shownInside,
+        otherBase: base - shownBase,
+      });
+    }
+  }
+  return { members, base, attributes };
+}
+
+/** Suggestions for a rule's value: the most common values, and the range of numbers and dates. */
+export async function summarizeColumn(db: SqlRunner, view: SegmentView, column: ColumnInfo, limit: number): Promise<ColumnSummary> {
+  const top = await db.rows(topValuesSql(view, column.name, limit));
+  let min: string | null = null;
+  let max: string | null = null;
+  if (column.kind !== 'text') {
+    const cast = column.kind === 'number' ? 'DOUBLE' : 'DATE';
+    const expr = column.storedAsText ? `TRY_CAST(${ident(column.name)} AS ${cast})` : `CAST(${ident(column.name)} AS ${cast})`;
+    const [range] = await db.rows(rangeSql(view, expr));
+    min = range.lo == null ? null : String(range.lo);
+    max = range.hi == null ? null : String(range.hi);
+  }
+  return {
+    column: column.name,
+    kind: column.kind,
+    top: top.map((r) => ({ value: r.value == null ? null : String(r.value), count: num(r.n) })),
+    distinct: top.length ? num(top[0].distinct_values) : 0,
+    min,
+    max,
+  };
+}
+
+/** One page of the customers in every given segment (all customers when none), searchable and sorted. */
+export async function memberPage(
+  db: SqlRunner,
+  definitions: readonly SegmentDefinition[],
+  page: PageQuery,
+  schema: SegmentSchema,
+): Promise<MemberPage> {
+  const predicates = definitions.map((d) => segmentPredicate(d, schema));
+  const sort = findColumn(schema.customers, page.sortColumn)?.name ?? 'customer_id';
+  const text = schema.customers.filter((c) => c.storedAsText).map((c) => c.name);
+  const [{ total }] = await db.rows(memberTotalSql(predicates, page.search, text));
+  const select = schema.customers.map((c) => displayColumn(c)).join(', ');
+  const rows = await db.rows(memberPageSql(predicates, { ...page, sortColumn: sort }, text, select));
+  const columns = schema.customers.map((c) => c.name);
+  return { columns, rows: rows.map((r) => columns.map((c) => plain(r[c]))), total: num(total), offset: page.offset };
+}
+
+/** A column as a value for display: native dates as text, native numbers as doubles. */
+function displayColumn(c: ColumnInfo): string {
+  const name = ident(c.name);
+  if (c.storedAsText) return name;
+  if (c.kind === 'date') return `CAST(${name} AS VARCHAR) AS ${name}`;
+  if (c.kind === 'number') return `CAST(${name} AS DOUBLE) AS ${name}`;
+  return name;
+}
+
+function plain(value: unknown): string | number | boolean | null {
+  if (value == null) return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}

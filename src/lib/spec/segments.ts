@@ -1,0 +1,105 @@
+/**
+ * The segment part of the spec: user-defined segments over the `customers` view, as rule trees
+ * or as SQL. Definitions only, never data; the compiler in src/lib/sql/segment-rules.ts turns them
+ * into SQL against the column types the engine reports.
+ */
+
+/** How a column is compared: as text, as a number or as a calendar date. */
+export type ColumnKind = 'text' | 'number' | 'date';
+
+export const TEXT_OPERATORS = ['eq', 'neq', 'in', 'not_in', 'contains', 'starts_with', 'empty', 'not_empty'] as const;
+export const NUMBER_OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'between', 'empty', 'not_empty'] as const;
+export const DATE_OPERATORS = ['before', 'after', 'between', 'within_last', 'more_than_ago', 'empty', 'not_empty'] as const;
+
+export type Operator = (typeof TEXT_OPERATORS)[number] | (typeof NUMBER_OPERATORS)[number] | (typeof DATE_OPERATORS)[number];
+
+export const OPERATORS_BY_KIND: Record<ColumnKind, readonly Operator[]> = {
+  text: TEXT_OPERATORS,
+  number: NUMBER_OPERATORS,
+  date: DATE_OPERATORS,
+};
+
+export const OPERATOR_LABELS: Record<Operator, string> = {
+  eq: 'equals',
+  neq: 'does not equal',
+  in: 'is one of',
+  not_in: 'is none of',
+  contains: 'contains',
+  starts_with: 'starts with',
+  empty: 'is empty',
+  not_empty: 'is not empty',
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+  between: 'between',
+  before: 'before',
+  after: 'after',
+  within_last: 'within the last … days',
+  more_than_ago: 'more than … days ago',
+};
+
+/** Operators that take no value, two values, or a list. */
+export const VALUELESS: readonly Operator[] = ['empty', 'not_empty'];
+export const LIST_OPERATORS: readonly Operator[] = ['in', 'not_in'];
+
+/**
+ * One comparison. Values are kept as typed (text), validated when compiled: a number, a
+ * `YYYY-MM-DD` date, a whole number of days, or any text.
+ */
+export interface Condition {
+  type: 'condition';
+  column: string;
+  op: Operator;
+  /** The value, or the lower bound of `between`. */
+  value: string;
+  /** The upper bound of `between`. */
+  value2: string;
+  /** The list of `in` / `not in`. */
+  values: string[];
+}
+
+/** "Has at least N orders where …": a condition on the `orders` view, counted per customer. */
+export interface OrdersCondition {
+  type: 'orders';
+  atLeast: number;
+  where: RuleGroup;
+}
+
+export interface RuleGroup {
+  type: 'group';
+  combine: 'and' | 'or';
+  rules: Rule[];
+}
+
+export type Rule = Condition | OrdersCondition | RuleGroup;
+
+export type SegmentDefinition = { kind: 'rules'; root: RuleGroup } | { kind: 'sql'; sql: string };
+
+export interface SegmentSpec {
+  /** Stable within a spec, so overlap and selection survive reordering. */
+  id: string;
+  name: string;
+  color: string;
+  description: string;
+  enabled: boolean;
+  definition: SegmentDefinition;
+}
+
+export interface SegmentsSpec {
+  segments: SegmentSpec[];
+  /** Segments under this share of customers (in percent) are flagged as too narrow to act on. */
+  minSizePercent: number;
+}
+
+export function emptyGroup(combine: RuleGroup['combine'] = 'and'): RuleGroup {
+  return { type: 'group', combine, rules: [] };
+}
+
+export function condition(column: string, op: Operator, value = '', value2 = '', values: string[] = []): Condition {
+  return { type: 'condition', column, op, value, value2, values };
+}
+
+export function defaultSegmentsSpec(): SegmentsSpec {
+  return { segments: [], minSizePercent: 1 };
+}

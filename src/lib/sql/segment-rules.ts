@@ -1,0 +1,172 @@
+import { WorkbenchError } from '../errors.ts';
+import { findColumn, type ColumnInfo, type SegmentSchema } from '../segments/schema.ts';
+import { OPERATORS_BY_KIND, OPERATOR_LABELS, type Condition, type OrdersCondition, type Rule, type RuleGroup } from '../spec/segments.ts';
+import { ident, literal } from './quote.ts';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WHOLE = /^\d+$/;
+
+function invalid(message: string): never {
+  throw new WorkbenchError('rule', message);
+}
+
+/**
+ * A rule tree as a boolean SQL expression over one row of the `customers` view. An empty group
+ * matches everyone. Values are validated here, so a bad value names itself instead of becoming a
+ * DuckDB cast error.
+ */
+export function rulesPredicate(root: RuleGroup, schema: SegmentSchema): string {
+  return groupSql(root, schema.customers, schema, false);
+}
+
+function groupSql(group: RuleGroup, columns: readonly ColumnInfo[], schema: SegmentSchema, inOrders: boolean): string {
+  const parts = group.rules.map((rule) => ruleSql(rule, columns, schema, inOrders));
+  if (parts.length === 0) return 'true';
+  if (parts.length === 1) return parts[0];
+  return `(${parts.join(group.combine === 'or' ? ' OR ' : ' AND ')})`;
+}
+
+function ruleSql(rule: Rule, columns: readonly ColumnInfo[], schema: SegmentSchema, inOrders: boolean): string {
+  switch (rule.type) {
+    case 'group':
+      return groupSql(rule, columns, schema, inOrders);
+    case 'orders':
+      if (inOrders) invalid('An order condition cannot contain another order condition.');
+      return ordersSql(rule, schema);
+    case 'condition':
+      return conditionSql(rule, columns, schema.analysisDate);
+  }
+}
+
+/** "Has at least N orders where …": customers with N or more matching rows of `orders`. */
+function ordersSql(rule: OrdersCondition, schema: SegmentSchema): string {
+  if (!Number.isInteger(rule.atLeast) || rule.atLeast < 1) invalid('"Has at least N orders" needs N of 1 or more.');
+  const where = groupSql(rule.where, schema.orders, schema, true);
+  return `customer_id IN (SELECT customer_id FROM orders WHERE ${where} GROUP BY customer_id HAVING count(*) >= ${rule.atLeast})`;
+}
+
+function conditionSql(c: Condition, columns: readonly ColumnInfo[], analysisDate: string): string {
+  const column = findColumn(columns, c.column);
+  if (!column) invalid(`There is no column "${c.column}" in this data.`);
+  if (!OPERATORS_BY_KIND[column.kind].includes(c.op)) {
+    invalid(`"${OPERATOR_LABELS[c.op] ?? c.op}" does not apply to ${column.kind} column "${column.name}".`);
+  }
+  const expr = valueExpr(column);
+  if (c.op === 'empty' || c.op === 'not_empty') {
+    const empty = column.kind === 'text' ? `nullif(trim(${expr}), '') IS NULL` : `${expr} IS NULL`;
+    return c.op === 'empty' ? empty : `NOT (${empty})`;
+  }
+  switch (column.kind) {
+    case 'text':
+      return textSql(c, expr, column.name);
+    case 'number':
+      return numberSql(c, expr, column.name);
+    case 'date':
+      return dateSql(c, expr, column.name, analysisDate);
+  }
+}
+
+/** The column as its kind: text attributes holding numbers or dates are cast, unreadable values become NULL. */
+function valueExpr(column: ColumnInfo): string {
+  const name = ident(column.name);
+  if (column.kind === 'number') return column.storedAsText ? `TRY_CAST(${name} AS DOUBLE)` : name;
+  if (column.kind === 'date') return column.storedAsText ? `TRY_CAST(${name} AS DATE)` : `CAST(${name} AS DATE)`;
+  return column.storedAsText ? name : `CAST(${name} AS VARCHAR)`;
+}
+
+function textSql(c: Condition, expr: string, name: string): string {
+  switch (c.op) {
+    case 'eq':
+      return `${expr} = ${literal(c.value)}`;
+    // "Does not equal France" includes customers with no country: that is what a marketer means.
+    case 'neq':
+      return `${expr} IS DISTINCT FROM ${literal(c.value)}`;
+    case 'in':
+      return `${expr} IN (${valueList(c, name)})`;
+    case 'not_in':
+      return `(${expr} IS NULL OR ${expr} NOT IN (${valueList(c, name)}))`;
+    // Functions, not LIKE, so `%`, `_` and `\` in the value mean themselves.
+    case 'contains':
+      return `contains(lower(${expr}), ${literal(c.value.toLowerCase())})`;
+    case 'starts_with':
+      return `starts_with(lower(${expr}), ${literal(c.value.toLowerCase())})`;
+    default:
+      return invalid(`"${OPERATOR_LABELS[c.op]}" does not apply to text column "${name}".`);
+  }
+}
+
+function valueList(c: Condition, name: string): string {
+  if (c.values.length === 0) invalid(`Choose at least one value for "${name}".`);
+  return c.values.map(literal).join(', ');
+}
+
+function numberSql(c: Condition, expr: string, name: string): string {
+  const value = numberLiteral(c.value, name);
+  switch (c.op) {
+    case 'eq':
+      return `${expr} = ${value}`;
+    case 'neq':
+      return `${expr} IS DISTINCT FROM ${value}`;
+    case 'lt':
+      return `${expr} < ${value}`;
+    case 'lte':
+      return `${expr} <= ${value}`;
+    case 'gt':
+      return `${expr} > ${value}`;
+    case 'gte':
+      return `${expr} >= ${value}`;
+    case 'between': {
+      const upper = numberLiteral(c.value2, name);
+      if (Number(value) > Number(upper)) invalid(`"${name}" between ${value} and ${upper}: the first value must not be above the second.`);
+      return `${expr} BETWEEN ${value} AND ${upper}`;
+    }
+    default:
+      return invalid(`"${OPERATOR_LABELS[c.op]}" does not apply to number column "${name}".`);
+  }
+}
+
+function numberLiteral(text: string, name: string): string {
+  const value = text.trim();
+  if (!NUMBER.test(value)) invalid(`"${name}": ${value === '' ? 'enter a number' : `"${text}" is not a number`}.`);
+  return value.replace(/^\+/, '');
+}
+
+function dateSql(c: Condition, expr: string, name: string, analysisDate: string): string {
+  const analysis = `DATE ${literal(analysisDate)}`;
+  switch (c.op) {
+    case 'before':
+      return `${expr} < ${dateLiteral(c.value, name)}`;
+    case 'after':
+      return `${expr} > ${dateLiteral(c.value, name)}`;
+    case 'between': {
+      const [from, to] = [dateLiteral(c.value, name), dateLiteral(c.value2, name)];
+      if (c.value.trim() > c.value2.trim())
+        invalid(`"${name}" between ${c.value} and ${c.value2}: the first date must not be after the second.`);
+      return `${expr} BETWEEN ${from} AND ${to}`;
+    }
+    // Counted back from the analysis date, as recency is: within the last 30 days ⇔ recency ≤ 30.
+    case 'within_last':
+      return `${expr} BETWEEN ${analysis} - ${days(c.value, name)} AND ${analysis}`;
+    case 'more_than_ago':
+      return `${expr} < ${analysis} - ${days(c.value, name)}`;
+    default:
+      return invalid(`"${OPERATOR_LABELS[c.op]}" does not apply to date column "${name}".`);
+  }
+}
+
+function dateLiteral(text: string, name: string): string {
+  const value = text.trim();
+  const m = ISO_DATE.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
+    invalid(`"${name}": ${value === '' ? 'enter a date' : `"${text}" is not a date`} (YYYY-MM-DD).`);
+  }
+  return `DATE ${literal(value)}`;
+}
+
+function days(text: string, name: string): string {
+  const value = text.trim();
+  if (!WHOLE.test(value)) invalid(`"${name}": ${value === '' ? 'enter a number of days' : `"${text}" is not a whole number of days`}.`);
+  return String(Number(value));
+}

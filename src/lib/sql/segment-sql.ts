@@ -1,0 +1,114 @@
+import type { SegmentSchema } from '../segments/schema.ts';
+import type { SegmentDefinition } from '../spec/segments.ts';
+import { ident, literal } from './quote.ts';
+import { rulesPredicate } from './segment-rules.ts';
+import { userSqlPredicate } from './user-sql.ts';
+
+/** A segment as a boolean expression over one row of `customers` (NULL counts as not a member). */
+export function segmentPredicate(definition: SegmentDefinition, schema: SegmentSchema): string {
+  return definition.kind === 'rules' ? rulesPredicate(definition.root, schema) : userSqlPredicate(definition.sql);
+}
+
+/** The query people read and copy: the segment's members from `customers`. */
+export function segmentMembersSql(predicate: string): string {
+  return `SELECT customer_id\nFROM customers\nWHERE ${predicate}`;
+}
+
+/** Members and base in one pass. */
+export function segmentCountSql(predicate: string): string {
+  return `SELECT count(*) FILTER (WHERE ${predicate}) AS members, count(*) AS base FROM customers`;
+}
+
+/**
+ * One row per customer with what the KPIs total and one boolean per segment (`s0`, `s1`…): the
+ * segments are evaluated once, then every KPI and overlap reads this table.
+ */
+export function segmentFlagsSql(predicates: readonly string[]): string {
+  const flags = predicates.map((p, i) => `coalesce(${p}, false) AS s${i}`);
+  return `CREATE OR REPLACE TEMP TABLE segment_flags AS
+SELECT customer_id, coalesce(monetary, 0) AS revenue, coalesce(frequency, 0) AS orders, recency_days${flags.length ? ',\n  ' + flags.join(',\n  ') : ''}
+FROM customers`;
+}
+
+// Doubles: KPIs are ratios for people to compare, and DECIMAL/HUGEINT sums do not cross the worker as plain numbers.
+const KPI_COLUMNS = `count(*)::DOUBLE AS customers, coalesce(sum(revenue), 0)::DOUBLE AS revenue, coalesce(sum(orders), 0)::DOUBLE AS orders, avg(recency_days)::DOUBLE AS avg_recency`;
+
+/** KPI sums of the whole base (segment -1) and of each segment, from `segment_flags`. */
+export function segmentKpisSql(count: number): string {
+  const parts = [`SELECT -1 AS segment, ${KPI_COLUMNS} FROM segment_flags`];
+  for (let i = 0; i < count; i++) parts.push(`SELECT ${i} AS segment, ${KPI_COLUMNS} FROM segment_flags WHERE s${i}`);
+  return `${parts.join('\nUNION ALL\n')}\nORDER BY segment`;
+}
+
+/** Customers in both of every pair i < j, as columns `o_i_j` of one row. */
+export function segmentOverlapSql(count: number): string {
+  const pairs: string[] = [];
+  for (let i = 0; i < count; i++) for (let j = i + 1; j < count; j++) pairs.push(`count(*) FILTER (WHERE s${i} AND s${j}) AS o_${i}_${j}`);
+  return pairs.length ? `SELECT ${pairs.join(', ')} FROM segment_flags` : 'SELECT 1 AS none';
+}
+
+/**
+ * A categorical column inside the segment against the base: the most common values (by count in
+ * the segment, then in the base), with empty values as NULL.
+ */
+export function profileCategoriesSql(column: string, predicate: string, limit: number): string {
+  const value = `nullif(trim(CAST(${ident(column)} AS VARCHAR)), '')`;
+  return `SELECT value, count(*) FILTER (WHERE member) AS inside, count(*) AS base
+FROM (SELECT ${value} AS value, coalesce(${predicate}, false) AS member FROM customers)
+GROUP BY value
+ORDER BY inside DESC, base DESC, value NULLS LAST
+LIMIT ${Math.trunc(limit)}`;
+}
+
+/** A numeric column's mean, median and range inside the segment and in the base. */
+export function profileNumberStatsSql(expr: string, predicate: string): string {
+  return `SELECT avg(v) FILTER (WHERE member) AS mean_inside, median(v) FILTER (WHERE member) AS median_inside,
+  avg(v) AS mean_base, median(v) AS median_base, min(v) AS lo, max(v) AS hi,
+  count(v) FILTER (WHERE member) AS n_inside, count(v) AS n_base
+FROM (SELECT CAST(${expr} AS DOUBLE) AS v, coalesce(${predicate}, false) AS member FROM customers)`;
+}
+
+/** Counts per equal-width bin over [lo, hi], inside the segment and in the base. */
+export function profileHistogramSql(expr: string, predicate: string, lo: number, hi: number, bins: number): string {
+  const width = (hi - lo) / bins;
+  const bin = width > 0 ? `least(${bins - 1}, floor((v - ${lo}) / ${width}))::INTEGER` : '0';
+  return `SELECT ${bin} AS bin, count(*) FILTER (WHERE member) AS inside, count(*) AS base
+FROM (SELECT CAST(${expr} AS DOUBLE) AS v, coalesce(${predicate}, false) AS member FROM customers)
+WHERE v IS NOT NULL
+GROUP BY bin ORDER BY bin`;
+}
+
+export interface PageQuery {
+  offset: number;
+  limit: number;
+  sortColumn: string;
+  descending: boolean;
+  /** Matched, case-insensitively, against the id and every text column. */
+  search: string;
+}
+
+/** The WHERE of a member list: every selected segment, and the search text. */
+function memberWhere(predicates: readonly string[], search: string, textColumns: readonly string[]): string {
+  const conditions = predicates.map((p) => `coalesce(${p}, false)`);
+  if (search.trim()) {
+    const haystack = `lower(concat_ws(' ', ${textColumns.map(ident).join(', ')}))`;
+    conditions.push(`contains(${haystack}, ${literal(search.trim().toLowerCase())})`);
+  }
+  return conditions.length ? conditions.join(' AND ') : 'true';
+}
+
+/**
+ * One page of members, sorted with ties broken by id so pages never overlap. `select` is the
+ * column list (dates as text, numbers as doubles: values for display).
+ */
+export function memberPageSql(predicates: readonly string[], page: PageQuery, textColumns: readonly string[], select: string): string {
+  const direction = page.descending ? 'DESC' : 'ASC';
+  return `SELECT ${select} FROM customers
+WHERE ${memberWhere(predicates, page.search, textColumns)}
+ORDER BY ${ident(page.sortColumn)} ${direction} NULLS LAST, customer_id
+LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`;
+}
+
+export function memberTotalSql(predicates: readonly string[], search: string, textColumns: readonly string[]): string {
+  return `SELECT count(*) AS total FROM customers WHERE ${memberWhere(predicates, search, textColumns)}`;
+}

@@ -1,0 +1,110 @@
+import { WorkbenchError } from '../errors.ts';
+
+/**
+ * Words that begin statements other than a query. Outside strings, quoted names and comments
+ * none of them belongs in one SELECT, so finding one anywhere refuses the SQL.
+ */
+const REFUSED = [
+  'ALTER',
+  'ATTACH',
+  'BEGIN',
+  'CALL',
+  'CHECKPOINT',
+  'COMMIT',
+  'COPY',
+  'CREATE',
+  'DELETE',
+  'DETACH',
+  'DROP',
+  'EXPORT',
+  'IMPORT',
+  'INSERT',
+  'INSTALL',
+  'LOAD',
+  'PRAGMA',
+  'RESET',
+  'ROLLBACK',
+  'SET',
+  'TRUNCATE',
+  'UPDATE',
+  'USE',
+  'VACUUM',
+] as const;
+
+const QUERY_START = /^\(*\s*(SELECT|WITH|FROM|VALUES|TABLE)\b/i;
+
+export type UserSql = { kind: 'condition'; sql: string } | { kind: 'query'; sql: string };
+
+function refuse(message: string): never {
+  throw new WorkbenchError('refused', message);
+}
+
+/**
+ * The SQL with string literals, quoted names and comments blanked out, so what is left is the
+ * statement's own words. Where this reading and DuckDB's could differ (an `E'\''` escape, a nested
+ * comment), it sees more code than DuckDB does, so it can only refuse more, never less.
+ */
+export function codeOnly(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    const two = sql.slice(i, i + 2);
+    let end: number;
+    if (ch === "'" || ch === '"') {
+      end = i + 1;
+      for (;;) {
+        end = sql.indexOf(ch, end);
+        if (end === -1) refuse(ch === "'" ? "A text value is missing its closing quote (')." : 'A name is missing its closing quote (").');
+        if (sql[end + 1] === ch) end += 2;
+        else break;
+      }
+      end += 1;
+    } else if (two === '--') {
+      end = sql.indexOf('\n', i);
+      if (end === -1) end = sql.length;
+    } else if (two === '/*') {
+      end = sql.indexOf('*/', i + 2);
+      if (end === -1) refuse('A comment is missing its closing */.');
+      end += 2;
+    } else {
+      out += ch;
+      i += 1;
+      continue;
+    }
+    out += ' '.repeat(end - i);
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Checks a segment's SQL and says what it is: a boolean condition on `customers`, or a query
+ * returning customer ids. Only one statement, and only a query, may run: anything that would
+ * write, configure or reach outside is refused with a message that says why.
+ */
+export function readUserSql(input: string): UserSql {
+  const sql = input.trim().replace(/(\s*;)+$/, '');
+  const code = codeOnly(sql);
+  if (code.trim() === '') refuse('Write a condition (e.g. monetary > 500) or a SELECT query that returns customer_id.');
+  if (code.includes(';')) refuse('One statement only: a segment is a single condition or SELECT, so remove the ";".');
+  const words = new Set(code.match(/[A-Za-z_][A-Za-z0-9_$]*/g)?.map((w) => w.toUpperCase()));
+  const found = REFUSED.find((w) => words.has(w));
+  if (found) {
+    refuse(
+      `${found} is not allowed: a segment is one condition or one SELECT that only reads. If "${found.toLowerCase()}" is a column name, put it in double quotes.`,
+    );
+  }
+  return { kind: QUERY_START.test(code.trim()) ? 'query' : 'condition', sql };
+}
+
+/**
+ * A segment's SQL as a boolean expression over one row of `customers`, ready for a WHERE. The
+ * user's text is kept on lines of its own so a trailing `--` comment cannot swallow the wrapper.
+ */
+export function userSqlPredicate(input: string): string {
+  const user = readUserSql(input);
+  if (user.kind === 'condition') return `(\n${user.sql}\n)`;
+  // Qualified, or a query without the column would bind the outer row's id and match everyone.
+  return `customer_id IN (SELECT CAST(segment_query.customer_id AS VARCHAR) FROM (\n${user.sql}\n) AS segment_query)`;
+}
