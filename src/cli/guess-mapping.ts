@@ -82,7 +82,7 @@ async function parquetInspector(db: SqlRunner, input: InputFile): Promise<Inspec
 /** What the page would ask, as the spec option that answers it. */
 function decisionNeeded(name: string, kind: FileKind, mapping: FileImport, problems: string[], dateChoices: string[]): string {
   const at = `import.${kind}`;
-  const hints = dateChoices.length
+  const hints = problems.some((p) => p.includes('day-first'))
     ? [`set "${at}.parse.dateFormat" to one of ${dateChoices.map((c) => `"${c}"`).join(', ')} in a spec file (--spec)`]
     : [];
   if (problems.some((p) => !p.includes('day-first'))) {

@@ -8,6 +8,7 @@ import { runCli } from './run-cli.ts';
 import { hasShared, SHARED } from './shared-data.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../public/samples/retail-v1');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const RETAIL = path.join(SHARED, 'data/online-retail/online-retail.csv.gz');
 let dir: string;
 const tmp = (name: string) => path.join(dir, name);
@@ -96,6 +97,14 @@ describe('segment-workbench apply', () => {
     // Day first: b bought on 5 June, a last on 7 August (the analysis date is the 8th).
     expect(loaded.stdout).toContain('\r\na,1,2,15,');
     expect(loaded.stdout).toContain('\r\nb,64,1,20,4,1,2,412,New Customers,Gold,active,2024-06-05 00:00:00,');
+  });
+
+  test('a windows-1252 file decodes as in the browser (€ is 0x80): guessed, transcoded, loaded', async () => {
+    writeFileSync(tmp('dmy-only.json'), JSON.stringify({ version: 1, import: { transactions: { parse: { dateFormat: 'dmy' } } } }));
+    const run = await runCli('apply', path.join(FIXTURES, 'european-orders-cp1252.csv'), '--spec', tmp('dmy-only.json'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('\r\nRenée Müller,1,2,1234.51,');
+    expect(run.stdout).toContain('\r\nZoë,190,1,99.99,');
   });
 
   test.each([
