@@ -5,9 +5,9 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as Comlink from 'comlink';
 import Papa from 'papaparse';
+import { customersCsv } from '../src/lib/csv/customers-csv.ts';
 import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
 import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
-import { EXPORT_COLUMNS } from '../src/lib/analysis/result.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { exportCustomersSql } from '../src/lib/sql/export.ts';
@@ -178,9 +178,7 @@ const api: DbApi = {
   exportCustomersCsv() {
     return exclusive(async () => {
       const conn = await ready();
-      const rows = await runner(conn).rows(exportCustomersSql());
-      const fields = rows.length ? Object.keys(rows[0]) : [...EXPORT_COLUMNS];
-      return Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : formulaSafe(String(r[f]))))) });
+      return customersCsv(await runner(conn).rows(exportCustomersSql()));
     });
   },
 

@@ -5,6 +5,7 @@ import { columnFor } from '../sql/columns.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
+import { rawParquetReadSql } from '../sql/read-parquet.ts';
 import { customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
 import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
@@ -13,10 +14,12 @@ import { REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedR
 import type { SqlRunner } from './sql-runner.ts';
 
 /**
- * Where a file was registered and the delimiter DuckDB should read it with; or that the raw table
- * from the last import already holds this very file read the same way, so the read is skipped.
+ * Where a file was registered and the delimiter DuckDB should read it with; or a parquet file's
+ * path (the CLI's); or that the raw table from the last import already holds this very file read
+ * the same way, so the read is skipped.
  */
-export type RegisteredFile = { path: string; delimiter: Exclude<Delimiter, 'whitespace'> } | { reuseRaw: true };
+export type RegisteredFile =
+  { path: string; delimiter: Exclude<Delimiter, 'whitespace'> } | { path: string; format: 'parquet' } | { reuseRaw: true };
 
 export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
 
@@ -43,7 +46,11 @@ export async function runImport(
     if (!('reuseRaw' in reg)) {
       onPhase({ phase: 'parsing', file: file.name });
       const columns = file.columns.map((c) => c.name);
-      await db.exec(rawReadSql({ path: reg.path, table: raw(i), columns, delimiter: reg.delimiter, header: file.parse.header }));
+      await db.exec(
+        'format' in reg
+          ? rawParquetReadSql({ path: reg.path, table: raw(i), columns })
+          : rawReadSql({ path: reg.path, table: raw(i), columns, delimiter: reg.delimiter, header: file.parse.header }),
+      );
     }
     onPhase({ phase: 'checking', file: file.name });
     const [profileRow] = await db.rows(profileSql(raw(i), file));

@@ -37,8 +37,13 @@ export function reinspect(
   complete: boolean,
   guess: 'all' | 'formats' | 'none' = 'none',
 ): Inspection {
+  const preview = previewRecords(decodeHead(head, previous.parse.encoding), previous.parse.delimiter, previous.parse.header, complete);
+  return inspectPreview(previous, preview, guess);
+}
+
+/** `reinspect` on records already split: a CSV head's, or a parquet file's first rows as text. */
+export function inspectPreview(previous: FileImport, preview: Preview, guess: 'all' | 'formats' | 'none' = 'none'): Inspection {
   const parse: ParseOptions = { ...previous.parse };
-  const preview = previewRecords(decodeHead(head, parse.encoding), parse.delimiter, parse.header, complete);
   const sameColumns = previous.columns.length === preview.headers.length && previous.columns.every((c, i) => c.name === preview.headers[i]);
   const rolesChanged = guess === 'all' || !sameColumns;
   const columns = rolesChanged ? guessRoles(preview.headers, preview.rows) : previous.columns;

@@ -1,8 +1,16 @@
 import { concatBytes, gunzip, isGzip } from '../bytes.ts';
 import { DECODER_LABEL, type Encoding } from '../spec/import.ts';
 
+/** How much of a file's start the mapping form looks at. */
+export const HEAD_BYTES = 65_536;
+
+/** True when the head read of this file is all of it, so its last line is not cut. */
+export function headIsWhole(name: string, size: number): boolean {
+  return size <= HEAD_BYTES && !name.endsWith('.gz');
+}
+
 /** Bytes of a file's start, decompressed when it is gzip; enough for a preview and sniffing. */
-export async function readHead(file: Blob, maxBytes = 65_536): Promise<Uint8Array> {
+export async function readHead(file: Blob, maxBytes = HEAD_BYTES): Promise<Uint8Array> {
   if (!isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()))) return new Uint8Array(await file.slice(0, maxBytes).arrayBuffer());
   const reader = gunzip(file.stream()).getReader();
   const chunks: Uint8Array[] = [];

@@ -5,7 +5,7 @@ import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
 import { Analysis } from './analysis.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
-import { isSpreadsheet, readHead } from '../preview/read-head.ts';
+import { headIsWhole, isSpreadsheet, readHead } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
 import {
   standardCleaning,
@@ -17,10 +17,8 @@ import {
   type ParseOptions,
   type Role,
 } from '../spec/import.ts';
+import { assignRole } from '../spec/assign-role.ts';
 import { mappingProblems } from '../spec/validate-import.ts';
-
-const HEAD_BYTES = 65_536;
-const UNIQUE_ROLES: readonly Role[] = ['customer_id', 'order_id', 'order_date', 'amount', 'quantity', 'unit_price', 'status', 'currency'];
 
 /** A chosen file with what the mapping form knows of it. */
 export interface ChosenFile {
@@ -88,7 +86,7 @@ export class Workbench {
     this.notice = null;
     const added: ChosenFile[] = [];
     for (const file of list) {
-      const head = await readHead(file, HEAD_BYTES);
+      const head = await readHead(file);
       if (isSpreadsheet(file.name, head)) {
         this.notice = {
           kind: 'unsupported-file',
@@ -96,7 +94,7 @@ export class Workbench {
         };
         continue;
       }
-      const complete = file.size <= HEAD_BYTES && !file.name.endsWith('.gz');
+      const complete = headIsWhole(file.name, file.size);
       added.push({ file, head, complete, inspection: inspectFile(file.name, head, complete), dateConfirmed: false });
     }
     this.files = [...this.files, ...added];
@@ -126,11 +124,7 @@ export class Workbench {
   /** Sets a column's role; a role that must be unique moves away from the column that had it. */
   setRole(index: number, column: string, role: Role): void {
     this.#updateFile(index, (f) => {
-      const columns = f.inspection.mapping.columns.map((c) => {
-        if (c.name === column) return { ...c, role };
-        if (c.role === role && UNIQUE_ROLES.includes(role)) return { ...c, role: 'attribute' as const };
-        return c;
-      });
+      const columns = assignRole(f.inspection.mapping.columns, column, role);
       return { ...f, inspection: reinspect({ ...f.inspection.mapping, columns }, f.head, f.complete, 'formats') };
     });
   }

@@ -1,0 +1,99 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { runAnalysis } from '../lib/analysis/run-analysis.ts';
+import { customersCsv } from '../lib/csv/customers-csv.ts';
+import { WorkbenchError } from '../lib/errors.ts';
+import type { ImportReport } from '../lib/import/report.ts';
+import { runImport, type RegisteredFile } from '../lib/import/run-import.ts';
+import { analysisSpecOf, importSpecOf, parseSpecFile, type SpecFile } from '../lib/spec/spec-file.ts';
+import { exportCustomersSql } from '../lib/sql/export.ts';
+import { guessMapping } from './guess-mapping.ts';
+import { openInput } from './input-file.ts';
+import { openNativeDb } from './native-db.ts';
+import { recordingDb } from './recording-db.ts';
+import { registerInput } from './register-input.ts';
+import { UserError } from './user-error.ts';
+
+export interface ApplyOptions {
+  transactions: string;
+  customers?: string;
+  spec?: string;
+  /** Return the compiled SQL instead of the export. */
+  sql: boolean;
+}
+
+/** Native DuckDB reads parquet with its built-in reader: it must never fetch an extension instead. */
+const OFFLINE_SQL = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
+
+/**
+ * `segment-workbench apply`: the browser's import, analysis and customer export, on native DuckDB.
+ * Returns the export CSV (or the SQL); progress and the import's accounting go to `log`.
+ */
+export async function apply(o: ApplyOptions, log: (line: string) => void): Promise<string> {
+  const spec = o.spec ? await readSpecFile(o.spec) : { version: 1 as const };
+  const analysis = analysisSpecOf(spec);
+  const inputs = [await openInput(o.transactions, 'transactions'), ...(o.customers ? [await openInput(o.customers, 'customers')] : [])];
+
+  const native = await openNativeDb();
+  const scratch = await mkdtemp(`${os.tmpdir()}/segment-workbench-`);
+  try {
+    for (const statement of OFFLINE_SQL) await native.exec(statement);
+    const kinds = ['transactions', 'customers'] as const;
+    const files = [];
+    for (const [i, input] of inputs.entries()) files.push(await guessMapping(native, input, kinds[i], spec.import?.[kinds[i]]));
+    const registered: RegisteredFile[] = [];
+    for (const [i, input] of inputs.entries()) registered.push(await registerInput(input, files[i], scratch));
+
+    const { db, statements } = recordingDb(native);
+    const report = await runImport(db, importSpecOf(files, spec), registered);
+    logReport(report, log);
+    try {
+      await runAnalysis(db, analysis, null);
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('invalid ')) throw new UserError(`spec: analysis: ${e.message}`);
+      throw e;
+    }
+    if (o.sql) return sqlScript([...statements, exportCustomersSql()], registered, scratch);
+    return customersCsv(await native.rows(exportCustomersSql()));
+  } catch (e) {
+    if (e instanceof WorkbenchError) throw new UserError(e.message);
+    throw e;
+  } finally {
+    native.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function readSpecFile(file: string): Promise<SpecFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `spec file not found: ${file}` : `spec file cannot be read: ${file} (${code ?? String(e)})`);
+  }
+  const { value, errors } = parseSpecFile(text);
+  if (!value) throw new UserError(`${file} is not a valid spec:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  return value;
+}
+
+function logReport(report: ImportReport, log: (line: string) => void): void {
+  for (const f of report.files) {
+    const excluded = Object.values(f.excluded).reduce((a, b) => a + b, 0);
+    log(`${f.name}: ${f.input} records: ${f.loaded} loaded, ${f.rejected} rejected, ${excluded} excluded`);
+  }
+  log(`${report.customers} customers, ${report.orders} orders, ${report.firstDate ?? '–'} to ${report.lastDate ?? '–'}`);
+}
+
+/** The statements as one DuckDB script, each ending in `;`. */
+function sqlScript(statements: string[], registered: RegisteredFile[], scratch: string): string {
+  const rewritten = registered.some((r) => 'path' in r && r.path.startsWith(scratch));
+  const header = [
+    '-- Segment Workbench: the SQL `segment-workbench apply` ran, in order (DuckDB dialect).',
+    '-- Choices that depend on the data (the analysis date, id clean-up, decimal scales) are fixed to this data.',
+    ...(rewritten
+      ? ['-- One input was rewritten as UTF-8 into a temporary copy first: point its read_csv at a UTF-8 copy of the file.']
+      : []),
+  ];
+  return [header.join('\n'), ...statements.map((s) => s.trim().replace(/;?$/, ';'))].join('\n\n') + '\n';
+}

@@ -1,0 +1,98 @@
+import { openAsBlob } from 'node:fs';
+import type { SqlRunner } from '../lib/import/sql-runner.ts';
+import { inspectFile, inspectPreview, reinspect, type Inspection } from '../lib/preview/inspect.ts';
+import { uniqueNames, type Preview } from '../lib/preview/preview.ts';
+import { headIsWhole, isSpreadsheet, readHead } from '../lib/preview/read-head.ts';
+import { assignRole } from '../lib/spec/assign-role.ts';
+import { defaultParseOptions, type FileImport, type FileKind } from '../lib/spec/import.ts';
+import type { FileOverrides } from '../lib/spec/spec-file.ts';
+import { mappingProblems } from '../lib/spec/validate-import.ts';
+import { parquetColumnsSql, parquetHeadSql } from '../lib/sql/read-parquet.ts';
+import type { InputFile } from './input-file.ts';
+import { UserError } from './user-error.ts';
+
+const PREVIEW_ROWS = 20;
+
+/** The page's first look at a file, and how it looks again after a change in the mapping form. */
+interface Inspector {
+  first: Inspection;
+  again: (mapping: FileImport, guess: 'all' | 'formats' | 'none') => Inspection;
+}
+
+/**
+ * The mapping the page would show for this file, with the spec file's overrides applied as a person
+ * would make them in the form: parse options first, then roles, explicit formats last. Throws a
+ * UserError naming the spec option to set when the page would need a decision.
+ */
+export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKind, overrides: FileOverrides = {}): Promise<FileImport> {
+  const { first, again } = input.format === 'parquet' ? await parquetInspector(db, input) : await csvInspector(input);
+  // The command line says which file holds what, so the kind is never guessed.
+  const forceKind = (i: Inspection): Inspection => ({ ...i, mapping: { ...i.mapping, kind } });
+  let inspection = forceKind(first);
+
+  const { dateFormat, decimalMark, ...layout } = overrides.parse ?? {};
+  if (Object.keys(layout).length) {
+    const m = inspection.mapping;
+    inspection = forceKind(again({ ...m, parse: { ...m.parse, ...layout } }, 'none'));
+  }
+  const names = inspection.mapping.columns.map((c) => c.name);
+  const roles = Object.entries(overrides.columns ?? {});
+  for (const [column, role] of roles) {
+    if (!names.includes(column)) {
+      throw new UserError(
+        `spec: import.${kind}.columns names "${column}", which ${input.name} does not have (its columns: ${names.join(', ')})`,
+      );
+    }
+    const m = inspection.mapping;
+    inspection = forceKind(again({ ...m, columns: assignRole(m.columns, column, role) }, 'formats'));
+  }
+  const mapping: FileImport = {
+    ...inspection.mapping,
+    parse: { ...inspection.mapping.parse, ...(dateFormat && { dateFormat }), ...(decimalMark && { decimalMark }) },
+  };
+
+  const problems = mappingProblems(mapping, inspection.dateChoices, dateFormat !== undefined);
+  if (problems.length) throw new UserError(decisionNeeded(input.name, kind, mapping, problems, inspection.dateChoices));
+  return mapping;
+}
+
+async function csvInspector(input: InputFile): Promise<Inspector> {
+  const head = await readHead(await openAsBlob(input.path));
+  if (isSpreadsheet(input.name, head)) {
+    throw new UserError(`${input.name} is a spreadsheet workbook: save it as CSV first (File → Save As → CSV), then use the CSV.`);
+  }
+  const complete = headIsWhole(input.name, input.size);
+  return { first: inspectFile(input.name, head, complete), again: (mapping, guess) => reinspect(mapping, head, complete, guess) };
+}
+
+/** A parquet file's first rows as text, split already: the same guessing a CSV's head gets. */
+async function parquetInspector(db: SqlRunner, input: InputFile): Promise<Inspector> {
+  let preview: Preview;
+  try {
+    const columns = (await db.rows(parquetColumnsSql(input.path))).map((r) => String(r.column_name));
+    const rows = await db.rows(parquetHeadSql(input.path, columns, PREVIEW_ROWS));
+    preview = { headers: uniqueNames(columns), rows: rows.map((r) => columns.map((c) => (r[c] == null ? '' : String(r[c])))) };
+  } catch (e) {
+    throw new UserError(`${input.name} could not be read as parquet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const again: Inspector['again'] = (mapping, guess) => inspectPreview(mapping, preview, guess);
+  return { first: again({ name: input.name, kind: 'transactions', parse: defaultParseOptions(), columns: [] }, 'all'), again };
+}
+
+/** What the page would ask, as the spec option that answers it. */
+function decisionNeeded(name: string, kind: FileKind, mapping: FileImport, problems: string[], dateChoices: string[]): string {
+  const at = `import.${kind}`;
+  const hints = problems.some((p) => p.includes('day-first'))
+    ? [`set "${at}.parse.dateFormat" to one of ${dateChoices.map((c) => `"${c}"`).join(', ')} in a spec file (--spec)`]
+    : [];
+  if (problems.some((p) => !p.includes('day-first'))) {
+    hints.push(`name the columns' roles in a spec file (--spec), e.g. "${at}": { "columns": { "<column>": "customer_id" } }`);
+  }
+  const guessed = mapping.columns.map((c) => `${c.name} → ${c.role}`).join(', ');
+  return [
+    `${name} needs a decision before it can load:`,
+    ...problems.map((p) => `  - ${p}`),
+    `Guessed roles: ${guessed}`,
+    ...hints.map((h) => `To fix: ${h}.`),
+  ].join('\n');
+}

@@ -1,0 +1,176 @@
+import type { AnalysisSpec, Bins, CellSegment, LifecycleSpec, RangeSegment, RfmSpec, Thresholds, TierSpec } from './analysis.ts';
+import { isBoolean, isNumber, isString, listOf, mapOf, matches, nullable, objectOf, oneOf, taggedBy, type Check } from './check.ts';
+import {
+  DATE_FORMATS,
+  DELIMITERS,
+  ENCODINGS,
+  ROLES,
+  defaultImportSpec,
+  type CleaningRules,
+  type FileImport,
+  type IdCleanup,
+  type ImportSpec,
+  type ParseOptions,
+  type Role,
+} from './import.ts';
+import { defaultAnalysisSpec, defaultSegmentMap } from './rfm-defaults.ts';
+
+/** Changes to what the page guesses for one file. */
+export interface FileOverrides {
+  parse?: Partial<ParseOptions>;
+  /** Column name → role; columns not named keep their guessed role. */
+  columns?: Record<string, Role>;
+}
+
+/**
+ * A saved definition for the command line: every part optional, and what is left out is what the
+ * page would start from (guessed mapping, "Standard" cleaning, rank quintiles, the 11-segment map).
+ */
+export interface SpecFile {
+  version: 1;
+  import?: {
+    transactions?: FileOverrides;
+    customers?: FileOverrides;
+    amountLevel?: ImportSpec['amountLevel'];
+    cleaning?: Partial<Omit<CleaningRules, 'cancelled'>> & { cancelled?: Partial<CleaningRules['cancelled']> };
+    ids?: Partial<IdCleanup>;
+    duplicateCustomers?: ImportSpec['duplicateCustomers'];
+  };
+  analysis?: {
+    analysisDate?: string | null;
+    rfm?: Partial<Omit<RfmSpec, 'map'>> & { map?: SpecFileSegmentMap };
+    tiers?: Partial<TierSpec>;
+    lifecycle?: Partial<LifecycleSpec>;
+  };
+}
+
+/** A segment map as written in a spec file: an action is optional. */
+type SpecFileSegmentMap =
+  | { kind: 'cells'; segments: (Omit<CellSegment, 'action'> & { action?: string })[] }
+  | { kind: 'ranges'; segments: (Omit<RangeSegment, 'action'> & { action?: string })[] };
+
+const count = isNumber(0);
+const scoreRange = listOf(isNumber(1, 5), 2);
+
+const fileOverrides = objectOf({
+  parse: objectOf({
+    delimiter: oneOf(DELIMITERS),
+    header: isBoolean,
+    encoding: oneOf(ENCODINGS),
+    decimalMark: oneOf(['point', 'comma']),
+    dateFormat: oneOf(DATE_FORMATS),
+  }),
+  columns: mapOf(oneOf(ROLES)),
+});
+
+const SPEC_FILE: Check = objectOf(
+  {
+    version: oneOf([1]),
+    import: objectOf({
+      transactions: fileOverrides,
+      customers: fileOverrides,
+      amountLevel: oneOf(['line', 'order']),
+      cleaning: objectOf({
+        cancelled: objectOf({ enabled: isBoolean, orderIdPrefix: isString, statusValues: listOf(isString) }),
+        currency: nullable(isString),
+        returns: isBoolean,
+        zeroAmount: isBoolean,
+        duplicates: isBoolean,
+      }),
+      ids: objectOf({ trim: isBoolean, lowerCase: isBoolean }),
+      duplicateCustomers: oneOf(['refuse', 'keep-first']),
+    }),
+    analysis: objectOf({
+      analysisDate: nullable(matches(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')),
+      rfm: objectOf({
+        method: oneOf(['ntile', 'breakpoints', 'thresholds']),
+        bins: oneOf([3, 4, 5]),
+        monetary: oneOf(['total', 'average']),
+        thresholds: nullable(
+          objectOf({ recency: listOf(isNumber()), frequency: listOf(isNumber()), monetary: listOf(isNumber()) }, [
+            'recency',
+            'frequency',
+            'monetary',
+          ]),
+        ),
+        map: taggedBy('kind', {
+          cells: objectOf(
+            {
+              kind: oneOf(['cells']),
+              segments: listOf(
+                objectOf({ name: isString, cells: listOf(matches(/^[1-5]{3}$/, 'an R-F-M cell such as "555"')), action: isString }, [
+                  'name',
+                  'cells',
+                ]),
+              ),
+            },
+            ['segments'],
+          ),
+          ranges: objectOf(
+            {
+              kind: oneOf(['ranges']),
+              segments: listOf(
+                objectOf({ name: isString, r: scoreRange, f: scoreRange, m: scoreRange, action: isString }, ['name', 'r', 'f', 'm']),
+              ),
+            },
+            ['segments'],
+          ),
+        }),
+      }),
+      tiers: objectOf({
+        topPercent: isNumber(0, 100),
+        scheme: oneOf(['revenue-share', 'percentile']),
+        tiers: listOf(objectOf({ name: isString, upTo: isNumber(0, 100) }, ['name', 'upTo'])),
+      }),
+      lifecycle: objectOf({ newDays: count, coolingDays: count, lapsedDays: count }),
+    }),
+  },
+  ['version'],
+);
+
+/** A spec file's text checked field by field: the spec, or every problem found. */
+export function parseSpecFile(text: string): { value: SpecFile; errors: [] } | { value: null; errors: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { value: null, errors: [`not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const errors: string[] = [];
+  SPEC_FILE(json, 'spec', errors);
+  return errors.length ? { value: null, errors } : { value: json as SpecFile, errors: [] };
+}
+
+/** The full analysis spec: the page's defaults with the file's choices on top. */
+export function analysisSpecOf(file: SpecFile): AnalysisSpec {
+  const base = defaultAnalysisSpec();
+  const given = file.analysis ?? {};
+  const rfm = given.rfm ?? {};
+  const bins: Bins = rfm.bins ?? base.rfm.bins;
+  // As on the page: a change of bins starts the map again from that size's default.
+  const map = rfm.map
+    ? rfm.map.kind === 'cells'
+      ? { kind: 'cells' as const, segments: rfm.map.segments.map((s) => ({ ...s, action: s.action ?? '' })) }
+      : { kind: 'ranges' as const, segments: rfm.map.segments.map((s) => ({ ...s, action: s.action ?? '' })) }
+    : defaultSegmentMap(bins);
+  const thresholds: Thresholds | null = rfm.thresholds ?? base.rfm.thresholds;
+  return {
+    analysisDate: given.analysisDate === undefined ? base.analysisDate : given.analysisDate,
+    rfm: { ...base.rfm, ...rfm, bins, thresholds, map },
+    tiers: { ...base.tiers, ...given.tiers },
+    lifecycle: { ...base.lifecycle, ...given.lifecycle },
+  };
+}
+
+/** The full import spec for these mapped files: the page's defaults with the file's choices on top. */
+export function importSpecOf(files: FileImport[], file: SpecFile): ImportSpec {
+  const base = defaultImportSpec(files);
+  const given = file.import ?? {};
+  return {
+    files,
+    amountLevel: given.amountLevel ?? base.amountLevel,
+    cleaning: { ...base.cleaning, ...given.cleaning, cancelled: { ...base.cleaning.cancelled, ...given.cleaning?.cancelled } },
+    ids: { ...base.ids, ...given.ids },
+    duplicateCustomers: given.duplicateCustomers ?? base.duplicateCustomers,
+  };
+}

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, hasShared, SHARED, test, type WorkbenchPage } from './fixtures.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SAMPLE = path.join(ROOT, 'public/samples/retail-v1');
+
+/** The file the browser's "Export customers" button downloads, as bytes. */
+async function browserExport(app: WorkbenchPage, ...files: string[]): Promise<Buffer> {
+  await app.open();
+  await app.chooseFiles(...files);
+  await app.load();
+  const rfm = app.page.getByRole('region', { name: 'RFM analysis' });
+  await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  const download = app.page.waitForEvent('download');
+  await rfm.getByRole('button', { name: 'Export customers' }).click();
+  return readFileSync(await (await download).path());
+}
+
+/** `npx segment-workbench apply …` as a person would type it, with no spec: the page's defaults. */
+function cliExport(args: string[]): Buffer {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-cli-e2e-'));
+  try {
+    const out = path.join(dir, 'customers.csv');
+    execFileSync('npx', ['segment-workbench', 'apply', ...args, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test.describe('the command line writes the browser export, byte for byte', () => {
+  test('Online Retail (gzip CSV) with the defaults', async ({ app }) => {
+    test.skip(!hasShared, '../shared/data is absent');
+    const file = path.join(SHARED, 'data/online-retail/online-retail.csv.gz');
+    const browser = await browserExport(app, file);
+    const cli = cliExport([file]);
+    expect(browser.toString('utf8').split('\r\n')).toHaveLength(1 + 4_339);
+    expect(cli.equals(browser), 'CLI export differs from the browser export').toBe(true);
+  });
+
+  test('the bundled sample: transactions and customers files with the defaults', async ({ app }) => {
+    const transactions = path.join(SAMPLE, 'transactions.csv');
+    const customers = path.join(SAMPLE, 'customers.csv');
+    const browser = await browserExport(app, transactions, customers);
+    const cli = cliExport([transactions, '--customers', customers]);
+    expect(browser.toString('utf8').split('\r\n')[0]).toContain(',signup_date,');
+    expect(cli.equals(browser), 'CLI export differs from the browser export').toBe(true);
+  });
+});

@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openNativeDb } from '../../src/cli/native-db.ts';
+import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
+import { runCli } from './run-cli.ts';
+import { hasShared, SHARED } from './shared-data.ts';
+
+const SAMPLE = path.resolve(import.meta.dirname, '../../public/samples/retail-v1');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const RETAIL = path.join(SHARED, 'data/online-retail/online-retail.csv.gz');
+let dir: string;
+const tmp = (name: string) => path.join(dir, name);
+
+/** A parquet copy with the types DuckDB's sniffer gives (timestamps, doubles, integer ids), not text. */
+async function toParquet(csv: string, parquet: string): Promise<void> {
+  const db = await openNativeDb(1);
+  try {
+    await db.exec(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
+    const types = (await db.rows(`SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}'))`)).map((r) => r.column_type);
+    expect(types).toContain('TIMESTAMP');
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sw-cli-test-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('segment-workbench apply', () => {
+  test('a parquet copy of the sample gives the same export, byte for byte, as the CSV', async () => {
+    await toParquet(path.join(SAMPLE, 'transactions.csv'), tmp('tx.parquet'));
+    const customers = ['--customers', path.join(SAMPLE, 'customers.csv')];
+    const fromCsv = await runCli('apply', path.join(SAMPLE, 'transactions.csv'), ...customers);
+    const fromParquet = await runCli('apply', tmp('tx.parquet'), ...customers, '--out', tmp('from-parquet.csv'));
+    expect(fromCsv.code, fromCsv.stderr).toBe(0);
+    expect(fromParquet.code, fromParquet.stderr).toBe(0);
+    expect(fromCsv.stdout.split('\r\n')[0]).toMatch(/^customer_id,recency_days,frequency,monetary,.*,signup_date,/);
+    // The customers file's 5,000 customers (some never bought) and the 48 buyers it lacks.
+    expect(fromCsv.stdout.split('\r\n')).toHaveLength(1 + 5_048);
+    expect(readFileSync(tmp('from-parquet.csv'), 'utf8')).toBe(fromCsv.stdout);
+  });
+
+  test.skipIf(!hasShared)('Online Retail: parquet equals the gzip CSV, and --sql replays to the same export', async () => {
+    await toParquet(RETAIL, tmp('retail.parquet'));
+    const gz = await runCli('apply', RETAIL, '--out', tmp('retail.csv'));
+    const parquet = await runCli('apply', tmp('retail.parquet'), '--out', tmp('retail-parquet.csv'));
+    expect(gz.code, gz.stderr).toBe(0);
+    expect(parquet.code, parquet.stderr).toBe(0);
+    expect(gz.stderr).toContain('541909 records: 397924 loaded, 0 rejected, 143985 excluded');
+    const csv = readFileSync(tmp('retail.csv'), 'utf8');
+    expect(csv.split('\r\n')).toHaveLength(1 + 4_339);
+    expect(readFileSync(tmp('retail-parquet.csv'), 'utf8')).toBe(csv);
+
+    const sql = await runCli('apply', RETAIL, '--sql');
+    expect(sql.code, sql.stderr).toBe(0);
+    expect(sql.stdout).toContain('read_csv(');
+    expect(sql.stdout).toContain('CREATE OR REPLACE VIEW customers');
+    const db = await openNativeDb();
+    try {
+      // The script as a warehouse would get it: every statement, the export SELECT last.
+      expect(customersCsv(await db.rows(sql.stdout))).toBe(csv);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a spec file changes the definitions: breakpoints, 3 bins with their default range rules', async () => {
+    writeFileSync(tmp('bins3.json'), JSON.stringify({ version: 1, analysis: { rfm: { method: 'breakpoints', bins: 3 } } }));
+    const tx = path.join(SAMPLE, 'transactions.csv');
+    const run = await runCli('apply', tx, '--spec', tmp('bins3.json'));
+    expect(run.code, run.stderr).toBe(0);
+    const scores = new Set(
+      run.stdout
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[7]),
+    );
+    expect([...scores].every((cell) => /^[1-3]{3}$/.test(cell))).toBe(true);
+    expect(run.stdout).toContain('Need Attention');
+    expect(run.stdout).not.toBe((await runCli('apply', tx)).stdout);
+  });
+
+  test('ambiguous DD/MM or MM/DD dates stop with the spec option to set; setting it loads', async () => {
+    writeFileSync(tmp('ambiguous.csv'), 'customer_id,order_date,amount\na,03/04/2024,10\nb,05/06/2024,20\na,07/08/2024,5\n');
+    const stopped = await runCli('apply', tmp('ambiguous.csv'));
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('"import.transactions.parse.dateFormat" to one of "dmy", "mdy"');
+    expect(stopped.stderr).not.toMatch(/\n\s+at /);
+
+    writeFileSync(tmp('dmy.json'), JSON.stringify({ version: 1, import: { transactions: { parse: { dateFormat: 'dmy' } } } }));
+    const loaded = await runCli('apply', tmp('ambiguous.csv'), '--spec', tmp('dmy.json'));
+    expect(loaded.code, loaded.stderr).toBe(0);
+    // Day first: b bought on 5 June, a last on 7 August (the analysis date is the 8th).
+    expect(loaded.stdout).toContain('\r\na,1,2,15,');
+    expect(loaded.stdout).toContain('\r\nb,64,1,20,4,1,2,412,New Customers,Gold,active,2024-06-05 00:00:00,');
+  });
+
+  test('a windows-1252 file decodes as in the browser (€ is 0x80): guessed, transcoded, loaded', async () => {
+    writeFileSync(tmp('dmy-only.json'), JSON.stringify({ version: 1, import: { transactions: { parse: { dateFormat: 'dmy' } } } }));
+    const run = await runCli('apply', path.join(FIXTURES, 'european-orders-cp1252.csv'), '--spec', tmp('dmy-only.json'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('\r\nRenée Müller,1,2,1234.51,');
+    expect(run.stdout).toContain('\r\nZoë,190,1,99.99,');
+  });
+
+  test.each([
+    { name: 'a missing file', args: ['apply', 'no-such-file.csv'], code: 1, message: 'transactions file not found: no-such-file.csv' },
+    {
+      name: 'a missing customers file',
+      args: ['apply', path.join(SAMPLE, 'transactions.csv'), '--customers', 'nope.csv'],
+      code: 1,
+      message: 'customers file not found: nope.csv',
+    },
+    { name: 'a directory', args: ['apply', SAMPLE], code: 1, message: 'is not a file' },
+    {
+      name: 'a missing spec',
+      args: ['apply', path.join(SAMPLE, 'transactions.csv'), '--spec', 'nope.json'],
+      code: 1,
+      message: 'spec file not found: nope.json',
+    },
+    { name: 'no command', args: [], code: 2, message: 'usage: segment-workbench apply' },
+    { name: 'an unknown option', args: ['apply', 'x.csv', '--link', 'https://example.com'], code: 2, message: "Unknown option '--link'" },
+  ])('$name: a clear message, exit $code, no stack trace', async ({ args, code, message }) => {
+    const run = await runCli(...args);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  test.each([
+    { spec: '{ "version": 1, ', error: 'not valid JSON' },
+    { spec: '{}', error: 'spec: version is missing' },
+    { spec: '{ "version": 1, "analysis": { "rfm": { "bins": 6 } } }', error: 'spec.analysis.rfm.bins: expected one of 3, 4, 5, got 6' },
+    { spec: '{ "version": 1, "import": { "cleaning": { "retruns": true } } }', error: 'spec.import.cleaning: unknown key "retruns"' },
+    {
+      spec: '{ "version": 1, "import": { "transactions": { "columns": { "CustomerID": "client" } } } }',
+      error: 'spec.import.transactions.columns["CustomerID"]: expected one of "customer_id"',
+    },
+    {
+      spec: '{ "version": 1, "import": { "transactions": { "columns": { "Nope": "amount" } } } }',
+      error: 'names "Nope", which transactions.csv does not have',
+    },
+    {
+      spec: '{ "version": 1, "analysis": { "rfm": { "method": "thresholds" } } }',
+      error: 'spec: analysis: invalid thresholds: none given',
+    },
+  ])('a bad spec is refused with what is wrong: $error', async ({ spec, error }) => {
+    writeFileSync(tmp('bad.json'), spec);
+    const run = await runCli('apply', path.join(SAMPLE, 'transactions.csv'), '--spec', tmp('bad.json'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(error);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+});
