@@ -340,3 +340,35 @@ describe('recompute only what changed', () => {
     expect(created).toEqual([]);
   });
 });
+
+describe('rank n-tiles come from positions fixed at import', () => {
+  // Scores are computed from customer_base's positions, not NTILE itself: compare with NTILE over
+  // every small size (fewer buyers than bins included), with heavy ties in every dimension.
+  test.each([1, 2, 3, 4, 5, 6, 7, 11, 13, 24, 37])(
+    '%i buyers: equal to NTILE for 3, 4 and 5 bins, total and average spend',
+    async (buyers) => {
+      const lines = ['id,order,date,amount'];
+      for (let c = 0; c < buyers; c++) {
+        for (let o = 0; o <= c % 3; o++) lines.push(`${(c * 7) % 40},${c}-${o},2024-0${1 + (c % 4)}-0${1 + o},${(c % 5) * 10 + o}`);
+      }
+      await load(lines.join('\n') + '\n');
+      for (const bins of [3, 4, 5] as const) {
+        for (const monetary of ['total', 'average'] as const) {
+          await runAnalysis(db, spec({}, { bins, monetary, map: { kind: 'ranges', segments: defaultRangeSegments(bins) } }), null);
+          const m = monetary === 'average' ? 'aov' : 'monetary';
+          const mismatches = await db.rows(`SELECT s.customer_id FROM customer_scores s JOIN (
+          SELECT customer_id,
+            ${bins + 1} - NTILE(${bins}) OVER (ORDER BY recency_days, id_rank) AS r,
+            NTILE(${bins}) OVER (ORDER BY frequency, id_rank) AS f,
+            NTILE(${bins}) OVER (ORDER BY ${m}, id_rank) AS m
+          FROM customer_metrics) n USING (customer_id)
+        WHERE (s.r_score, s.f_score, s.m_score) IS DISTINCT FROM (n.r, n.f, n.m)`);
+          expect(mismatches, `${bins} bins, ${monetary}`).toEqual([]);
+          expect(Number((await db.rows('SELECT count(*) AS n FROM customer_scores'))[0].n)).toBe(
+            new Set(lines.slice(1).map((l) => l.split(',')[0])).size,
+          );
+        }
+      }
+    },
+  );
+});

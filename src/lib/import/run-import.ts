@@ -3,6 +3,7 @@ import type { Delimiter, FileImport, ImportSpec } from '../spec/import.ts';
 import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
+import { customerBaseSql } from '../sql/metrics.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { rawParquetReadSql } from '../sql/read-parquet.ts';
@@ -81,6 +82,8 @@ export async function runImport(
     throw new WorkbenchError('mapping', 'Add a transactions file: a customers file alone has no orders to analyse.');
   await db.exec(orderLinesSql(transactions));
   await db.exec(ordersSql(transactions, spec.amountLevel));
+  // Once per import, so that no analysis aggregates orders or sorts customers again.
+  await db.exec(customerBaseSql());
   await db.exec(customerAttributesSql(customersTable));
 
   const [summary] = await db.rows(loadedSummarySql());

@@ -14,19 +14,20 @@ export function dateLiteral(date: string): string {
 }
 
 /**
- * Stage 1, `customer_metrics`: one row per buyer. Days are whole calendar days back from the
- * analysis date; `monetary` stays an exact DECIMAL. `id_rank` fixes the id order every later tie
- * break uses (numeric when all ids are integers), and `value_rank` ranks by monetary, highest first.
+ * `customer_base`, built once per import: every date-independent fact of a buyer, so that the
+ * analysis never aggregates orders or sorts customers again. `id_rank` fixes the id order every tie
+ * break uses (numeric when all ids are integers); `value_rank` ranks by monetary, highest first, and
+ * `cum_monetary` is the exact running total in that order (tiers, Lorenz curve, Pareto top). The
+ * `*_pos` columns are 0-based positions in the orders rank n-tiles use — recency (most recent
+ * calendar day last, so the order of recency_days for any analysis date), frequency, monetary and
+ * average order value, each with ties in id order — so n-tiles need no sort per analysis.
  */
-export function customerMetricsSql(analysisDate: string): string {
-  const day = dateLiteral(analysisDate);
+export function customerBaseSql(): string {
   // Whether every id is an integer is decided over customers, not orders: ten times fewer rows.
-  return `CREATE OR REPLACE TABLE customer_metrics AS
+  return `CREATE OR REPLACE TABLE customer_base AS
 WITH m AS (
   SELECT customer_id, min(order_date) AS first_purchase, max(order_date) AS last_purchase,
-    date_diff('day', CAST(max(order_date) AS DATE), ${day}) AS recency_days,
-    count(*) AS frequency, sum(amount) AS monetary, sum(amount) / count(*) AS aov,
-    date_diff('day', CAST(min(order_date) AS DATE), ${day}) AS tenure_days
+    count(*) AS frequency, sum(amount) AS monetary, sum(amount) / count(*) AS aov
   FROM orders
   GROUP BY customer_id
 ), kind AS (
@@ -35,7 +36,29 @@ WITH m AS (
   SELECT m.*, row_number() OVER (ORDER BY CASE WHEN kind.numeric_ids THEN TRY_CAST(customer_id AS HUGEINT) END, customer_id) AS id_rank
   FROM m, kind
 )
-SELECT *, row_number() OVER (ORDER BY monetary DESC, id_rank) AS value_rank FROM ids`;
+SELECT *,
+  row_number() OVER (ORDER BY monetary DESC, id_rank) AS value_rank,
+  sum(monetary) OVER (ORDER BY monetary DESC, id_rank ROWS UNBOUNDED PRECEDING) AS cum_monetary,
+  row_number() OVER (ORDER BY CAST(last_purchase AS DATE) DESC, id_rank) - 1 AS r_pos,
+  row_number() OVER (ORDER BY frequency, id_rank) - 1 AS f_pos,
+  row_number() OVER (ORDER BY monetary, id_rank) - 1 AS m_pos,
+  row_number() OVER (ORDER BY aov, id_rank) - 1 AS a_pos
+FROM ids`;
+}
+
+/**
+ * Stage 1, `customer_metrics`: one row per buyer, from `customer_base`. Days are whole calendar days
+ * back from the analysis date; `monetary` stays an exact DECIMAL.
+ */
+export function customerMetricsSql(analysisDate: string): string {
+  const day = dateLiteral(analysisDate);
+  return `CREATE OR REPLACE TABLE customer_metrics AS
+SELECT customer_id, first_purchase, last_purchase,
+  date_diff('day', CAST(last_purchase AS DATE), ${day}) AS recency_days,
+  frequency, monetary, aov,
+  date_diff('day', CAST(first_purchase AS DATE), ${day}) AS tenure_days,
+  id_rank, value_rank, cum_monetary, r_pos, f_pos, m_pos, a_pos
+FROM customer_base`;
 }
 
 /** Buyers, customers-file customers who never bought, and total revenue as exact text. */

@@ -14,7 +14,7 @@ export function typedRejectsSql(staged: string): string {
 /** Totals of what was loaded. */
 export function loadedSummarySql(): string {
   return `SELECT
-  (SELECT count(DISTINCT customer_id) FROM orders) AS customers,
+  (SELECT count(*) FROM customer_base) AS customers,
   (SELECT count(*) FROM orders) AS orders,
   (SELECT count(*) FROM order_lines) AS lines,
   (SELECT CAST(min(order_date) AS VARCHAR) FROM orders) AS first_date,

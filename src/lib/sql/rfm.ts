@@ -51,7 +51,8 @@ function below(expr: string, list: string, bins: number): string {
 
 /**
  * Stage 2, `customer_scores`: R, F, M from 1 to bins (bins best) and the cell text (`'545'`).
- * ntile: equal groups in value order, ties broken by `id_rank`; R reversed (recent is good).
+ * ntile: equal groups in value order, ties broken by `id_rank` (the NTILE of the position that
+ * `customer_base` holds for that order); R reversed (recent is good).
  * breakpoints and thresholds: c = cut points strictly below the value; F, M = 1 + c, R = bins − c,
  * so equal values always share a score.
  */
@@ -60,11 +61,15 @@ export function customerScoresSql(rfm: ScoreSpec): string {
   const n = rfm.bins;
   const m = mValue(rfm);
   if (rfm.method === 'ntile') {
-    return scoresTable(`SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
-    CAST(${n + 1} - NTILE(${n}) OVER (ORDER BY recency_days, id_rank) AS INTEGER) AS r_score,
-    CAST(NTILE(${n}) OVER (ORDER BY frequency, id_rank) AS INTEGER) AS f_score,
-    CAST(NTILE(${n}) OVER (ORDER BY ${m}, id_rank) AS INTEGER) AS m_score
-  FROM customer_metrics`);
+    const pos = rfm.monetary === 'average' ? 'a_pos' : 'm_pos';
+    return scoresTable(
+      `SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
+    CAST(${n + 1} - ${ntile('r_pos')} AS INTEGER) AS r_score,
+    CAST(${ntile('f_pos')} AS INTEGER) AS f_score,
+    CAST(${ntile(pos)} AS INTEGER) AS m_score
+  FROM customer_metrics, t`,
+      { name: 't', sql: ntileSizesSql(n) },
+    );
   }
   return scoresTable(
     `SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
@@ -72,13 +77,29 @@ export function customerScoresSql(rfm: ScoreSpec): string {
     1 + ${below('frequency', 'frequency', n)} AS f_score,
     1 + ${below(m, 'monetary', n)} AS m_score
   FROM customer_metrics, c`,
-    cutPointsSql(rfm),
+    { name: 'c', sql: cutPointsSql(rfm) },
   );
 }
 
-function scoresTable(scored: string, cuts?: string): string {
+/**
+ * NTILE(n)'s group sizes over the buyers, as DuckDB (like PostgreSQL) forms them: n groups (at most
+ * one per buyer), the first \`large\` of them one buyer bigger than \`size\`.
+ */
+function ntileSizesSql(n: number): string {
+  return `SELECT size, large, large * (size + 1) AS small_end FROM (
+    SELECT size, total - k * size AS large FROM (
+      SELECT total, k, total // k AS size FROM (SELECT count(*) AS total, least(${n}, count(*)) AS k FROM customer_metrics)))`;
+}
+
+/** NTILE(n) OVER (that position's order), from a buyer's precomputed 0-based position: no sort. */
+function ntile(pos: string): string {
+  return `CASE WHEN ${pos} < t.small_end THEN 1 + ${pos} // (t.size + 1) ELSE 1 + t.large + (${pos} - t.small_end) // t.size END`;
+}
+
+/** The scores table from the scoring SELECT and the one-row CTE it reads (`t` sizes or `c` cut points). */
+function scoresTable(scored: string, pre: { name: 't' | 'c'; sql: string }): string {
   return `CREATE OR REPLACE TABLE customer_scores AS
-WITH ${cuts ? `c AS (\n  ${cuts.replaceAll('\n', '\n  ')}\n), ` : ''}s AS (
+WITH ${pre.name} AS (\n  ${pre.sql.replaceAll('\n', '\n  ')}\n), s AS (
   ${scored}
 )
 SELECT *, CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_cell FROM s`;

@@ -4,7 +4,7 @@ import { literal } from './quote.ts';
 
 /**
  * Stage 4, `customer_tiers`: each buyer's value tier. Buyers are ranked by `value_rank` (monetary
- * descending, ties in id order); a buyer's position is, for 'revenue-share', the cumulative share of
+ * descending, ties in id order; `cum_monetary` is the running total in that order); a buyer's position is, for 'revenue-share', the cumulative share of
  * revenue (in %) of every buyer ranked before them plus their own, and for 'percentile', rank /
  * buyers × 100. The tier is the first in spec order whose `upTo` ≥ position; a buyer past every
  * bound (possible when the last `upTo` is under 100, or with negative spend) gets the last tier.
@@ -14,15 +14,15 @@ export function customerTiersSql(spec: Pick<TierSpec, 'scheme' | 'tiers'>): stri
   if (spec.scheme !== 'revenue-share' && spec.scheme !== 'percentile') throw new Error(`invalid tier scheme: ${String(spec.scheme)}`);
   const position =
     spec.scheme === 'revenue-share'
-      ? '100 * CAST(sum(monetary) OVER (ORDER BY value_rank) AS DOUBLE) / nullif(CAST(sum(monetary) OVER () AS DOUBLE), 0)'
-      : '100 * CAST(value_rank AS DOUBLE) / count(*) OVER ()';
+      ? '100 * CAST(cum_monetary AS DOUBLE) / nullif(CAST(t.total AS DOUBLE), 0)'
+      : '100 * CAST(value_rank AS DOUBLE) / t.n';
   const whens = tiers.map((t) => `WHEN position <= ${sqlNumber(t.upTo, `${t.name} upTo`)} THEN ${literal(t.name)}`);
   const last = tiers.at(-1);
   const tier = last ? ['CASE', ...whens.slice(0, -1), `ELSE ${literal(last.name)}`].join('\n    ') + '\n  END' : 'CAST(NULL AS VARCHAR)';
   return `CREATE OR REPLACE TABLE customer_tiers AS
-WITH p AS (
+WITH t AS (SELECT sum(monetary) AS total, count(*) AS n FROM customer_metrics), p AS (
   SELECT customer_id, monetary, ${position} AS position
-  FROM customer_metrics
+  FROM customer_metrics, t
 )
 SELECT customer_id, monetary, ${tier} AS value_tier FROM p`;
 }
@@ -50,10 +50,9 @@ WHERE value_rank <= t.n`;
  * rank of each 1/`points` step of buyers (every rank when there are fewer), so at most `points` rows.
  */
 export function lorenzSql(points = 200): string {
-  return `WITH c AS (
-  SELECT value_rank, count(*) OVER () AS n,
-    CAST(sum(monetary) OVER (ORDER BY value_rank) AS DOUBLE) / nullif(CAST(sum(monetary) OVER () AS DOUBLE), 0) AS revenue_share
-  FROM customer_metrics
+  return `WITH t AS (SELECT count(*) AS n, sum(monetary) AS total FROM customer_metrics), c AS (
+  SELECT value_rank, n, CAST(cum_monetary AS DOUBLE) / nullif(CAST(total AS DOUBLE), 0) AS revenue_share
+  FROM customer_metrics, t
 )
 SELECT CAST(value_rank AS DOUBLE) / n AS customer_share, coalesce(revenue_share, 0) AS revenue_share
 FROM c

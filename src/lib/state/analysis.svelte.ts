@@ -25,20 +25,27 @@ export class Analysis {
     this.#db = db;
   }
 
-  /** Edits the spec, then recomputes (debounced: typing does not queue a run per keystroke). */
-  change(edit: (spec: AnalysisSpec) => void): void {
+  /**
+   * Edits the spec, then recomputes: debounced, so typing does not queue a run per keystroke; at
+   * once for a choice made in one step (a select), which has no next keystroke to wait for.
+   */
+  change(edit: (spec: AnalysisSpec) => void, options: { immediate?: boolean } = {}): void {
     edit(this.spec);
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+    if (options.immediate) void this.run();
+    else this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
   }
 
   /** Bins change the meaning of every cell, so the map starts again from that size's default. */
   setBins(bins: Bins): void {
-    this.change((s) => {
-      s.rfm.bins = bins;
-      s.rfm.map = defaultSegmentMap(bins);
-      s.rfm.thresholds = null;
-    });
+    this.change(
+      (s) => {
+        s.rfm.bins = bins;
+        s.rfm.map = defaultSegmentMap(bins);
+        s.rfm.thresholds = null;
+      },
+      { immediate: true },
+    );
   }
 
   async run(): Promise<void> {
