@@ -12,7 +12,7 @@ import {
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport, type Role } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
-import { condition, type Condition, type Rule, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
+import { condition, type Condition, type Rule, type RuleGroup, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
 import { segmentMembersSql, segmentPredicate } from '../../src/lib/sql/segment-sql.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
@@ -71,7 +71,8 @@ beforeAll(async () => {
   schema = await readSegmentSchema(db, '2024-07-01');
 });
 
-const rules = (...items: Rule[]): SegmentDefinition => ({ kind: 'rules', root: { type: 'group', combine: 'and', rules: items } });
+const group = (...items: Rule[]): RuleGroup => ({ type: 'group', combine: 'and', rules: items });
+const rules = (...items: Rule[]): SegmentDefinition => ({ kind: 'rules', root: group(...items) });
 const any = (...items: Rule[]): Rule => ({ type: 'group', combine: 'or', rules: items });
 
 async function members(definition: SegmentDefinition): Promise<string[]> {
@@ -135,21 +136,21 @@ describe('every operator, on every kind of column, run for real', () => {
   test('groups nest with AND and OR', async () => {
     const rule = rules(condition('country', 'eq', 'FR'), any(condition('monetary', 'gt', '100'), condition('age', 'lt', '30')));
     expect(await members(rule)).toEqual(['a']);
-    expect(await members(rules(any(condition('country', 'empty'), rules(condition('plan', 'eq', 'plus')).root)))).toEqual(['b', 'd']);
+    expect(await members(rules(any(condition('country', 'empty'), group(condition('plan', 'eq', 'plus')))))).toEqual(['b', 'd']);
     expect(await members(rules())).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   test('"has at least N orders where …" counts orders, with odd column names and relative dates', async () => {
-    const toys = (n: number) => rules({ type: 'orders', atLeast: n, where: rules(condition('product category', 'eq', 'Toys')).root });
+    const toys = (n: number) => rules({ type: 'orders', atLeast: n, where: group(condition('product category', 'eq', 'Toys')) });
     expect(await members(toys(1))).toEqual(['a', 'd']);
     expect(await members(toys(3))).toEqual(['d']);
     const recentBooks = rules({
       type: 'orders',
       atLeast: 1,
-      where: rules(condition('product category', 'eq', 'Books'), condition('order_date', 'within_last', '30')).root,
+      where: group(condition('product category', 'eq', 'Books'), condition('order_date', 'within_last', '30')),
     });
     expect(await members(recentBooks)).toEqual(['a']);
-    const selectY = (n: number) => rules({ type: 'orders', atLeast: n, where: rules(condition('select', 'eq', 'y')).root });
+    const selectY = (n: number) => rules({ type: 'orders', atLeast: n, where: group(condition('select', 'eq', 'y')) });
     expect(await members(selectY(1))).toEqual(['a', 'd']);
     expect(await members(selectY(2))).toEqual(['d']);
   });
