@@ -3,6 +3,7 @@ import type { SqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition } from '../spec/segments.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type SegmentView } from '../sql/segment-schema.ts';
 import { ident } from '../sql/quote.ts';
+import { valueExpr } from '../sql/segment-rules.ts';
 import {
   memberPageSql,
   memberTotalSql,
@@ -66,14 +67,23 @@ function compile(definition: SegmentDefinition, schema: SegmentSchema): { predic
 
 /** A segment's member count as the user edits it, with the SQL it ran. */
 export async function countSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
+  return (await countCompiled(db, definition, schema)).count;
+}
+
+/** The count, and the predicate it ran when it ran, so a caller need not compile again. */
+async function countCompiled(
+  db: SqlRunner,
+  definition: SegmentDefinition,
+  schema: SegmentSchema,
+): Promise<{ count: SegmentCount; predicate?: string }> {
   const compiled = compile(definition, schema);
-  if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
+  if ('error' in compiled) return { count: { ok: false, error: compiled.error, refused: compiled.refused, sql: null } };
   const sql = segmentMembersSql(compiled.predicate);
   try {
     const [row] = await db.rows(segmentCountSql(compiled.predicate));
-    return { ok: true, members: num(row.members), base: num(row.base), sql };
+    return { count: { ok: true, members: num(row.members), base: num(row.base), sql }, predicate: compiled.predicate };
   } catch (e) {
-    return { ok: false, error: errorMessage(e), refused: false, sql };
+    return { count: { ok: false, error: errorMessage(e), refused: false, sql } };
   }
 }
 
@@ -90,9 +100,9 @@ export async function analyseSegments(
   const valid: { id: string; predicate: string }[] = [];
   const errors = new Map<string, string>();
   for (const s of segments) {
-    const count = await countSegment(db, s.definition, schema);
-    if (count.ok) valid.push({ id: s.id, predicate: segmentPredicate(s.definition, schema) });
-    else errors.set(s.id, count.error);
+    const { count, predicate } = await countCompiled(db, s.definition, schema);
+    if (count.ok && predicate) valid.push({ id: s.id, predicate });
+    else if (!count.ok) errors.set(s.id, count.error);
   }
   await db.exec(segmentFlagsSql(valid.map((v) => v.predicate)));
   const sums = new Map<number, KpiSums>();
@@ -155,7 +165,7 @@ export async function profileSegment(db: SqlRunner, definition: SegmentDefinitio
   ];
   for (const column of columns) {
     if (column.kind === 'number') {
-      const expr = column.storedAsText ? `TRY_CAST(${ident(column.name)} AS DOUBLE)` : ident(column.name);
+      const expr = valueExpr(column);
       const [s] = await db.rows(profileNumberStatsSql(expr, predicate));
       const lo = numOrNull(s.lo);
       const hi = numOrNull(s.hi);
@@ -214,9 +224,7 @@ export async function summarizeColumn(db: SqlRunner, view: SegmentView, column: 
   let min: string | null = null;
   let max: string | null = null;
   if (column.kind !== 'text') {
-    const cast = column.kind === 'number' ? 'DOUBLE' : 'DATE';
-    const expr = column.storedAsText ? `TRY_CAST(${ident(column.name)} AS ${cast})` : `CAST(${ident(column.name)} AS ${cast})`;
-    const [range] = await db.rows(rangeSql(view, expr));
+    const [range] = await db.rows(rangeSql(view, valueExpr(column)));
     min = range.lo == null ? null : String(range.lo);
     max = range.hi == null ? null : String(range.hi);
   }

@@ -68,7 +68,7 @@ function conditionSql(c: Condition, columns: readonly ColumnInfo[], analysisDate
 }
 
 /** The column as its kind: text attributes holding numbers or dates are cast, unreadable values become NULL. */
-function valueExpr(column: ColumnInfo): string {
+export function valueExpr(column: ColumnInfo): string {
   const name = ident(column.name);
   if (column.kind === 'number') return column.storedAsText ? `TRY_CAST(${name} AS DOUBLE)` : name;
   if (column.kind === 'date') return column.storedAsText ? `TRY_CAST(${name} AS DATE)` : `CAST(${name} AS DATE)`;
