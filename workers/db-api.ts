@@ -3,6 +3,12 @@ import type { ImportPhase } from '../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportReport } from '../src/lib/import/report.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
+import type { NamedDefinition } from '../src/lib/segments/run-segments.ts';
+import type { SegmentSchema } from '../src/lib/segments/schema.ts';
+import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from '../src/lib/segments/types.ts';
+import type { SegmentDefinition } from '../src/lib/spec/segments.ts';
+import type { SegmentView } from '../src/lib/sql/segment-schema.ts';
+import type { PageQuery } from '../src/lib/sql/segment-sql.ts';
 
 /** The engine's start-up, as the page shows it. */
 export type EngineStatus =
@@ -31,6 +37,19 @@ export interface DbApi {
   exportCustomersCsv(): Promise<string>;
   /** Every rejected record of one file as CSV: line, reason, text. */
   rejectsCsv(fileIndex: number): Promise<string>;
+  /** The columns segment rules can name, and the analysis date relative dates count back from. */
+  segmentSchema(): Promise<SegmentSchema>;
+  /** A segment's member count and the SQL that counted it; a bad definition is a result, not an error. */
+  countSegment(definition: SegmentDefinition): Promise<SegmentCount>;
+  /** KPIs of each segment against the base, and the overlap of every pair. */
+  analyseSegments(segments: { id: string; definition: SegmentDefinition }[], minSizePercent: number): Promise<SegmentAnalysis>;
+  profileSegment(definition: SegmentDefinition): Promise<SegmentProfile>;
+  /** Value suggestions for a rule: a column's most common values and its range. */
+  columnSummary(view: SegmentView, column: string): Promise<ColumnSummary>;
+  /** One page of the customers in all the given segments (every customer when none). */
+  memberPage(definitions: SegmentDefinition[], page: PageQuery): Promise<MemberPage>;
+  /** The customer export with one true/false column per segment, or only segment `member`'s customers. */
+  exportSegmentsCsv(segments: NamedDefinition[], member: number | null): Promise<string>;
   /** Runs SQL as typed (the engine's lock is what keeps it local) and returns at most maxRows rows. */
   query(sql: string, maxRows: number): Promise<QueryResult>;
 }

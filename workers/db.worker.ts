@@ -11,6 +11,17 @@ import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { exportCustomersSql } from '../src/lib/sql/export.ts';
+import {
+  analyseSegments,
+  countSegment,
+  memberPage,
+  profileSegment,
+  readSegmentSchema,
+  segmentExportRows,
+  summarizeColumn,
+} from '../src/lib/segments/run-segments.ts';
+import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
+import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
 import type { SqlRunner } from '../src/lib/import/sql-runner.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
@@ -21,6 +32,8 @@ import { toPlain } from './plain-values.ts';
 /** Only a test build may skip the lock, to prove the privacy test can fail. */
 const UNLOCKED = import.meta.env.VITE_ENGINE_UNLOCKED === '1';
 const START_TIMEOUT_MS = 60_000;
+/** How many common values a rule's value picker suggests. */
+const SUMMARY_VALUES = 12;
 
 // A relative base ('./') and a worker started from blob: must still find the bundles.
 const resolve = (url: string) => new URL(url, import.meta.url).href;
@@ -34,6 +47,12 @@ let database: duckdb.AsyncDuckDB | null = null;
 let lastSpec: ImportSpec | null = null;
 /** What the analysis tables were last built from; null after an import, so everything is rebuilt. */
 let analysisKeys: AnalysisKeys | null = null;
+/** The analysis date of the latest analysis: segment rules count relative dates back from it. */
+let analysisDate: string | null = null;
+/** The segment columns of the loaded data (their kinds do not change with the analysis spec). */
+let segmentColumns: Omit<SegmentSchema, 'analysisDate'> | null = null;
+/** Whether `customers` is snapshotted for the current analysis (see segment-base.ts). */
+let snapshotted = false;
 /** Per file position: what the raw table there was read from, so an unchanged file is not read again. */
 let rawKeys: string[] = [];
 
@@ -117,6 +136,38 @@ async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec,
   return { path, delimiter } satisfies RegisteredFile;
 }
 
+async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  await conn.query(DROP_CUSTOMERS_SNAPSHOT_SQL);
+  snapshotted = false;
+}
+
+/** The connection and schema for segment work, after an analysis; snapshots `customers` on first use. */
+async function segmentBase(): Promise<{ db: SqlRunner; schema: SegmentSchema }> {
+  const conn = await ready();
+  if (analysisDate === null) throw new WorkbenchError('mapping', 'Load and analyse data before defining segments.');
+  const db = runner(conn);
+  if (!snapshotted) {
+    await db.exec(SNAPSHOT_CUSTOMERS_SQL);
+    snapshotted = true;
+  }
+  if (!segmentColumns) {
+    const { customers, orders } = await readSegmentSchema(db, analysisDate);
+    segmentColumns = { customers, orders };
+  }
+  return { db, schema: { ...segmentColumns, analysisDate } };
+}
+
+/** Segment work in the queue, with DuckDB's errors given a kind. */
+function segmentWork<T>(work: (base: { db: SqlRunner; schema: SegmentSchema }) => Promise<T>): Promise<T> {
+  return exclusive(async () => {
+    try {
+      return await work(await segmentBase());
+    } catch (e) {
+      throw fromDuckDbError(e);
+    }
+  });
+}
+
 const api: DbApi = {
   async start(onStatus) {
     connection ??= withTimeout(
@@ -148,6 +199,9 @@ const api: DbApi = {
         for (let i = 0; i < files.length; i++) {
           registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true } : await register(database!, i, spec, files, onProgress));
         }
+        await dropSnapshot(conn);
+        segmentColumns = null;
+        analysisDate = null;
         rawKeys = [];
         const report = await runImport(runner(conn), spec, registered, onProgress);
         rawKeys = keys;
@@ -165,8 +219,10 @@ const api: DbApi = {
       const conn = await ready();
       if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
       try {
+        await dropSnapshot(conn);
         const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
         analysisKeys = keys;
+        analysisDate = result.analysisDate;
         return result;
       } catch (e) {
         analysisKeys = null;
@@ -192,6 +248,38 @@ const api: DbApi = {
         data: rejects.map((r) => [String(r.line), formulaSafe(r.reason), formulaSafe(r.text ?? '')]),
       });
     });
+  },
+
+  segmentSchema() {
+    return segmentWork(async ({ schema }) => schema);
+  },
+
+  countSegment(definition) {
+    return segmentWork(({ db, schema }) => countSegment(db, definition, schema));
+  },
+
+  analyseSegments(segments, minSizePercent) {
+    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent));
+  },
+
+  profileSegment(definition) {
+    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema));
+  },
+
+  columnSummary(view, column) {
+    return segmentWork(({ db, schema }) => {
+      const info = findColumn(schema[view], column);
+      if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
+      return summarizeColumn(db, view, info, SUMMARY_VALUES);
+    });
+  },
+
+  memberPage(definitions, page) {
+    return segmentWork(({ db, schema }) => memberPage(db, definitions, page, schema));
+  },
+
+  exportSegmentsCsv(segments, member) {
+    return segmentWork(async ({ db, schema }) => customersCsv(await segmentExportRows(db, segments, schema, member)));
   },
 
   query(sql, maxRows): Promise<QueryResult> {

@@ -29,3 +29,13 @@ export function formatPercent(share: number): string {
 export function formatShare(part: number, whole: number): string {
   return whole > 0 ? formatPercent(part / whole) : '–';
 }
+
+/** A name as a file-name part: `Café Clients, Q3` → `cafe-clients-q3`; empty when nothing is left. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -285,6 +285,8 @@ describe('segment analysis', () => {
       10,
     );
     expect([age.min, age.max]).toEqual(['29.0', '51.0']);
+    expect(age.deciles).toHaveLength(9);
+    expect(age.deciles[4]).toBe(37); // median of 29, 34, 40, 51
   });
 
   test('member pages: sorted, searchable, never overlapping, ids as text', async () => {

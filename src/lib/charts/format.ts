@@ -1,4 +1,5 @@
 /** Number formats of the charts; counts and percentages come from `../format.ts`. */
+import { slug } from '../format.ts';
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -24,11 +25,5 @@ export function formatEdge(value: number, width: number): string {
 
 /** `customers-by-rfm-segment.png` from a chart title. */
 export function chartFilename(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'chart'}.png`;
+  return `${slug(title) || 'chart'}.png`;
 }

@@ -1,4 +1,5 @@
-import { errorKind, errorMessage } from '../errors.ts';
+import { WorkbenchError, errorKind, errorMessage } from '../errors.ts';
+import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
 import type { SqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition } from '../spec/segments.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type SegmentView } from '../sql/segment-schema.ts';
@@ -25,24 +26,39 @@ import type { AttributeProfile, ColumnSummary, KpiSums, MemberPage, SegmentAnaly
 const num = (v: unknown): number => Number(v ?? 0);
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 
-/** The columns of a view with the kind rules compare them as; text columns are probed for numbers and dates. */
+/** A text column's kind from its probe counts: number or date only when every filled value reads as one. */
+function probedKind(counts: Record<string, unknown>, i: number): ColumnInfo['kind'] | null {
+  const filled = num(counts[`filled_${i}`]);
+  if (filled === 0 || num(counts[`zero_led_${i}`]) > 0) return null;
+  if (num(counts[`numbers_${i}`]) === filled) return 'number';
+  if (num(counts[`dates_${i}`]) === filled) return 'date';
+  return null;
+}
+
+const PROBE_SAMPLE_ROWS = 1_000;
+/** Ids and the analysis's labels are text whatever they look like (`rfm_cell` 555 is a code). */
+const KNOWN_TEXT = new Set(['customer_id', 'order_id', 'rfm_cell', 'rfm_segment', 'value_tier', 'lifecycle_stage']);
+
+/**
+ * The columns of a view with the kind rules compare them as. Text columns are probed for numbers
+ * and dates: a sample rules most of them out (one value that does not read is enough), and only
+ * the columns still in doubt are read in full.
+ */
 async function viewColumns(db: SqlRunner, view: SegmentView): Promise<ColumnInfo[]> {
   const described = await db.rows(describeViewSql(view));
   const columns = described.map((r) => ({ name: String(r.name), type: String(r.type) }));
-  const probe = columns.filter((c) => c.type === 'VARCHAR' && c.name !== 'customer_id' && c.name !== 'order_id');
+  let doubtful = columns.filter((c) => c.type === 'VARCHAR' && !KNOWN_TEXT.has(c.name)).map((c) => c.name);
+  if (doubtful.length) {
+    const [sample] = await db.rows(textKindsProbeSql(view, doubtful, PROBE_SAMPLE_ROWS));
+    doubtful = doubtful.filter((_, i) => num(sample[`filled_${i}`]) === 0 || probedKind(sample, i) !== null);
+  }
   const kinds = new Map<string, ColumnInfo['kind']>();
-  if (probe.length) {
-    for (const r of await db.rows(
-      textKindsProbeSql(
-        view,
-        probe.map((c) => c.name),
-      ),
-    )) {
-      const filled = num(r.filled);
-      if (filled === 0 || num(r.zero_led) > 0) continue;
-      if (num(r.numbers) === filled) kinds.set(String(r.name), 'number');
-      else if (num(r.dates) === filled) kinds.set(String(r.name), 'date');
-    }
+  if (doubtful.length) {
+    const [counts] = await db.rows(textKindsProbeSql(view, doubtful));
+    doubtful.forEach((name, i) => {
+      const kind = probedKind(counts, i);
+      if (kind) kinds.set(name, kind);
+    });
   }
   return columns.map((c) => ({
     name: c.name,
@@ -223,8 +239,11 @@ export async function summarizeColumn(db: SqlRunner, view: SegmentView, column: 
   const top = await db.rows(topValuesSql(view, column.name, limit));
   let min: string | null = null;
   let max: string | null = null;
+  let deciles: number[] = [];
   if (column.kind !== 'text') {
-    const [range] = await db.rows(rangeSql(view, valueExpr(column)));
+    const [range] = await db.rows(rangeSql(view, valueExpr(column), column.kind));
+    // A list arrives as an Arrow vector in the browser and an array natively: both iterate.
+    deciles = [...((range.deciles as Iterable<unknown> | null) ?? [])].map(Number);
     min = range.lo == null ? null : String(range.lo);
     max = range.hi == null ? null : String(range.hi);
   }
@@ -235,6 +254,7 @@ export async function summarizeColumn(db: SqlRunner, view: SegmentView, column: 
     distinct: top.length ? num(top[0].distinct_values) : 0,
     min,
     max,
+    deciles,
   };
 }
 
@@ -268,4 +288,35 @@ function plain(value: unknown): string | number | boolean | null {
   if (value == null) return null;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
   return String(value);
+}
+
+/** A segment as the export names it. */
+export interface NamedDefinition {
+  name: string;
+  definition: SegmentDefinition;
+}
+
+/**
+ * Rows for the customer export: with `member` set, only that segment's members; otherwise every
+ * customer with one true/false column per segment. A segment with an error is refused by name.
+ */
+export async function segmentExportRows(
+  db: SqlRunner,
+  segments: readonly NamedDefinition[],
+  schema: SegmentSchema,
+  member: number | null,
+): Promise<Record<string, unknown>[]> {
+  const predicates = segments.map((s) => {
+    try {
+      return segmentPredicate(s.definition, schema);
+    } catch (e) {
+      throw new WorkbenchError('rule', `Segment "${s.name}" cannot be exported: ${errorMessage(e)}`);
+    }
+  });
+  if (member !== null) return db.rows(exportCustomersSql({ where: predicates[member] }));
+  const headers = flagHeaders(
+    segments.map((s) => s.name),
+    schema.customers.map((c) => c.name),
+  );
+  return db.rows(exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })) }));
 }

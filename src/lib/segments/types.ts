@@ -14,6 +14,8 @@ export interface ColumnSummary {
   /** For numbers and dates. */
   min: string | null;
   max: string | null;
+  /** For numbers: the 10th, 20th … 90th percentiles (empty when there are no values). */
+  deciles: number[];
 }
 
 /** Sums a segment's KPIs are derived from. */

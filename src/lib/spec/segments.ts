@@ -103,3 +103,9 @@ export function condition(column: string, op: Operator, value = '', value2 = '',
 export function defaultSegmentsSpec(): SegmentsSpec {
   return { segments: [], minSizePercent: 1 };
 }
+
+/** The operator kept when a condition's column changes kind: the same one if it still applies, else the kind's first. */
+export function fitOperator(op: Operator, kind: ColumnKind): Operator {
+  const allowed = OPERATORS_BY_KIND[kind];
+  return allowed.includes(op) ? op : allowed[0];
+}

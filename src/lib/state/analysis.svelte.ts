@@ -17,12 +17,15 @@ export class Analysis {
   lastRunMs = $state<number | null>(null);
 
   readonly #db: Remote<DbApi>;
+  readonly #onResult: (result: AnalysisResult) => void;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Each run's number: a slower, older run never overwrites a newer result. */
   #latest = 0;
 
-  constructor(db: Remote<DbApi>) {
+  /** `onResult` hears of every new result (the segments recount against it). */
+  constructor(db: Remote<DbApi>, onResult: (result: AnalysisResult) => void = () => {}) {
     this.#db = db;
+    this.#onResult = onResult;
   }
 
   /**
@@ -58,6 +61,7 @@ export class Analysis {
       this.lastRunMs = performance.now() - start;
       this.result = result;
       this.error = null;
+      this.#onResult(result);
     } catch (e) {
       if (run === this.#latest) this.error = errorMessage(e);
     } finally {

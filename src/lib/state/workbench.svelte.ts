@@ -3,6 +3,7 @@ import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
 import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
 import { Analysis } from './analysis.svelte.ts';
+import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { headIsWhole, isSpreadsheet, readHead } from '../preview/read-head.ts';
@@ -65,12 +66,14 @@ export class Workbench {
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
 
   readonly analysis: Analysis;
+  readonly segments: Segments;
   readonly #db: Remote<DbApi>;
   #started: Promise<EngineStatus> | null = null;
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
-    this.analysis = new Analysis(db);
+    this.segments = new Segments(db);
+    this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
   }
 
   /** Starts the engine once; later callers share the same start. */
@@ -169,6 +172,7 @@ export class Workbench {
     this.notice = null;
     this.report = null;
     this.analysis.reset();
+    this.segments.reset();
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,

@@ -1,0 +1,256 @@
+import type { ChartConfiguration, ChartEvent, TooltipItem } from 'chart.js';
+import { formatCount } from '../format.ts';
+import { overlapMeasures } from '../segments/kpis.ts';
+import type { AttributeProfile, Kpis, KpiIndex } from '../segments/types.ts';
+import { CUSTOMERS_COLOR, EMPTY_CELL_COLOR, MUTED_COLOR, REVENUE_COLOR, heatColor, heatLevel, heatTextColor } from './colors.ts';
+import { BASE_OPTIONS } from './config.ts';
+import { formatMoney, formatPercent } from './format.ts';
+import { cellLabelsPlugin } from './plugins.ts';
+import type { ChartSpec } from './types.ts';
+
+/** A valid segment as the charts need it. */
+export interface SegmentRow {
+  name: string;
+  color: string;
+  kpis: Kpis;
+  index: KpiIndex;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const pct = (share: number) => round1(100 * share);
+const percentAxis = { type: 'linear' as const, beginAtZero: true, ticks: { callback: (v: string | number) => `${v} %` } };
+
+/** Each segment's share of all customers and of all revenue: segments may overlap, so shares are of the base, not of each other. */
+export function segmentSharesChart(rows: readonly SegmentRow[]): ChartSpec {
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.name),
+      datasets: [
+        { label: '% of customers', data: rows.map((r) => pct(r.kpis.shareOfCustomers)), backgroundColor: CUSTOMERS_COLOR },
+        { label: '% of revenue', data: rows.map((r) => pct(r.kpis.shareOfRevenue)), backgroundColor: REVENUE_COLOR },
+      ],
+    },
+    options: {
+      ...BASE_OPTIONS,
+      scales: { x: { type: 'category', grid: { display: false } }, y: { ...percentAxis, title: { display: true, text: '% of the base' } } },
+      plugins: { legend: { position: 'top' } },
+    },
+  };
+  const top = rows.length ? rows.reduce((a, b) => (b.kpis.shareOfRevenue > a.kpis.shareOfRevenue ? b : a)) : null;
+  return {
+    title: 'Segment size and revenue share',
+    summary:
+      `Bar chart of each of ${rows.length} segments' share of customers and of revenue.` +
+      (top
+        ? ` Largest revenue share: ${top.name}, ${formatPercent(top.kpis.shareOfRevenue)} from ${formatPercent(top.kpis.shareOfCustomers)} of customers.`
+        : ''),
+    note: 'Segments may overlap, so the bars need not add up to 100 %.',
+    config,
+    table: {
+      columns: ['Segment', 'Customers', '% of customers', 'Revenue', '% of revenue'],
+      rows: rows.map((r) => [
+        r.name,
+        r.kpis.customers,
+        formatPercent(r.kpis.shareOfCustomers),
+        formatMoney(r.kpis.revenue),
+        formatPercent(r.kpis.shareOfRevenue),
+      ]),
+    },
+  };
+}
+
+export const INDEX_KPIS: { key: keyof KpiIndex; label: string; color: string }[] = [
+  { key: 'ordersPerCustomer', label: 'Orders per customer', color: CUSTOMERS_COLOR },
+  { key: 'aov', label: 'Average order value', color: REVENUE_COLOR },
+  { key: 'revenuePerCustomer', label: 'Revenue per customer', color: '#2e8b57' },
+  { key: 'avgRecency', label: 'Average recency (days)', color: MUTED_COLOR },
+];
+
+/** Per-customer KPIs as an index against the whole base (base = 100), one group of bars per segment. */
+export function kpiIndexChart(rows: readonly SegmentRow[]): ChartSpec {
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.name),
+      datasets: INDEX_KPIS.map((k) => ({ label: k.label, data: rows.map((r) => round1(r.index[k.key] ?? 0)), backgroundColor: k.color })),
+    },
+    options: {
+      ...BASE_OPTIONS,
+      indexAxis: 'y',
+      scales: {
+        x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'Index (whole base = 100)' } },
+        y: { type: 'category', grid: { display: false } },
+      },
+      plugins: { legend: { position: 'top' } },
+    },
+  };
+  return {
+    title: 'KPI index against the base',
+    summary: `Horizontal bar chart of ${rows.length} segments' KPIs as an index, where the whole customer base is 100. Above 100 outperforms the base; for recency, above 100 means longer since the last order.`,
+    note: 'Base = 100. For recency, higher means longer since the last order.',
+    config,
+    table: {
+      columns: ['Segment', ...INDEX_KPIS.map((k) => `${k.label} index`)],
+      rows: rows.map((r) => [r.name, ...INDEX_KPIS.map((k) => (r.index[k.key] === null ? '–' : Math.round(r.index[k.key]!)))]),
+    },
+    height: Math.max(260, 80 + rows.length * 60),
+  };
+}
+
+const ofRow = (overlap: readonly (readonly number[])[], i: number, j: number) =>
+  overlapMeasures(overlap[i][j], overlap[i][i], overlap[j][j]).ofRow ?? 0;
+
+/** A matrix point: x = column segment, y = row segment, v = % of the row segment in the column segment. */
+interface OverlapPoint {
+  x: number;
+  y: number;
+  v: number;
+  both: number;
+}
+
+/**
+ * Every pair of segments: colour = share of the row segment's customers who are also in the
+ * column segment. `onPick` hears a click on a cell with the two segments' positions.
+ */
+export function overlapChart(
+  names: readonly string[],
+  overlap: readonly (readonly number[])[],
+  onPick: (row: number, column: number) => void,
+): ChartSpec {
+  const n = names.length;
+  const points: OverlapPoint[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      points.push({ x: j + 1, y: n - i, v: ofRow(overlap, i, j), both: overlap[i][j] });
+    }
+  }
+  const levels = points.map((p) => heatLevel(p.v, 1));
+  const colors = points.map((p, k) => (p.both === 0 ? EMPTY_CELL_COLOR : heatColor(levels[k])));
+  const axis = (labels: (v: number) => string) => ({
+    type: 'linear' as const,
+    min: 0.5,
+    max: n + 0.5,
+    offset: false,
+    grid: { display: false },
+    border: { display: false },
+    ticks: { stepSize: 1, autoSkip: false, callback: (v: string | number) => (Number.isInteger(Number(v)) ? labels(Number(v)) : '') },
+  });
+  const config: ChartConfiguration<'matrix'> = {
+    type: 'matrix',
+    data: {
+      datasets: [
+        {
+          label: '% of the row segment',
+          data: points,
+          backgroundColor: colors,
+          borderColor: '#ffffff',
+          borderWidth: 1,
+          width: ({ chart }) => (chart.chartArea ? chart.chartArea.width / Math.max(1, n) : 0),
+          height: ({ chart }) => (chart.chartArea ? chart.chartArea.height / Math.max(1, n) : 0),
+        },
+      ],
+    },
+    options: {
+      ...BASE_OPTIONS,
+      scales: { x: axis((v) => names[v - 1] ?? ''), y: axis((v) => names[n - v] ?? '') },
+      onClick: (_event: ChartEvent, elements: { index: number }[]) => {
+        const p = elements[0] ? points[elements[0].index] : undefined;
+        if (p) onPick(n - p.y, p.x - 1);
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'matrix'>[]) => {
+              const p = items[0]?.raw as OverlapPoint | undefined;
+              return p ? `${names[n - p.y]} → ${names[p.x - 1]}` : '';
+            },
+            label: (item: TooltipItem<'matrix'>) => {
+              const p = item.raw as OverlapPoint;
+              return `${formatCount(p.both)} customers in both, ${formatPercent(p.v)} of the row segment`;
+            },
+          },
+        },
+      },
+    },
+    plugins: [cellLabelsPlugin({ texts: points.map((p) => (p.both ? formatPercent(p.v) : '')), colors: levels.map(heatTextColor) })],
+  };
+  return {
+    title: 'Segment overlap',
+    summary: `Heatmap of ${n} by ${n} segments: each cell is the share of the row segment's customers who are also in the column segment. Click a cell to list those customers.`,
+    note: 'Row segment → column segment: % of the row segment also in the column segment. Click a cell to list the customers in both.',
+    config,
+    table: {
+      columns: ['Segment', ...names],
+      rows: names.map((name, i) => [name, ...names.map((_, j) => formatPercent(ofRow(overlap, i, j)))]),
+    },
+    height: Math.max(280, 90 + n * 44),
+  };
+}
+
+const valueLabel = (v: string | null) => v ?? '(empty)';
+
+/** One attribute inside the segment against the base: shares of its top values, or a histogram. */
+export function profileChart(attribute: AttributeProfile, segmentName: string): ChartSpec {
+  const isCategorical = attribute.kind === 'categorical';
+  const labels = isCategorical
+    ? attribute.values.map((v) => valueLabel(v.value))
+    : attribute.inside.map((_, i) => `${formatEdgeLabel(attribute.edges[i])}–${formatEdgeLabel(attribute.edges[i + 1])}`);
+  const inside = isCategorical ? attribute.values.map((v) => pct(v.shareInside)) : attribute.inside.map(pct);
+  const base = isCategorical ? attribute.values.map((v) => pct(v.shareBase)) : attribute.base.map(pct);
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: segmentName, data: inside, backgroundColor: CUSTOMERS_COLOR },
+        { label: 'All customers', data: base, backgroundColor: MUTED_COLOR },
+      ],
+    },
+    options: {
+      ...BASE_OPTIONS,
+      indexAxis: isCategorical ? 'y' : 'x',
+      scales: isCategorical
+        ? { x: percentAxis, y: { type: 'category', grid: { display: false } } }
+        : { x: { type: 'category', grid: { display: false } }, y: percentAxis },
+      plugins: { legend: { position: 'top' } },
+    },
+  };
+  const table = isCategorical
+    ? {
+        columns: ['Value', `% in ${segmentName}`, '% of all customers', 'Lift'],
+        rows: attribute.values.map((v) => [
+          valueLabel(v.value),
+          formatPercent(v.shareInside),
+          formatPercent(v.shareBase),
+          v.lift === null ? '–' : round2(v.lift),
+        ]),
+      }
+    : {
+        columns: ['Range', `% in ${segmentName}`, '% of all customers'],
+        rows: labels.map((l, i) => [l, `${inside[i]} %`, `${base[i]} %`]),
+      };
+  return {
+    title: attribute.column,
+    summary: profileSummary(attribute, segmentName),
+    config,
+    table,
+    height: isCategorical ? Math.max(180, 60 + labels.length * 30) : 220,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const edgeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const formatEdgeLabel = (n: number | undefined) => (n === undefined ? '' : edgeFormat.format(n));
+
+/** "62 % mobile in this segment vs 40 % overall" for the value with the highest lift; means for numbers. */
+export function profileSummary(attribute: AttributeProfile, segmentName: string): string {
+  if (attribute.kind === 'numeric') {
+    const mean = (v: number | null) => (v === null ? '–' : edgeFormat.format(v));
+    return `${attribute.column}: mean ${mean(attribute.meanInside)} in ${segmentName} vs ${mean(attribute.meanBase)} overall; median ${mean(attribute.medianInside)} vs ${mean(attribute.medianBase)}.`;
+  }
+  const top = attribute.values.filter((v) => v.inside > 0).sort((a, b) => (b.lift ?? 0) - (a.lift ?? 0))[0];
+  if (!top) return `${attribute.column}: no values in ${segmentName}.`;
+  return `${attribute.column}: ${formatPercent(top.shareInside)} ${valueLabel(top.value)} in ${segmentName} vs ${formatPercent(top.shareBase)} overall (lift ${round2(top.lift ?? 0)}).`;
+}

@@ -1,0 +1,329 @@
+import type { Remote } from 'comlink';
+import { SvelteMap } from 'svelte/reactivity';
+import type { DbApi } from '../../../workers/db-api.ts';
+import { errorMessage } from '../errors.ts';
+import { findColumn, type SegmentSchema } from '../segments/schema.ts';
+import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from '../segments/types.ts';
+import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
+import { defaultSegmentsSpec, emptyGroup, type SegmentDefinition, type SegmentSpec, type SegmentsSpec } from '../spec/segments.ts';
+import type { SegmentView } from '../sql/segment-schema.ts';
+import type { PageQuery } from '../sql/segment-sql.ts';
+
+const COUNT_DEBOUNCE_MS = 150;
+const ANALYSIS_DEBOUNCE_MS = 300;
+export const PAGE_SIZE = 50;
+
+/** Distinct, colour-blind-friendly (Okabe–Ito and Tol) colours for new segments. */
+const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#882255', '#999933', '#332288', '#44aa99'];
+
+/** A segment's count as shown: the latest result, whether a newer one is on its way, and how long it took. */
+export interface CountState {
+  result: SegmentCount | null;
+  pending: boolean;
+  /** From the edit to the result, in milliseconds (shown, and read by the benchmark). */
+  ms: number | null;
+}
+
+/** Whose customers the member list shows: one segment, or the customers two segments share. */
+export interface MemberFilter {
+  ids: string[];
+  label: string;
+}
+
+/**
+ * The user's segments and everything computed from them: counts as rules change (debounced, a
+ * stale result never overwrites a newer one), the analysis against the base, a profile and a
+ * member list. Every change goes through a method.
+ */
+export class Segments {
+  spec = $state<SegmentsSpec>(defaultSegmentsSpec());
+  schema = $state.raw<SegmentSchema | null>(null);
+  schemaError = $state<string | null>(null);
+  counts = new SvelteMap<string, CountState>();
+  templates = $state.raw<SegmentTemplate[]>([]);
+  analysis = $state.raw<SegmentAnalysis | null>(null);
+  analysisError = $state<string | null>(null);
+  analysing = $state(false);
+  /** How long the latest segment analysis took in the engine, in milliseconds. */
+  analysisMs = $state<number | null>(null);
+  summaries = new SvelteMap<string, ColumnSummary | null>();
+  profileId = $state<string | null>(null);
+  profile = $state.raw<SegmentProfile | null>(null);
+  profileError = $state<string | null>(null);
+  members = $state.raw<MemberFilter | null>(null);
+  page = $state.raw<MemberPage | null>(null);
+  pageQuery = $state<PageQuery>({ offset: 0, limit: PAGE_SIZE, sortColumn: 'customer_id', descending: false, search: '' });
+  pageError = $state<string | null>(null);
+
+  readonly #db: Remote<DbApi>;
+  // Bookkeeping, not state: nothing renders from these.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #countTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #countRun = new Map<string, number>();
+  #analysisTimer: ReturnType<typeof setTimeout> | undefined;
+  #runs = 0;
+  #latestAnalysis = 0;
+  #latestProfile = 0;
+  #latestPage = 0;
+
+  constructor(db: Remote<DbApi>) {
+    this.#db = db;
+  }
+
+  get enabled(): SegmentSpec[] {
+    return this.spec.segments.filter((s) => s.enabled);
+  }
+
+  byId(id: string): SegmentSpec | undefined {
+    return this.spec.segments.find((s) => s.id === id);
+  }
+
+  /** After each analysis of the data: new schema and analysis date, so every count and view is recomputed. */
+  async refresh(bins: number): Promise<void> {
+    try {
+      this.schema = await this.#db.segmentSchema();
+      this.schemaError = null;
+    } catch (e) {
+      this.schema = null;
+      this.schemaError = errorMessage(e);
+      return;
+    }
+    this.summaries.clear();
+    for (const s of this.spec.segments) this.#count(s.id, 0);
+    this.#scheduleAnalysis(0);
+    if (this.profileId) void this.showProfile(this.profileId);
+    if (this.members) void this.loadPage();
+    this.templates = segmentTemplates(await this.#templateHints(bins));
+  }
+
+  /** Forgets results computed from data that is no longer loaded. */
+  reset(): void {
+    this.schema = null;
+    this.counts.clear();
+    this.summaries.clear();
+    this.analysis = null;
+    this.profile = null;
+    this.page = null;
+  }
+
+  add(name: string, definition: SegmentDefinition, description = ''): SegmentSpec {
+    const used = this.spec.segments.map((s) => s.id);
+    let n = this.spec.segments.length + 1;
+    while (used.includes(`s${n}`)) n++;
+    const segment: SegmentSpec = {
+      id: `s${n}`,
+      name,
+      color: PALETTE[this.spec.segments.length % PALETTE.length],
+      description,
+      enabled: true,
+      definition,
+    };
+    this.spec.segments.push(segment);
+    this.#count(segment.id, 0);
+    this.#scheduleAnalysis();
+    return segment;
+  }
+
+  addRules(): SegmentSpec {
+    return this.add(`Segment ${this.spec.segments.length + 1}`, { kind: 'rules', root: emptyGroup() });
+  }
+
+  addSql(): SegmentSpec {
+    return this.add(`SQL segment ${this.spec.segments.length + 1}`, { kind: 'sql', sql: 'monetary > 0' });
+  }
+
+  addTemplate(template: SegmentTemplate): SegmentSpec | null {
+    if (!template.definition) return null;
+    return this.add(template.name, structuredClone(template.definition), template.description);
+  }
+
+  remove(id: string): void {
+    this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
+    this.counts.delete(id);
+    if (this.profileId === id) this.profileId = null;
+    if (this.members?.ids.includes(id)) this.members = null;
+    this.#scheduleAnalysis();
+  }
+
+  /** Moves a segment up (-1) or down (+1) the list. */
+  move(id: string, delta: -1 | 1): void {
+    const list = this.spec.segments;
+    const from = list.findIndex((s) => s.id === id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= list.length) return;
+    [list[from], list[to]] = [list[to], list[from]];
+  }
+
+  /** Name, colour, description, enabled: nothing to recount, but the analysis lists enabled segments only. */
+  describe(id: string, edit: (segment: SegmentSpec) => void): void {
+    const segment = this.byId(id);
+    if (!segment) return;
+    const wasEnabled = segment.enabled;
+    edit(segment);
+    if (segment.enabled !== wasEnabled) this.#scheduleAnalysis();
+  }
+
+  /**
+   * Edits a segment's definition and recounts it: debounced while typing, at once for a choice
+   * made in one step (a select, a button, a committed value).
+   */
+  change(id: string, edit: (definition: SegmentDefinition) => void, options: { immediate?: boolean } = {}): void {
+    const segment = this.byId(id);
+    if (!segment) return;
+    edit(segment.definition);
+    this.#count(id, options.immediate ? 0 : COUNT_DEBOUNCE_MS);
+    this.#scheduleAnalysis();
+    if (this.profileId === id) void this.showProfile(id);
+    if (this.members?.ids.includes(id)) void this.loadPage();
+  }
+
+  setMinSize(percent: number): void {
+    if (!(percent >= 0 && percent <= 100)) return;
+    this.spec.minSizePercent = percent;
+    this.#scheduleAnalysis(0);
+  }
+
+  /** Value suggestions for a column, fetched once per data load. */
+  async summary(view: SegmentView, column: string): Promise<void> {
+    const key = `${view}\u0000${column}`;
+    if (this.summaries.has(key) || !this.schema || !findColumn(this.schema[view], column)) return;
+    this.summaries.set(key, null);
+    try {
+      this.summaries.set(key, await this.#db.columnSummary(view, column));
+    } catch {
+      this.summaries.delete(key);
+    }
+  }
+
+  summaryOf(view: SegmentView, column: string): ColumnSummary | null {
+    return this.summaries.get(`${view}\u0000${column}`) ?? null;
+  }
+
+  async showProfile(id: string | null): Promise<void> {
+    this.profileId = id;
+    const run = ++this.#latestProfile;
+    const segment = id ? this.byId(id) : undefined;
+    if (!segment) {
+      this.profile = null;
+      return;
+    }
+    try {
+      const profile = await this.#db.profileSegment($state.snapshot(segment.definition) as SegmentDefinition);
+      if (run !== this.#latestProfile) return;
+      this.profile = profile;
+      this.profileError = null;
+    } catch (e) {
+      if (run !== this.#latestProfile) return;
+      this.profile = null;
+      this.profileError = errorMessage(e);
+    }
+  }
+
+  /** Opens the member list of one segment, or of the customers in all the given segments. */
+  async showMembers(ids: string[]): Promise<void> {
+    const names = ids.map((id) => this.byId(id)?.name ?? id);
+    this.members = { ids, label: names.join(' and ') };
+    this.pageQuery.offset = 0;
+    await this.loadPage();
+  }
+
+  closeMembers(): void {
+    this.members = null;
+    this.page = null;
+  }
+
+  async setPage(edit: (query: PageQuery) => void): Promise<void> {
+    edit(this.pageQuery);
+    await this.loadPage();
+  }
+
+  async loadPage(): Promise<void> {
+    const filter = this.members;
+    if (!filter) return;
+    const run = ++this.#latestPage;
+    const definitions = filter.ids.map((id) => this.byId(id)?.definition).filter((d) => d !== undefined);
+    try {
+      const page = await this.#db.memberPage($state.snapshot(definitions) as SegmentDefinition[], $state.snapshot(this.pageQuery));
+      if (run !== this.#latestPage) return;
+      this.page = page;
+      this.pageError = null;
+    } catch (e) {
+      if (run !== this.#latestPage) return;
+      this.page = null;
+      this.pageError = errorMessage(e);
+    }
+  }
+
+  /** One segment's members (every export column), or every customer with one true/false column per enabled segment. */
+  exportCsv(memberOf: string | null): Promise<string> {
+    const list = memberOf ? this.spec.segments.filter((s) => s.id === memberOf) : this.enabled;
+    const named = list.map((s) => ({ name: s.name, definition: s.definition }));
+    return this.#db.exportSegmentsCsv($state.snapshot(named) as typeof named, memberOf ? 0 : null);
+  }
+
+  #count(id: string, delay: number): void {
+    clearTimeout(this.#countTimers.get(id));
+    const started = performance.now();
+    const previous = this.counts.get(id);
+    this.counts.set(id, { result: previous?.result ?? null, pending: true, ms: previous?.ms ?? null });
+    this.#countTimers.set(
+      id,
+      setTimeout(() => void this.#runCount(id, started), delay),
+    );
+  }
+
+  async #runCount(id: string, started: number): Promise<void> {
+    const segment = this.byId(id);
+    if (!segment || !this.schema) return;
+    const run = ++this.#runs;
+    this.#countRun.set(id, run);
+    let result: SegmentCount;
+    try {
+      result = await this.#db.countSegment($state.snapshot(segment.definition) as SegmentDefinition);
+    } catch (e) {
+      result = { ok: false, error: errorMessage(e), refused: false, sql: null };
+    }
+    if (this.#countRun.get(id) !== run || !this.byId(id)) return;
+    this.counts.set(id, { result, pending: false, ms: performance.now() - started });
+  }
+
+  #scheduleAnalysis(delay = ANALYSIS_DEBOUNCE_MS): void {
+    clearTimeout(this.#analysisTimer);
+    this.#analysisTimer = setTimeout(() => void this.#analyse(), delay);
+  }
+
+  async #analyse(): Promise<void> {
+    if (!this.schema) return;
+    const run = ++this.#latestAnalysis;
+    const segments = this.enabled.map((s) => ({ id: s.id, definition: s.definition }));
+    this.analysing = true;
+    const started = performance.now();
+    try {
+      const analysis = await this.#db.analyseSegments($state.snapshot(segments) as typeof segments, this.spec.minSizePercent);
+      if (run !== this.#latestAnalysis) return;
+      this.analysis = analysis;
+      this.analysisMs = performance.now() - started;
+      this.analysisError = null;
+    } catch (e) {
+      if (run === this.#latestAnalysis) this.analysisError = errorMessage(e);
+    } finally {
+      if (run === this.#latestAnalysis) this.analysing = false;
+    }
+  }
+
+  async #templateHints(bins: number): Promise<TemplateHints> {
+    const schema = this.schema!;
+    const monetary = await this.#db.columnSummary('customers', 'monetary').catch(() => null);
+    const place = (['customers', 'orders'] as const)
+      .map((view) => ({ view, column: findColumn(schema[view], 'country') }))
+      .find((p) => p.column?.kind === 'text');
+    let country: TemplateHints['country'] = null;
+    if (place?.column) {
+      const summary = await this.#db.columnSummary(place.view, place.column.name).catch(() => null);
+      const top = summary?.top.find((t) => t.value !== null)?.value;
+      if (top) country = { view: place.view, column: place.column.name, value: top };
+    }
+    return { bins, monetaryDeciles: monetary?.deciles ?? [], country };
+  }
+}
