@@ -1,10 +1,14 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 export const hasShared = existsSync(path.join(SHARED, 'data'));
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+export type CsvRow = Record<string, string>;
+export const parseCsv = (text: string) => Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: true }).data;
 
 /** The page as a person uses it: by roles and labels. */
 export class WorkbenchPage {
@@ -39,6 +43,13 @@ export class WorkbenchPage {
     const cells = await table.locator('[data-testid^="excluded-"]').allInnerTexts();
     const excluded = cells.reduce((sum, t) => sum + Number(t.replace(/,/g, '')), 0);
     return (await this.count('loaded', file)) + (await this.count('rejected', file)) + excluded;
+  }
+
+  /** Clicks a button that downloads a CSV and returns its rows. */
+  async downloadCsv(button: Locator): Promise<CsvRow[]> {
+    const download = this.page.waitForEvent('download');
+    await button.click();
+    return parseCsv(readFileSync(await (await download).path(), 'utf8'));
   }
 
   async sql(query: string) {

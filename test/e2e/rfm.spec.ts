@@ -1,16 +1,8 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
-import { expect, hasShared, SHARED, test, type WorkbenchPage } from './fixtures.ts';
+import { expect, hasShared, parseCsv as parse, SHARED, test, type CsvRow as Row, type WorkbenchPage } from './fixtures.ts';
 
-type Row = Record<string, string>;
-const parse = (text: string) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
-
-async function exportCustomers(app: WorkbenchPage): Promise<Row[]> {
-  const download = app.page.waitForEvent('download');
-  await app.page.getByRole('button', { name: 'Export customers' }).click();
-  return parse(readFileSync(await (await download).path(), 'utf8'));
-}
+const exportCustomers = (app: WorkbenchPage): Promise<Row[]> => app.downloadCsv(app.page.getByRole('button', { name: 'Export customers' }));
 
 test.describe('Online Retail against the independent reference', () => {
   test.skip(!hasShared, '../shared/data is absent');

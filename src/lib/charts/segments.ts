@@ -122,19 +122,24 @@ export function overlapChart(
   const points: OverlapPoint[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      points.push({ x: j + 1, y: n - i, v: ofRow(overlap, i, j), both: overlap[i][j] });
+      points.push({ x: j + 1, y: i + 1, v: ofRow(overlap, i, j), both: overlap[i][j] });
     }
   }
   const levels = points.map((p) => heatLevel(p.v, 1));
   const colors = points.map((p, k) => (p.both === 0 ? EMPTY_CELL_COLOR : heatColor(levels[k])));
-  const axis = (labels: (v: number) => string) => ({
+  // One tick per segment, labelled with its name; rows run from the first segment at the top.
+  const axis = (reverse: boolean) => ({
     type: 'linear' as const,
     min: 0.5,
     max: n + 0.5,
+    reverse,
     offset: false,
     grid: { display: false },
     border: { display: false },
-    ticks: { stepSize: 1, autoSkip: false, callback: (v: string | number) => (Number.isInteger(Number(v)) ? labels(Number(v)) : '') },
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+      scale.ticks = names.map((_, k) => ({ value: k + 1 }));
+    },
+    ticks: { autoSkip: false, callback: (v: string | number) => names[Number(v) - 1] ?? '' },
   });
   const config: ChartConfiguration<'matrix'> = {
     type: 'matrix',
@@ -153,10 +158,10 @@ export function overlapChart(
     },
     options: {
       ...BASE_OPTIONS,
-      scales: { x: axis((v) => names[v - 1] ?? ''), y: axis((v) => names[n - v] ?? '') },
+      scales: { x: axis(false), y: axis(true) },
       onClick: (_event: ChartEvent, elements: { index: number }[]) => {
         const p = elements[0] ? points[elements[0].index] : undefined;
-        if (p) onPick(n - p.y, p.x - 1);
+        if (p) onPick(p.y - 1, p.x - 1);
       },
       plugins: {
         legend: { display: false },
@@ -164,7 +169,7 @@ export function overlapChart(
           callbacks: {
             title: (items: TooltipItem<'matrix'>[]) => {
               const p = items[0]?.raw as OverlapPoint | undefined;
-              return p ? `${names[n - p.y]} → ${names[p.x - 1]}` : '';
+              return p ? `${names[p.y - 1]} → ${names[p.x - 1]}` : '';
             },
             label: (item: TooltipItem<'matrix'>) => {
               const p = item.raw as OverlapPoint;

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { expect, test, type WorkbenchPage } from './fixtures.ts';
+
+const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** One number from the SQL console: what the engine itself says. */
+async function sqlCount(app: WorkbenchPage, query: string): Promise<number> {
+  const [value] = await app.sqlColumn(query);
+  return Number(value);
+}
+
+/** A digest of the sorted ids a WHERE selects, computed by the engine. */
+async function idsDigest(app: WorkbenchPage, where: string): Promise<string> {
+  const [md5] = await app.sqlColumn(`SELECT md5(string_agg(customer_id, ',' ORDER BY customer_id)) FROM customers WHERE ${where}`);
+  return md5;
+}
+const md5 = (ids: string[]) =>
+  createHash('md5')
+    .update([...ids].sort().join(','))
+    .digest('hex');
+
+test('a marketer builds rule, SQL and template segments on the sample, reads KPIs, overlap and profile, and exports members', async ({
+  app,
+  page,
+}) => {
+  await app.open('?sample=retail-v1');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+
+  // A rule segment, named by keyboard: the new segment's name field has the focus.
+  await panel.getByRole('button', { name: 'Add rule segment' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Mobile big spenders');
+  const rules = page.getByRole('region', { name: 'Mobile big spenders', exact: true });
+  await rules.getByRole('button', { name: 'Add condition' }).focus();
+  await page.keyboard.press('Enter');
+  const device = rules.getByRole('group', { name: 'Condition', exact: true }).nth(0);
+  await device.getByLabel('Column').selectOption('device');
+  await expect(device.getByLabel('Operator')).toHaveValue('eq');
+  // The value picker offers the column's common values.
+  await device.getByRole('button', { name: 'Use value mobile' }).click();
+  await rules.getByRole('button', { name: 'Add condition' }).click();
+  const spend = rules.getByRole('group', { name: 'Condition', exact: true }).nth(1);
+  await expect(spend.getByLabel('Column')).toHaveValue('monetary');
+  await spend.getByLabel('Operator').selectOption({ label: '≥' });
+  await spend.getByLabel('Value', { exact: true }).fill('500');
+  await spend.getByLabel('Value', { exact: true }).press('Enter');
+  const ruleWhere = "device = 'mobile' AND monetary >= 500";
+  const ruleCount = await sqlCount(app, `SELECT count(*) FROM customers WHERE ${ruleWhere}`);
+  expect(ruleCount).toBeGreaterThan(0);
+  await expect(rules.getByTestId('member-count')).toHaveText(formatCount(ruleCount));
+  // Its generated SQL is there to read.
+  await rules.getByText('Show SQL').click();
+  await expect(rules.getByLabel('SQL of Mobile big spenders')).toContainText('WHERE ("device" = \'mobile\'');
+
+  // The count follows an edit.
+  await spend.getByLabel('Value', { exact: true }).fill('1000');
+  await spend.getByLabel('Value', { exact: true }).press('Enter');
+  const editedCount = await sqlCount(app, "SELECT count(*) FROM customers WHERE device = 'mobile' AND monetary >= 1000");
+  await expect(rules.getByTestId('member-count')).toHaveText(formatCount(editedCount));
+  await spend.getByLabel('Value', { exact: true }).fill('500');
+  await spend.getByLabel('Value', { exact: true }).press('Enter');
+  await expect(rules.getByTestId('member-count')).toHaveText(formatCount(ruleCount));
+
+  // A SQL segment, typed into the editor.
+  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('German repeat buyers');
+  const sql = page.getByRole('region', { name: 'German repeat buyers', exact: true });
+  const editor = sql.getByRole('textbox', { name: 'SQL condition or query' });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type("country = 'DE' AND frequency >= 2");
+  await expect(editor).toHaveText("country = 'DE' AND frequency >= 2");
+  const sqlWhere = "country = 'DE' AND frequency >= 2";
+  const sqlSegmentCount = await sqlCount(app, `SELECT count(*) FROM customers WHERE ${sqlWhere}`);
+  expect(sqlSegmentCount).toBeGreaterThan(0);
+  await expect(sql.getByTestId('member-count')).toHaveText(formatCount(sqlSegmentCount));
+
+  // A template, one click.
+  await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
+  const oneTime = page.getByRole('region', { name: 'One-time buyers', exact: true });
+  await expect(oneTime.getByTestId('member-count')).toHaveText(
+    formatCount(await sqlCount(app, 'SELECT count(*) FROM customers WHERE frequency = 1')),
+  );
+
+  // Analysis against the base.
+  const kpis = page.getByRole('table', { name: 'Segment KPIs' });
+  const base = await sqlCount(app, 'SELECT count(*) FROM customers');
+  await expect(kpis.getByRole('row', { name: /^All customers/ })).toContainText(formatCount(base));
+  await expect(kpis.getByRole('row', { name: /^Mobile big spenders/ })).toContainText(formatCount(ruleCount));
+  await expect(kpis.getByRole('row', { name: /^German repeat buyers/ })).toContainText(formatCount(sqlSegmentCount));
+
+  // Overlap: the cell of the two segments lists the customers in both.
+  const both = await sqlCount(app, `SELECT count(*) FROM customers WHERE ${ruleWhere} AND ${sqlWhere}`);
+  await page
+    .getByRole('table', { name: 'Overlap matrix' })
+    .getByRole('button', { name: 'Show customers in Mobile big spenders and German repeat buyers' })
+    .click();
+  const members = page.getByRole('region', { name: 'Members' });
+  await expect(members.getByRole('heading')).toHaveText('Members of Mobile big spenders and German repeat buyers');
+  await expect(members.getByTestId('member-range')).toHaveText(
+    both ? `Showing 1–${Math.min(both, 50)} of ${formatCount(both)}` : 'No customers match.',
+  );
+
+  // The member list pages, sorts and searches.
+  await panel.getByRole('region', { name: 'One-time buyers', exact: true }).getByRole('button', { name: 'Show members' }).click();
+  await expect(members.getByRole('heading')).toHaveText('Members of One-time buyers');
+  await members.getByRole('button', { name: 'Next page' }).click();
+  await expect(members.getByTestId('member-range')).toContainText('Showing 51–100 of');
+  await members.getByRole('button', { name: 'monetary' }).click();
+  await members.getByRole('button', { name: 'monetary ▲' }).click();
+  await expect(members.getByRole('columnheader', { name: 'monetary ▼' })).toHaveAttribute('aria-sort', 'descending');
+  const top = await sqlColumn1(
+    app,
+    'SELECT customer_id FROM customers WHERE frequency = 1 ORDER BY monetary DESC NULLS LAST, customer_id LIMIT 1',
+  );
+  await expect(members.getByRole('table', { name: 'Member list' }).locator('tbody tr').first().locator('td').first()).toHaveText(top);
+  await members.getByLabel('Search members').fill(top);
+  await expect(members.getByTestId('member-range')).toHaveText('Showing 1–1 of 1');
+
+  // Profile: the segment's device mix against the base.
+  await page
+    .getByRole('region', { name: 'Segment profile' })
+    .getByLabel('Profile of segment')
+    .selectOption({ label: 'Mobile big spenders' });
+  await expect(page.getByRole('list', { name: 'Profile highlights' })).toContainText('device: 100 % mobile in Mobile big spenders');
+
+  // Export one segment's members: exactly the customers the SQL selects, ids unchanged.
+  const exported = await app.downloadCsv(rules.getByRole('button', { name: 'Export members' }));
+  expect(exported).toHaveLength(ruleCount);
+  expect(md5(exported.map((r) => r.customer_id))).toBe(await idsDigest(app, ruleWhere));
+
+  // Export everyone with one true/false column per segment.
+  const all = await app.downloadCsv(panel.getByRole('button', { name: 'Export all customers with segment columns' }));
+  expect(all).toHaveLength(base);
+  expect(all.filter((r) => r['Mobile big spenders'] === 'true')).toHaveLength(ruleCount);
+  expect(all.filter((r) => r['German repeat buyers'] === 'true')).toHaveLength(sqlSegmentCount);
+  expect(md5(all.filter((r) => r['German repeat buyers'] === 'true').map((r) => r.customer_id))).toBe(await idsDigest(app, sqlWhere));
+});
+
+async function sqlColumn1(app: WorkbenchPage, query: string): Promise<string> {
+  return (await app.sqlColumn(query))[0];
+}
+
+test('SQL with an error or a refused statement marks only that segment invalid, and the data is unchanged', async ({ app, page }) => {
+  await app.open('?sample=retail-v1');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  const orders = await sqlCount(app, 'SELECT count(*) FROM orders');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
+  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+  const segment = page.getByRole('region', { name: 'SQL segment 2', exact: true });
+  const editor = segment.getByRole('textbox', { name: 'SQL condition or query' });
+
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('no_such_column > 1');
+  await expect(segment.getByRole('alert')).toContainText('no_such_column');
+  await expect(segment.getByRole('status', { name: 'Members of SQL segment 2' })).toContainText('invalid');
+
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('1; DROP TABLE orders');
+  await expect(segment.getByRole('alert')).toContainText('Refused');
+  // The analysis still covers the valid segment and shows the error on the other.
+  const kpis = page.getByRole('table', { name: 'Segment KPIs' });
+  await expect(kpis.getByRole('row', { name: /^SQL segment 2/ })).toContainText('Error');
+  await expect(kpis.getByRole('row', { name: /^One-time buyers/ })).not.toContainText('Error');
+  expect(await sqlCount(app, 'SELECT count(*) FROM orders')).toBe(orders);
+});
