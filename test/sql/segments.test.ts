@@ -7,6 +7,7 @@ import {
   memberPage,
   profileSegment,
   readSegmentSchema,
+  segmentExportRows,
   summarizeColumn,
 } from '../../src/lib/segments/run-segments.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
@@ -305,5 +306,80 @@ describe('segment analysis', () => {
       schema,
     );
     expect(both.rows.map((r) => r[idAt])).toEqual(['a']);
+  });
+});
+
+describe('segment export', () => {
+  const named = (name: string, definition: SegmentDefinition) => ({ name, definition });
+
+  test("one segment's members, or everyone with a true/false column per segment named after it", async () => {
+    const france = named('country', rules(condition('country', 'eq', 'FR')));
+    const big = named('Big "spenders"', { kind: 'sql', sql: 'monetary > 100' });
+    const only = await segmentExportRows(db, [france], schema, 0);
+    expect(only.map((r) => r.customer_id)).toEqual(['a', 'c']);
+    const all = await segmentExportRows(db, [france, big], schema, null);
+    expect(all.map((r) => r.customer_id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // "country" is taken by the attribute, so the segment's column gets a number.
+    // Monetary: a 150, b 500, c 10, d 90, e never bought.
+    expect(all.map((r) => [r['country (2)'], r['Big "spenders"']])).toEqual([
+      ['true', 'true'],
+      ['false', 'true'],
+      ['true', 'false'],
+      ['false', 'false'],
+      ['false', 'false'],
+    ]);
+    expect(Object.keys(all[0]).slice(-3)).toEqual(['plan', 'country (2)', 'Big "spenders"']);
+  });
+
+  test('a segment with an error is refused by name, not exported half-made', async () => {
+    await expect(segmentExportRows(db, [named('Bad', rules(condition('monetary', 'gt', 'lots')))], schema, null)).rejects.toThrow(
+      /Segment "Bad" cannot be exported/,
+    );
+  });
+});
+
+describe('column kinds on more rows than the probe samples', () => {
+  test('a text column whose late value is not a number stays text', async () => {
+    const engine = await openEngine();
+    try {
+      const lines = ['id,date,amount'];
+      for (let i = 0; i < 1500; i++) lines.push(`c${i},2024-01-01,${i + 1}`);
+      const customers = [
+        'id,code,joined',
+        ...Array.from({ length: 1500 }, (_, i) => `c${i},${i === 1400 ? 'X7' : i + 10},2023-02-0${(i % 9) + 1}`),
+      ];
+      const files: FileImport[] = [
+        {
+          name: 'probe-orders.csv',
+          kind: 'transactions',
+          csv: lines.join('\n'),
+          roles: { id: 'customer_id', date: 'order_date', amount: 'amount' },
+        },
+        { name: 'probe-customers.csv', kind: 'customers', csv: customers.join('\n'), roles: { id: 'customer_id' } },
+      ].map(({ name, kind, csv, roles }) => {
+        engine.register(`uploads/${name}`, new TextEncoder().encode(csv));
+        return {
+          name,
+          kind: kind as FileImport['kind'],
+          parse: defaultParseOptions(),
+          columns: csv
+            .split('\n')[0]
+            .split(',')
+            .map((h) => ({ name: h, role: (roles as Record<string, Role>)[h] ?? 'attribute' })),
+        };
+      });
+      await runImport(
+        engine,
+        defaultImportSpec(files),
+        files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+      );
+      await runAnalysis(engine, defaultAnalysisSpec(), null);
+      const probed = await readSegmentSchema(engine, '2024-01-02');
+      const kind = (name: string) => probed.customers.find((c) => c.name === name)?.kind;
+      expect(kind('code')).toBe('text');
+      expect(kind('joined')).toBe('date');
+    } finally {
+      engine.close();
+    }
   });
 });

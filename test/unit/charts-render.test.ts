@@ -6,6 +6,8 @@ import { heatmapChart } from '../../src/lib/charts/heatmap.ts';
 import { histogramChart } from '../../src/lib/charts/histogram.ts';
 import { lorenzChart } from '../../src/lib/charts/lorenz.ts';
 import { registerCharts } from '../../src/lib/charts/register.ts';
+import { overlapChart, profileSummary, segmentSharesChart } from '../../src/lib/charts/segments.ts';
+import { deriveKpis, kpiIndex } from '../../src/lib/segments/kpis.ts';
 import type { ChartSpec } from '../../src/lib/charts/types.ts';
 import { sampleResult } from './charts-fixture.ts';
 
@@ -72,5 +74,60 @@ describe('charts render with Chart.js', () => {
     expect(chart.getDatasetMeta(1).data).toHaveLength(2);
     expect(chart.options.animation).toBe(false);
     chart.destroy();
+  });
+
+  test('segment overlap: the first segment is the top row, names on both axes, a click names the row and column', () => {
+    const picked: [number, number][] = [];
+    // A (10) holds all of B (4); C (6) shares 2 with A and none with B.
+    const matrix = [
+      [10, 4, 2],
+      [4, 4, 0],
+      [2, 0, 6],
+    ];
+    const spec = overlapChart(['A', 'B', 'C'], matrix, (i, j) => picked.push([i, j]));
+    const { chart, texts } = render(spec);
+    const cells = chart.getDatasetMeta(0).data;
+    const y = (k: number) => (cells[k].getProps(['y'], true) as { y: number }).y;
+    // Points run row by row: row A (k = 0..2) is drawn above row C (k = 6..8).
+    expect(y(0)).toBeLessThan(y(6));
+    expect(texts).toEqual(expect.arrayContaining(['A', 'B', 'C', '40 %', '100 %', '20 %', '33.3 %']));
+    expect(spec.table.rows[1]).toEqual(['B', '100 %', '100 %', '0 %']);
+    const onClick = spec.config.options!.onClick as (e: unknown, elements: { index: number }[]) => void;
+    onClick({}, [{ index: 5 }]);
+    expect(picked).toEqual([[1, 2]]);
+    chart.destroy();
+  });
+});
+
+describe('segment charts', () => {
+  const base = deriveKpis(
+    { customers: 100, revenue: 1000, orders: 200, avgRecency: 50 },
+    { customers: 100, revenue: 1000, orders: 200, avgRecency: 50 },
+  );
+  const kpis = deriveKpis(
+    { customers: 20, revenue: 600, orders: 80, avgRecency: 25 },
+    { customers: 100, revenue: 1000, orders: 200, avgRecency: 50 },
+  );
+
+  test('sizes and revenue are shares of the whole base, since segments overlap', () => {
+    const spec = segmentSharesChart([{ name: 'VIP', color: '#000000', kpis, index: kpiIndex(kpis, base) }]);
+    expect(spec.config.data.datasets.map((d) => d.data)).toEqual([[20], [60]]);
+  });
+
+  test('a profile reads as "x % value in the segment vs y % overall"', () => {
+    const text = profileSummary(
+      {
+        column: 'device',
+        kind: 'categorical',
+        values: [
+          { value: 'desktop', inside: 38, base: 60, shareInside: 0.38, shareBase: 0.6, lift: 0.63 },
+          { value: 'mobile', inside: 62, base: 40, shareInside: 0.62, shareBase: 0.4, lift: 1.55 },
+        ],
+        otherInside: 0,
+        otherBase: 0,
+      },
+      'Lapsing',
+    );
+    expect(text).toBe('device: 62 % mobile in Lapsing vs 40 % overall (lift 1.55).');
   });
 });

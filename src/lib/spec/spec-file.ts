@@ -14,6 +14,8 @@ import {
   type Role,
 } from './import.ts';
 import { defaultAnalysisSpec, defaultSegmentMap } from './rfm-defaults.ts';
+import { SEGMENTS_CHECK } from './segments-check.ts';
+import { defaultSegmentsSpec, type Rule, type RuleGroup, type SegmentSpec, type SegmentsSpec } from './segments.ts';
 
 /** Changes to what the page guesses for one file. */
 export interface FileOverrides {
@@ -42,6 +44,13 @@ export interface SpecFile {
     tiers?: Partial<TierSpec>;
     lifecycle?: Partial<LifecycleSpec>;
   };
+  /** Segment definitions; optional fields of each segment take the page's defaults. */
+  segments?: SpecFileSegments;
+}
+
+export interface SpecFileSegments {
+  minSizePercent?: number;
+  segments: (Pick<SegmentSpec, 'id' | 'name' | 'definition'> & Partial<Omit<SegmentSpec, 'id' | 'name' | 'definition'>>)[];
 }
 
 /** A segment map as written in a spec file: an action is optional. */
@@ -124,6 +133,7 @@ const SPEC_FILE: Check = objectOf(
       }),
       lifecycle: objectOf({ newDays: count, coolingDays: count, lapsedDays: count }),
     }),
+    segments: SEGMENTS_CHECK,
   },
   ['version'],
 );
@@ -138,6 +148,10 @@ export function parseSpecFile(text: string): { value: SpecFile; errors: [] } | {
   }
   const errors: string[] = [];
   SPEC_FILE(json, 'spec', errors);
+  const ids = (json as SpecFile | null)?.segments?.segments?.map?.((seg) => seg?.id) ?? [];
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) errors.push(`spec.segments.segments[${i}].id: ${JSON.stringify(id)} is used twice`);
+  });
   return errors.length ? { value: null, errors } : { value: json as SpecFile, errors: [] };
 }
 
@@ -173,4 +187,42 @@ export function importSpecOf(files: FileImport[], file: SpecFile): ImportSpec {
     ids: { ...base.ids, ...given.ids },
     duplicateCustomers: given.duplicateCustomers ?? base.duplicateCustomers,
   };
+}
+
+const SEGMENT_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#882255', '#999933', '#332288', '#44aa99'];
+
+/** A palette colour for the segment at `index`: distinct, colour-blind-friendly (Okabe–Ito and Tol). */
+export function segmentColor(index: number): string {
+  return SEGMENT_COLORS[index % SEGMENT_COLORS.length];
+}
+
+/** A rule as the compiler expects it: a condition's missing values are empty. */
+function completeRule(rule: Rule): Rule {
+  if (rule.type === 'condition') return { ...rule, value: rule.value ?? '', value2: rule.value2 ?? '', values: rule.values ?? [] };
+  if (rule.type === 'orders') return { ...rule, where: completeRule(rule.where) as RuleGroup };
+  return { ...rule, rules: rule.rules.map(completeRule) };
+}
+
+/** The segments a spec file defines, with the page's defaults for what it leaves out. */
+export function segmentsSpecOf(file: SpecFile): SegmentsSpec {
+  const base = defaultSegmentsSpec();
+  const given = file.segments;
+  if (!given) return base;
+  return {
+    minSizePercent: given.minSizePercent ?? base.minSizePercent,
+    segments: given.segments.map((seg, i) => ({
+      id: seg.id,
+      name: seg.name,
+      color: seg.color ?? segmentColor(i),
+      description: seg.description ?? '',
+      enabled: seg.enabled ?? true,
+      definition:
+        seg.definition.kind === 'rules' ? { kind: 'rules', root: completeRule(seg.definition.root) as RuleGroup } : seg.definition,
+    })),
+  };
+}
+
+/** A spec file holding the given segments, to save and open again (here or with the command line). */
+export function segmentsFile(spec: SegmentsSpec): SpecFile {
+  return { version: 1, segments: structuredClone(spec) };
 }

@@ -4,6 +4,7 @@ import type { DbApi } from '../../../workers/db-api.ts';
 import { errorMessage } from '../errors.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
 import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from '../segments/types.ts';
+import { parseSpecFile, segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
 import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
 import { defaultSegmentsSpec, emptyGroup, type SegmentDefinition, type SegmentSpec, type SegmentsSpec } from '../spec/segments.ts';
 import type { SegmentView } from '../sql/segment-schema.ts';
@@ -12,9 +13,6 @@ import type { PageQuery } from '../sql/segment-sql.ts';
 const COUNT_DEBOUNCE_MS = 150;
 const ANALYSIS_DEBOUNCE_MS = 300;
 export const PAGE_SIZE = 50;
-
-/** Distinct, colour-blind-friendly (Okabe–Ito and Tol) colours for new segments. */
-const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#882255', '#999933', '#332288', '#44aa99'];
 
 /** A segment's count as shown: the latest result, whether a newer one is on its way, and how long it took. */
 export interface CountState {
@@ -114,7 +112,7 @@ export class Segments {
     const segment: SegmentSpec = {
       id: `s${n}`,
       name,
-      color: PALETTE[this.spec.segments.length % PALETTE.length],
+      color: segmentColor(this.spec.segments.length),
       description,
       enabled: true,
       definition,
@@ -176,6 +174,28 @@ export class Segments {
     this.#scheduleAnalysis();
     if (this.profileId === id) void this.showProfile(id);
     if (this.members?.ids.includes(id)) void this.loadPage();
+  }
+
+  /** The definitions as a spec file's text (JSON), to save or share. */
+  specFileText(): string {
+    return JSON.stringify(segmentsFile($state.snapshot(this.spec) as SegmentsSpec), null, 2);
+  }
+
+  /**
+   * Replaces the segments with those of a spec file. A file with problems changes nothing and
+   * returns them, each with its path.
+   */
+  open(text: string): string[] {
+    const parsed = parseSpecFile(text);
+    if (!parsed.value) return parsed.errors;
+    if (!parsed.value.segments) return ['spec: this file defines no segments (no "segments" key)'];
+    this.spec = segmentsSpecOf(parsed.value);
+    this.counts.clear();
+    this.profileId = null;
+    this.closeMembers();
+    for (const s of this.spec.segments) this.#count(s.id, 0);
+    this.#scheduleAnalysis(0);
+    return [];
   }
 
   setMinSize(percent: number): void {
