@@ -5,7 +5,8 @@ import { customersCsv } from '../lib/csv/customers-csv.ts';
 import { WorkbenchError } from '../lib/errors.ts';
 import type { ImportReport } from '../lib/import/report.ts';
 import { runImport, type RegisteredFile } from '../lib/import/run-import.ts';
-import { analysisSpecOf, importSpecOf, parseSpecFile, type SpecFile } from '../lib/spec/spec-file.ts';
+import { readSegmentSchema, segmentExportSql } from '../lib/segments/run-segments.ts';
+import { analysisSpecOf, importSpecOf, parseSpecFile, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
 import { exportCustomersSql } from '../lib/sql/export.ts';
 import { guessMapping } from './guess-mapping.ts';
 import { openInput } from './input-file.ts';
@@ -47,14 +48,20 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     const { db, statements } = recordingDb(native);
     const report = await runImport(db, importSpecOf(files, spec), registered);
     logReport(report, log);
+    let analysisDate: string;
     try {
-      await runAnalysis(db, analysis, null);
+      analysisDate = (await runAnalysis(db, analysis, null)).result.analysisDate;
     } catch (e) {
       if (e instanceof Error && e.message.startsWith('invalid ')) throw new UserError(`spec: analysis: ${e.message}`);
       throw e;
     }
-    if (o.sql) return sqlScript([...statements, exportCustomersSql()], registered, scratch);
-    return customersCsv(await native.rows(exportCustomersSql()));
+    // As the page's "Export all customers with segment columns": one true/false column per enabled segment.
+    const segments = segmentsSpecOf(spec).segments.filter((s) => s.enabled);
+    const exportSql = segments.length
+      ? segmentExportSql(segments, await readSegmentSchema(native, analysisDate), null)
+      : exportCustomersSql();
+    if (o.sql) return sqlScript([...statements, exportSql], registered, scratch);
+    return customersCsv(await native.rows(exportSql));
   } catch (e) {
     if (e instanceof WorkbenchError) throw new UserError(e.message);
     throw e;

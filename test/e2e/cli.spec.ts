@@ -50,3 +50,36 @@ test.describe('the command line writes the browser export, byte for byte', () =>
     expect(cli.equals(browser), 'CLI export differs from the browser export').toBe(true);
   });
 });
+
+test('segments saved on the page give the same export from the command line, byte for byte', async ({ app, page }) => {
+  const transactions = path.join(SAMPLE, 'transactions.csv');
+  const customers = path.join(SAMPLE, 'customers.csv');
+  await app.open();
+  await app.chooseFiles(transactions, customers);
+  await app.load();
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  const templates = panel.getByRole('group', { name: 'Templates' });
+  await templates.getByRole('button', { name: 'High-value, lapsing' }).click();
+  await templates.getByRole('button', { name: /^Big spenders in / }).click();
+  await templates.getByRole('button', { name: 'New customers' }).click();
+  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+  await expect(panel.getByRole('status', { name: /^Members of / })).toHaveCount(4);
+  for (const status of await panel.getByRole('status', { name: /^Members of / }).all())
+    await expect(status).toHaveAttribute('aria-busy', 'false');
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-cli-segments-'));
+  try {
+    const saved = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Save segment definitions' }).click();
+    const spec = path.join(dir, 'segments.json');
+    await (await saved).saveAs(spec);
+    const exported = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export all customers with segment columns' }).click();
+    const browser = readFileSync(await (await exported).path());
+    expect(browser.toString('utf8').split('\r\n')[0]).toMatch(/,"High-value, lapsing",Big spenders in \w+,New customers,SQL segment 4$/);
+    const cli = cliExport([transactions, '--customers', customers, '--spec', spec]);
+    expect(cli.equals(browser), 'CLI export differs from the browser export').toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type WorkbenchPage } from './fixtures.ts';
 
 const formatCount = (n: number) => n.toLocaleString('en-US');
@@ -167,4 +168,44 @@ test('SQL with an error or a refused statement marks only that segment invalid, 
   await expect(kpis.getByRole('row', { name: /^SQL segment 2/ })).toContainText('Error');
   await expect(kpis.getByRole('row', { name: /^One-time buyers/ })).not.toContainText('Error');
   expect(await sqlCount(app, 'SELECT count(*) FROM orders')).toBe(orders);
+});
+
+test('counts follow a scoring change; definitions saved to a file open again, and a tampered file changes nothing', async ({
+  app,
+  page,
+}, testInfo) => {
+  await app.open('?sample=retail-v1');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'Frequent low-value buyers' }).click();
+  const segment = page.getByRole('region', { name: 'Frequent low-value buyers', exact: true });
+  // `main.customers` is the view itself, so this count cannot come from the page's cached copy.
+  const where = 'f_score >= 4 AND m_score <= 2';
+  const ntile = await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`);
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
+
+  await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
+  await expect(page.getByRole('table', { name: 'Score cut points' })).toContainText('Tie-consistent');
+  const breakpoints = await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`);
+  expect(breakpoints).not.toBe(ntile);
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(breakpoints));
+
+  const saved = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save segment definitions' }).click();
+  const file = testInfo.outputPath('segments.json');
+  await (await saved).saveAs(file);
+
+  await app.open('?sample=retail-v1');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await panel.getByLabel('Open segment definitions').setInputFiles(file);
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
+  await expect(segment.getByLabel('Description')).toHaveValue(/High frequency score/);
+
+  const tampered = JSON.parse(readFileSync(file, 'utf8'));
+  tampered.segments.segments[0].definition.root.rules[0].op = 'drop table';
+  const bad = testInfo.outputPath('tampered.json');
+  writeFileSync(bad, JSON.stringify(tampered));
+  await panel.getByLabel('Open segment definitions').setInputFiles(bad);
+  await expect(panel.getByRole('alert')).toContainText('spec.segments.segments[0].definition.root.rules[0].op: expected one of');
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
 });

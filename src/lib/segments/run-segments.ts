@@ -297,15 +297,10 @@ export interface NamedDefinition {
 }
 
 /**
- * Rows for the customer export: with `member` set, only that segment's members; otherwise every
+ * The customer export's query: with `member` set, only that segment's members; otherwise every
  * customer with one true/false column per segment. A segment with an error is refused by name.
  */
-export async function segmentExportRows(
-  db: SqlRunner,
-  segments: readonly NamedDefinition[],
-  schema: SegmentSchema,
-  member: number | null,
-): Promise<Record<string, unknown>[]> {
+export function segmentExportSql(segments: readonly NamedDefinition[], schema: SegmentSchema, member: number | null): string {
   const predicates = segments.map((s) => {
     try {
       return segmentPredicate(s.definition, schema);
@@ -313,10 +308,19 @@ export async function segmentExportRows(
       throw new WorkbenchError('rule', `Segment "${s.name}" cannot be exported: ${errorMessage(e)}`);
     }
   });
-  if (member !== null) return db.rows(exportCustomersSql({ where: predicates[member] }));
+  if (member !== null) return exportCustomersSql({ where: predicates[member] });
   const headers = flagHeaders(
     segments.map((s) => s.name),
     schema.customers.map((c) => c.name),
   );
-  return db.rows(exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })) }));
+  return exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })) });
+}
+
+export async function segmentExportRows(
+  db: SqlRunner,
+  segments: readonly NamedDefinition[],
+  schema: SegmentSchema,
+  member: number | null,
+): Promise<Record<string, unknown>[]> {
+  return db.rows(segmentExportSql(segments, schema, member));
 }
