@@ -18,6 +18,7 @@ import {
   profileSegment,
   readSegmentSchema,
   segmentExportRows,
+  type Checkpoint,
   summarizeColumn,
 } from '../src/lib/segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
@@ -98,12 +99,37 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 /**
  * One request at a time: a streamed query interleaved with another statement on the same
  * connection loses its rows, and an import must not race an analysis of the tables it replaces.
+ * Interactive work (a member count as the user types, value suggestions) goes before queued
+ * background work (analyses, profiles, pages), so a count never waits behind more than the one
+ * statement already running.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
+type Lane = 'interactive' | 'background';
+const lanes: Record<Lane, (() => void)[]> = { interactive: [], background: [] };
+let running = false;
+
+/** Thrown at a checkpoint of background work when interactive work is waiting. */
+class GiveWay extends Error {}
+
+/** Long background work calls this between statements: it stops for waiting interactive work, to be run again after it. */
+const checkpoint: Checkpoint = () => {
+  if (lanes.interactive.length > 0) throw new GiveWay();
+};
+
+function exclusive<T>(work: () => Promise<T>, lane: Lane = 'background'): Promise<T> {
+  return new Promise<T>((resolveWork, rejectWork) => {
+    const job = () =>
+      work()
+        .then(resolveWork, (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : rejectWork(e)))
+        .finally(runNext);
+    lanes[lane].push(job);
+    if (!running) runNext();
+  });
+}
+
+function runNext(): void {
+  const job = lanes.interactive.shift() ?? lanes.background.shift();
+  running = job !== undefined;
+  job?.();
 }
 
 async function ready(): Promise<duckdb.AsyncDuckDBConnection> {
@@ -158,14 +184,14 @@ async function segmentBase(): Promise<{ db: SqlRunner; schema: SegmentSchema }> 
 }
 
 /** Segment work in the queue, with DuckDB's errors given a kind. */
-function segmentWork<T>(work: (base: { db: SqlRunner; schema: SegmentSchema }) => Promise<T>): Promise<T> {
+function segmentWork<T>(work: (base: { db: SqlRunner; schema: SegmentSchema }) => Promise<T>, lane: Lane = 'background'): Promise<T> {
   return exclusive(async () => {
     try {
       return await work(await segmentBase());
     } catch (e) {
-      throw fromDuckDbError(e);
+      throw e instanceof GiveWay ? e : fromDuckDbError(e);
     }
-  });
+  }, lane);
 }
 
 const api: DbApi = {
@@ -255,15 +281,15 @@ const api: DbApi = {
   },
 
   countSegment(definition) {
-    return segmentWork(({ db, schema }) => countSegment(db, definition, schema));
+    return segmentWork(({ db, schema }) => countSegment(db, definition, schema), 'interactive');
   },
 
   analyseSegments(segments, minSizePercent) {
-    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent));
+    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, checkpoint));
   },
 
   profileSegment(definition) {
-    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema));
+    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, checkpoint));
   },
 
   columnSummary(view, column) {
@@ -271,7 +297,7 @@ const api: DbApi = {
       const info = findColumn(schema[view], column);
       if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
       return summarizeColumn(db, view, info, SUMMARY_VALUES);
-    });
+    }, 'interactive');
   },
 
   memberPage(definitions, page) {

@@ -258,6 +258,24 @@ describe('segment analysis', () => {
     ]);
   });
 
+  test('a segment that fails only on some row (a bad cast) is found and reported; the rest are analysed', async () => {
+    const analysis = await analyseSegments(
+      db,
+      [
+        { id: 'fr', definition: rules(condition('country', 'eq', 'FR')) },
+        { id: 'cast', definition: { kind: 'sql', sql: 'CAST(plan AS INTEGER) > 1' } },
+        { id: 'column', definition: { kind: 'sql', sql: 'no_such_column > 1' } },
+      ],
+      schema,
+      1,
+    );
+    const [fr, cast, column] = analysis.segments;
+    expect(fr).toMatchObject({ ok: true, kpis: { customers: 2 } });
+    expect(cast).toMatchObject({ ok: false, error: expect.stringMatching(/convert/i) });
+    expect(column).toMatchObject({ ok: false, error: expect.stringContaining('no_such_column') });
+    expect(analysis.overlapIds).toEqual(['fr']);
+  });
+
   test('a profile compares each attribute inside the segment with the base', async () => {
     const profile = await profileSegment(db, rules(condition('plan', 'eq', 'basic')), schema);
     expect(profile).toMatchObject({ members: 2, base: 5 });

@@ -11,6 +11,7 @@ import {
   profileCategoriesSql,
   profileHistogramSql,
   profileNumberStatsSql,
+  segmentBindSql,
   segmentCountSql,
   segmentFlagsSql,
   segmentKpisSql,
@@ -24,6 +25,12 @@ import { findColumn, kindOfType, type ColumnInfo, type SegmentSchema } from './s
 import type { AttributeProfile, ColumnSummary, KpiSums, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from './types.ts';
 
 const num = (v: unknown): number => Number(v ?? 0);
+
+/**
+ * Called between the statements of long work: it may throw to give way to more urgent work (the
+ * worker then runs that and starts this work again).
+ */
+export type Checkpoint = () => void;
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 
 /** A text column's kind from its probe counts: number or date only when every filled value reads as one. */
@@ -83,23 +90,14 @@ function compile(definition: SegmentDefinition, schema: SegmentSchema): { predic
 
 /** A segment's member count as the user edits it, with the SQL it ran. */
 export async function countSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
-  return (await countCompiled(db, definition, schema)).count;
-}
-
-/** The count, and the predicate it ran when it ran, so a caller need not compile again. */
-async function countCompiled(
-  db: SqlRunner,
-  definition: SegmentDefinition,
-  schema: SegmentSchema,
-): Promise<{ count: SegmentCount; predicate?: string }> {
   const compiled = compile(definition, schema);
-  if ('error' in compiled) return { count: { ok: false, error: compiled.error, refused: compiled.refused, sql: null } };
+  if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
   const sql = segmentMembersSql(compiled.predicate);
   try {
     const [row] = await db.rows(segmentCountSql(compiled.predicate));
-    return { count: { ok: true, members: num(row.members), base: num(row.base), sql }, predicate: compiled.predicate };
+    return { ok: true, members: num(row.members), base: num(row.base), sql };
   } catch (e) {
-    return { count: { ok: false, error: errorMessage(e), refused: false, sql } };
+    return { ok: false, error: errorMessage(e), refused: false, sql };
   }
 }
 
@@ -112,15 +110,26 @@ export async function analyseSegments(
   segments: readonly { id: string; definition: SegmentDefinition }[],
   schema: SegmentSchema,
   minSizePercent: number,
+  checkpoint: Checkpoint = () => {},
 ): Promise<SegmentAnalysis> {
   const valid: { id: string; predicate: string }[] = [];
   const errors = new Map<string, string>();
+  // Binding (LIMIT 0) finds a bad column or function without reading a row.
   for (const s of segments) {
-    const { count, predicate } = await countCompiled(db, s.definition, schema);
-    if (count.ok && predicate) valid.push({ id: s.id, predicate });
-    else if (!count.ok) errors.set(s.id, count.error);
+    const compiled = compile(s.definition, schema);
+    if ('error' in compiled) errors.set(s.id, compiled.error);
+    else if (await fails(db, segmentBindSql(compiled.predicate), (e) => errors.set(s.id, e))) continue;
+    else valid.push({ id: s.id, predicate: compiled.predicate });
   }
-  await db.exec(segmentFlagsSql(valid.map((v) => v.predicate)));
+  checkpoint();
+  // An error only a row can raise (a failing cast) fails the whole table: find its segment by counting each.
+  if (await fails(db, segmentFlagsSql(valid.map((v) => v.predicate)))) {
+    for (const v of [...valid]) {
+      if (await fails(db, segmentCountSql(v.predicate), (e) => errors.set(v.id, e))) valid.splice(valid.indexOf(v), 1);
+    }
+    await db.exec(segmentFlagsSql(valid.map((v) => v.predicate)));
+  }
+  checkpoint();
   const sums = new Map<number, KpiSums>();
   for (const r of await db.rows(segmentKpisSql(valid.length))) {
     sums.set(num(r.segment), {
@@ -132,6 +141,7 @@ export async function analyseSegments(
   }
   const baseSums = sums.get(-1)!;
   const base = deriveKpis(baseSums, baseSums);
+  checkpoint();
   const [pairs] = await db.rows(segmentOverlapSql(valid.length));
   const overlap = valid.map((_, i) =>
     valid.map((__, j) => {
@@ -153,6 +163,17 @@ export async function analyseSegments(
   };
 }
 
+/** Runs `sql`; an error is handed to `onError` and reported as true instead of thrown. */
+async function fails(db: SqlRunner, sql: string, onError: (message: string) => void = () => {}): Promise<boolean> {
+  try {
+    await db.exec(sql);
+    return false;
+  } catch (e) {
+    onError(errorMessage(e));
+    return true;
+  }
+}
+
 /** Columns a profile compares: every attribute, plus the value labels and the main metrics. */
 const PROFILE_EXTRA = ['rfm_segment', 'value_tier', 'lifecycle_stage', 'recency_days', 'frequency', 'monetary', 'aov'];
 const PROFILE_SKIP = new Set([
@@ -169,7 +190,12 @@ const TOP_VALUES = 8;
 const HISTOGRAM_BINS = 10;
 
 /** Each attribute's distribution inside a segment against the base. */
-export async function profileSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentProfile> {
+export async function profileSegment(
+  db: SqlRunner,
+  definition: SegmentDefinition,
+  schema: SegmentSchema,
+  checkpoint: Checkpoint = () => {},
+): Promise<SegmentProfile> {
   const predicate = segmentPredicate(definition, schema);
   const [counts] = await db.rows(segmentCountSql(predicate));
   const members = num(counts.members);
@@ -180,6 +206,7 @@ export async function profileSegment(db: SqlRunner, definition: SegmentDefinitio
     ...schema.customers.filter((c) => !PROFILE_SKIP.has(c.name) && !PROFILE_EXTRA.includes(c.name)),
   ];
   for (const column of columns) {
+    checkpoint();
     if (column.kind === 'number') {
       const expr = valueExpr(column);
       const [s] = await db.rows(profileNumberStatsSql(expr, predicate));

@@ -14,6 +14,11 @@ export function segmentMembersSql(predicate: string): string {
   return `SELECT customer_id\nFROM customers\nWHERE ${predicate}`;
 }
 
+/** Binds a predicate without reading a row: a bad column or function fails here. */
+export function segmentBindSql(predicate: string): string {
+  return `SELECT customer_id FROM customers WHERE ${predicate} LIMIT 0`;
+}
+
 /** Members and base in one pass. */
 export function segmentCountSql(predicate: string): string {
   return `SELECT count(*) FILTER (WHERE ${predicate}) AS members, count(*) AS base FROM customers`;

@@ -58,7 +58,14 @@ export class Segments {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #countTimers = new Map<string, ReturnType<typeof setTimeout>>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #countSent = new Map<string, string>();
+  /** Bumped with each new analysis of the data: the same definition must then be counted again. */
+  #generation = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #countRun = new Map<string, number>();
+  /** Per segment, the run whose result is shown. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #settled = new Map<string, number>();
   #analysisTimer: ReturnType<typeof setTimeout> | undefined;
   #runs = 0;
   #latestAnalysis = 0;
@@ -88,6 +95,7 @@ export class Segments {
       return;
     }
     this.summaries.clear();
+    this.#generation++;
     for (const s of this.spec.segments) this.#count(s.id, 0);
     this.#scheduleAnalysis(0);
     if (this.profileId) void this.showProfile(this.profileId);
@@ -99,6 +107,7 @@ export class Segments {
   reset(): void {
     this.schema = null;
     this.counts.clear();
+    this.#countSent.clear();
     this.summaries.clear();
     this.analysis = null;
     this.profile = null;
@@ -139,6 +148,7 @@ export class Segments {
   remove(id: string): void {
     this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
     this.counts.delete(id);
+    this.#countSent.delete(id);
     if (this.profileId === id) this.profileId = null;
     if (this.members?.ids.includes(id)) this.members = null;
     this.#scheduleAnalysis();
@@ -191,6 +201,7 @@ export class Segments {
     if (!parsed.value.segments) return ['spec: this file defines no segments (no "segments" key)'];
     this.spec = segmentsSpecOf(parsed.value);
     this.counts.clear();
+    this.#countSent.clear();
     this.profileId = null;
     this.closeMembers();
     for (const s of this.spec.segments) this.#count(s.id, 0);
@@ -296,15 +307,26 @@ export class Segments {
   async #runCount(id: string, started: number): Promise<void> {
     const segment = this.byId(id);
     if (!segment || !this.schema) return;
+    // A definition already sent (typed, then committed with Enter) is not counted twice: the
+    // result on its way, or the one shown, is its count.
+    const definition = $state.snapshot(segment.definition) as SegmentDefinition;
+    const key = `${this.#generation}:${JSON.stringify(definition)}`;
+    if (this.#countSent.get(id) === key) {
+      const current = this.counts.get(id);
+      if (current && this.#countRun.get(id) === this.#settled.get(id)) this.counts.set(id, { ...current, pending: false });
+      return;
+    }
+    this.#countSent.set(id, key);
     const run = ++this.#runs;
     this.#countRun.set(id, run);
     let result: SegmentCount;
     try {
-      result = await this.#db.countSegment($state.snapshot(segment.definition) as SegmentDefinition);
+      result = await this.#db.countSegment(definition);
     } catch (e) {
       result = { ok: false, error: errorMessage(e), refused: false, sql: null };
     }
     if (this.#countRun.get(id) !== run || !this.byId(id)) return;
+    this.#settled.set(id, run);
     this.counts.set(id, { result, pending: false, ms: performance.now() - started });
   }
 
