@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180]`: times the real work in headless
- * Chromium against the production build (files chosen by path → import report → analysis), the same
- * compiled SQL on native DuckDB of the same engine version, and the same RFM in pandas, on the same
- * files, in one run. Each synthetic size is loaded with its customers file. Natively it also times
- * the segment steps (test/bench/segments.ts). Prints tables and writes bench-results/latest.json.
- * Timings drift between periods on shared machines: compare ratios from one run.
+ * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180 --without-customers]`: times the
+ * real work in headless Chromium against the production build (files chosen by path → import
+ * report → analysis), the same compiled SQL on native DuckDB of the same engine version, and the
+ * same RFM in pandas, on the same files, in one run. Each synthetic size is loaded with its
+ * customers file (unless --without-customers). Natively it also times the segment steps
+ * (test/bench/segments.ts). Prints tables and writes bench-results/latest.json. Timings drift
+ * between periods on shared machines: compare ratios from one run.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -35,6 +36,8 @@ const arg = (name: string, fallback: string) => {
 const sizes = arg('sizes', '100000,1000000,5000000').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
 const port = Number(arg('port', process.env.SW_BENCH_PORT ?? '4180'));
+/** Load the synthetic transactions alone, without their customers file (and so without the segment steps). */
+const withoutCustomers = process.argv.includes('--without-customers');
 
 interface Dataset {
   label: string;
@@ -61,10 +64,10 @@ function datasets(): Dataset[] {
       cwd: ROOT,
       stdio: 'inherit',
     });
-    list.push({
-      label: `synthetic ${rows.toLocaleString('en-US')} rows + customers`,
-      files: [path.join(ROOT, `bench-data/tx-${rows}.csv`), path.join(ROOT, `bench-data/customers-${rows}.csv`)],
-    });
+    const tx = path.join(ROOT, `bench-data/tx-${rows}.csv`);
+    const customers = path.join(ROOT, `bench-data/customers-${rows}.csv`);
+    const label = `synthetic ${rows.toLocaleString('en-US')} rows`;
+    list.push(withoutCustomers ? { label, files: [tx] } : { label: `${label} + customers`, files: [tx, customers] });
   }
   return list;
 }
@@ -85,12 +88,25 @@ async function browserRun(browser: Browser, url: string, files: string[]) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const timings = await browserSteps(page, url, files);
+    const started = performance.now();
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
     // Peak RSS of the renderer this context started: the page, its worker and the nested DuckDB worker with its WASM memory.
-    const peaks = rendererPids()
-      .filter((pid) => !before.has(pid))
-      .map((pid) => peakRssMiB(pid));
-    const rendererPeakRssMiB = peaks.some((p) => p !== null) ? Math.max(...peaks.filter((p) => p !== null)) : null;
+    const rendererPeak = () => {
+      const peaks = rendererPids()
+        .filter((pid) => !before.has(pid))
+        .map((pid) => peakRssMiB(pid))
+        .filter((p) => p !== null);
+      return peaks.length ? Math.max(...peaks) : null;
+    };
+    const timings = await browserSteps(page, url, files).catch((e: unknown) => {
+      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      const peak = rendererPeak();
+      throw new Error(
+        `${crashed ? 'the page crashed: ' : ''}${message} (after ${seconds(performance.now() - started)} s; renderer peak RSS ${mib(peak)} MiB)`,
+      );
+    });
+    const rendererPeakRssMiB = rendererPeak();
     // The page's main-thread JS heap now (the workers' heaps and the WASM memory are not in it).
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -114,6 +130,8 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   const drop = performance.now();
   // On-screen times are taken in the page (Playwright's polling backs off to 500 ms and would add its own wait).
   const firstShown = onScreen(page, 'Import report', { selector: 'table[aria-label="RFM segments"]' });
+  // When a step fails the page closes under this wait: that failure is the step's to report.
+  firstShown.catch(() => {});
   await page.getByLabel('Load data').setInputFiles(files);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   const report = page.getByRole('region', { name: 'Import report' });
@@ -129,6 +147,7 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   const engineMs = async () => Number((await rfm.getByTestId('analysis-ms').innerText()).match(/(\d+) ms/)![1]);
   const rfmEngine = await engineMs();
   const changeShown = onScreen(page, 'change', { selector: 'table[aria-label="Score cut points"] caption', text: 'Tie-consistent' });
+  changeShown.catch(() => {});
   await rfm.getByLabel('Scoring method').selectOption('breakpoints');
   await rfm.getByRole('table', { name: 'Score cut points' }).filter({ hasText: 'Tie-consistent' }).waitFor({ timeout: 900_000 });
   const recompute = await changeShown;
@@ -193,6 +212,7 @@ async function nativeRun(spec: ImportSpec, files: string[], threads: number, seg
       recompute,
       segments: segmentTimes,
       input: report.files[0].input,
+      loaded: report.files[0].loaded,
       customers: report.customers,
       version: await db.version(),
       // Peak RSS of this Node process during the run (DuckDB runs in it; Node and Playwright's baseline included).
@@ -281,6 +301,8 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
     files: d.files.map((f) => path.relative(ROOT, f)),
     bytes: d.files.map((f) => statSync(f).size),
     records: n1[0].input,
+    /** Transaction records loaded after the Standard cleaning (pandasRows should equal it). */
+    loaded: n1[0].loaded,
     customers: n1[0].customers,
     browserRuns: b.length,
     browserError,
