@@ -1,12 +1,14 @@
 /**
- * `npm run bench [-- --sizes 100000,1000000 --runs 3]`: times the real work in headless Chromium
- * against the production build (drop a file by path → import report), and the same compiled SQL
- * on native DuckDB of the same engine version, on the same files, in one run. Prints a table and
- * writes bench-results/latest.json. Timings drift between periods on shared machines: compare
- * ratios from one run. After the import it times RFM + tiers + lifecycle, and a scoring-method change.
+ * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180 --without-customers]`: times the
+ * real work in headless Chromium against the production build (files chosen by path → import
+ * report → analysis), the same compiled SQL on native DuckDB of the same engine version, and the
+ * same RFM in pandas, on the same files, in one run. Each synthetic size is loaded with its
+ * customers file (unless --without-customers). Natively it also times the segment steps
+ * (test/bench/segments.ts). Prints tables and writes bench-results/latest.json. Timings drift
+ * between periods on shared machines: compare ratios from one run.
  */
-import { chromium, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openAsBlob, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,50 +20,107 @@ import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
-import { readHead } from '../../src/lib/preview/read-head.ts';
+import { headIsWhole, readHead } from '../../src/lib/preview/read-head.ts';
+import { analyseSegments, countSegment, readSegmentSchema } from '../../src/lib/segments/run-segments.ts';
 import { defaultImportSpec, type ImportSpec } from '../../src/lib/spec/import.ts';
+import { peakRssMiB, rendererPids, resetPeakRss, toMiB } from './memory.ts';
+import { BENCH_SEGMENTS, RULE_EDITS } from './segments.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHARED = path.resolve(ROOT, '../shared');
+const PYTHON = '/usr/bin/python3';
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const sizes = arg('sizes', '100000,1000000,5000000').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
+const port = Number(arg('port', process.env.SW_BENCH_PORT ?? '4180'));
+/** Load the synthetic transactions alone, without their customers file (and so without the segment steps). */
+const withoutCustomers = process.argv.includes('--without-customers');
 
 interface Dataset {
   label: string;
-  file: string;
+  /** The transactions file first, then the customers file when there is one. */
+  files: string[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Nearest-rank percentile. */
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const millis = (ms: number | null) => (ms === null ? '–' : ms.toFixed(1));
+const mib = (x: number | null) => (x === null ? '–' : x.toFixed(0));
+const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
+const fixed2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
 function datasets(): Dataset[] {
   const list: Dataset[] = [];
   const retail = path.join(SHARED, 'data/online-retail/online-retail.csv.gz');
-  if (existsSync(retail)) list.push({ label: 'Online Retail (541,909 rows, gz)', file: retail });
+  if (existsSync(retail)) list.push({ label: 'Online Retail (541,909 rows, gz)', files: [retail] });
   else console.log(`(skipping Online Retail: ${retail} is absent)`);
   for (const rows of sizes) {
     execFileSync('npx', ['tsx', 'src/cli/generate-data.ts', 'bench', '--rows', String(rows), '--out', 'bench-data/'], {
       cwd: ROOT,
       stdio: 'inherit',
     });
-    list.push({ label: `synthetic ${rows.toLocaleString('en-US')} rows`, file: path.join(ROOT, `bench-data/tx-${rows}.csv`) });
+    const tx = path.join(ROOT, `bench-data/tx-${rows}.csv`);
+    const customers = path.join(ROOT, `bench-data/customers-${rows}.csv`);
+    const label = `synthetic ${rows.toLocaleString('en-US')} rows`;
+    list.push(withoutCustomers ? { label, files: [tx] } : { label: `${label} + customers`, files: [tx, customers] });
   }
   return list;
 }
 
-/** The spec the page would guess for this file, by the same pure code. */
-async function defaultSpec(file: string): Promise<ImportSpec> {
-  const blob = await openAsBlob(file);
-  const head = await readHead(blob);
-  const { mapping } = inspectFile(path.basename(file), head, false);
-  return defaultImportSpec([mapping]);
+/** The spec the page would guess for these files (chosen together, in this order), by the same pure code. */
+async function defaultSpec(files: string[]): Promise<ImportSpec> {
+  const mappings = [];
+  for (const file of files) {
+    const name = path.basename(file);
+    const head = await readHead(await openAsBlob(file));
+    mappings.push(inspectFile(name, head, headIsWhole(name, statSync(file).size)).mapping);
+  }
+  return defaultImportSpec(mappings);
 }
 
-async function browserRun(page: Page, url: string, file: string) {
+async function browserRun(browser: Browser, url: string, files: string[]) {
+  const before = new Set(rendererPids());
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const started = performance.now();
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    // Peak RSS of the renderer this context started: the page, its worker and the nested DuckDB worker with its WASM memory.
+    const rendererPeak = () => {
+      const peaks = rendererPids()
+        .filter((pid) => !before.has(pid))
+        .map((pid) => peakRssMiB(pid))
+        .filter((p) => p !== null);
+      return peaks.length ? Math.max(...peaks) : null;
+    };
+    const timings = await browserSteps(page, url, files).catch((e: unknown) => {
+      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      const peak = rendererPeak();
+      throw new Error(
+        `${crashed ? 'the page crashed: ' : ''}${message} (after ${seconds(performance.now() - started)} s; renderer peak RSS ${mib(peak)} MiB)`,
+      );
+    });
+    const rendererPeakRssMiB = rendererPeak();
+    // The page's main-thread JS heap now (the workers' heaps and the WASM memory are not in it).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    return { ...timings, rendererPeakRssMiB, pageJsHeapUsedMiB: heap === undefined ? null : toMiB(heap) };
+  } finally {
+    await context.close();
+  }
+}
+
+type BrowserResult = Awaited<ReturnType<typeof browserRun>>;
+
+async function browserSteps(page: Page, url: string, files: string[]) {
   const start = performance.now();
   await page.goto(url);
   await page.getByRole('heading', { name: 'Segment Workbench' }).waitFor();
@@ -71,20 +130,26 @@ async function browserRun(page: Page, url: string, file: string) {
   const drop = performance.now();
   // On-screen times are taken in the page (Playwright's polling backs off to 500 ms and would add its own wait).
   const firstShown = onScreen(page, 'Import report', { selector: 'table[aria-label="RFM segments"]' });
-  await page.getByLabel('Load data').setInputFiles(file);
+  // When a step fails the page closes under this wait: that failure is the step's to report.
+  firstShown.catch(() => {});
+  await page.getByLabel('Load data').setInputFiles(files);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   const report = page.getByRole('region', { name: 'Import report' });
-  await report.waitFor({ timeout: 600_000 });
+  const alert = page.getByRole('alert');
+  await report.or(alert).first().waitFor({ timeout: 900_000 });
+  if (await alert.isVisible()) throw new Error(`the page said: ${await alert.innerText()}`);
   const toReport = performance.now() - drop;
   const input = Number((await report.getByTestId('input').first().innerText()).replace(/,/g, ''));
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
-  await rfm.getByRole('table', { name: 'RFM segments' }).waitFor({ timeout: 600_000 });
+  await rfm.getByRole('table', { name: 'RFM segments' }).or(alert).first().waitFor({ timeout: 900_000 });
+  if (await alert.isVisible()) throw new Error(`the page said: ${await alert.innerText()}`);
   const toRfm = await firstShown;
   const engineMs = async () => Number((await rfm.getByTestId('analysis-ms').innerText()).match(/(\d+) ms/)![1]);
   const rfmEngine = await engineMs();
   const changeShown = onScreen(page, 'change', { selector: 'table[aria-label="Score cut points"] caption', text: 'Tie-consistent' });
+  changeShown.catch(() => {});
   await rfm.getByLabel('Scoring method').selectOption('breakpoints');
-  await rfm.getByRole('table', { name: 'Score cut points' }).filter({ hasText: 'Tie-consistent' }).waitFor({ timeout: 600_000 });
+  await rfm.getByRole('table', { name: 'Score cut points' }).filter({ hasText: 'Tie-consistent' }).waitFor({ timeout: 900_000 });
   const recompute = await changeShown;
   await rfm.getByTestId('analysis-ms').waitFor();
   const recomputeEngine = await engineMs();
@@ -113,22 +178,84 @@ function onScreen(page: Page, start: 'Import report' | 'change', shown: { select
   return page.evaluate(script) as Promise<number>;
 }
 
-async function nativeRun(spec: ImportSpec, file: string, threads: number) {
+/** What the native segment steps took, on one thread, after the import and the first analysis. */
+interface SegmentTimes {
+  schemaMs: number;
+  editCountMs: number[];
+  analyseMs: number;
+  members: Record<string, number>;
+}
+
+async function nativeRun(spec: ImportSpec, files: string[], threads: number, segments: boolean) {
+  const peakReset = resetPeakRss();
+  // Right after the reset the peak equals the current RSS: what the process held before this run.
+  const baselineRssMiB = peakReset ? peakRssMiB() : null;
   const db = await openNativeDb(threads);
   try {
     const start = performance.now();
-    const report = await runImport(db, spec, [{ path: file, delimiter: ',' }]);
+    const report = await runImport(
+      db,
+      spec,
+      files.map((file) => ({ path: file, delimiter: ',' })),
+    );
     const load = performance.now() - start;
     const analysis = defaultAnalysisSpec();
     const first = await runAnalysis(db, analysis, null);
     const rfm = performance.now() - start - load;
     const change = performance.now();
-    await runAnalysis(db, { ...analysis, rfm: { ...analysis.rfm, method: 'breakpoints' } }, first.keys);
+    const second = await runAnalysis(db, { ...analysis, rfm: { ...analysis.rfm, method: 'breakpoints' } }, first.keys);
     const recompute = performance.now() - change;
-    return { load, rfm, recompute, input: report.files[0].input, version: await db.version() };
+    const segmentTimes = segments ? await nativeSegments(db, second.result.analysisDate) : null;
+    return {
+      load,
+      rfm,
+      recompute,
+      segments: segmentTimes,
+      input: report.files[0].input,
+      loaded: report.files[0].loaded,
+      customers: report.customers,
+      version: await db.version(),
+      // Peak RSS of this Node process during the run (DuckDB runs in it; Node and Playwright's baseline included).
+      peakRssMiB: peakReset ? peakRssMiB() : null,
+      baselineRssMiB,
+    };
   } finally {
     db.close();
   }
+}
+
+async function nativeSegments(db: Awaited<ReturnType<typeof openNativeDb>>, analysisDate: string): Promise<SegmentTimes> {
+  let t = performance.now();
+  const schema = await readSegmentSchema(db, analysisDate);
+  const schemaMs = performance.now() - t;
+  const editCountMs = [];
+  for (const definition of RULE_EDITS) {
+    t = performance.now();
+    const count = await countSegment(db, definition, schema);
+    editCountMs.push(performance.now() - t);
+    if (!count.ok) throw new Error(`rule edit failed: ${count.error}`);
+  }
+  t = performance.now();
+  const analysis = await analyseSegments(db, BENCH_SEGMENTS, schema, 1);
+  const analyseMs = performance.now() - t;
+  const members: Record<string, number> = {};
+  for (const s of analysis.segments) {
+    if (!s.ok) throw new Error(`segment ${s.id} failed: ${s.error}`);
+    members[s.id] = s.kpis.customers;
+  }
+  return { schemaMs, editCountMs, analyseMs, members };
+}
+
+/** The pandas RFM (test/bench/rfm_pandas.py) with Debian's python3-pandas, or why it was skipped. */
+function pandasRun(file: string): { loadMs: number; scoreMs: number; maxRssMiB: number; rows: number; version: string } | string {
+  if (spawnSync(PYTHON, ['-c', 'import pandas']).status !== 0) return `${PYTHON} cannot import pandas (apt-get install python3-pandas)`;
+  if (/\.gz$/.test(file)) return 'pandas is timed on the synthetic files only';
+  const out = execFileSync(PYTHON, [path.join(import.meta.dirname, 'rfm_pandas.py'), file, String(runs)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const r = JSON.parse(out) as { pandas: string; rows: number; load_ms: number[]; score_ms: number[]; max_rss_kib: number };
+  return { loadMs: median(r.load_ms), scoreMs: median(r.score_ms), maxRssMiB: r.max_rss_kib / 1024, rows: r.rows, version: r.pandas };
 }
 
 function downloadSizes() {
@@ -144,78 +271,169 @@ function downloadSizes() {
   };
 }
 
+async function measure(d: Dataset, browser: Browser, url: string, cores: number) {
+  const spec = await defaultSpec(d.files);
+  const b: BrowserResult[] = [];
+  let browserError: string | null = null;
+  for (let i = 0; i < runs && browserError === null; i++) {
+    try {
+      b.push(await browserRun(browser, url, d.files));
+    } catch (e) {
+      browserError = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      console.log(`${d.label}: the browser run failed: ${browserError}`);
+    }
+  }
+  const n1 = [];
+  const nAll = [];
+  const segments = d.files.length > 1;
+  for (let i = 0; i < runs; i++) n1.push(await nativeRun(spec, d.files, 1, segments));
+  for (let i = 0; i < runs; i++) nAll.push(await nativeRun(spec, d.files, cores, false));
+  const pandas = pandasRun(d.files[0]);
+  if (typeof pandas === 'string') console.log(`${d.label}: pandas skipped: ${pandas}`);
+  if (b.length && b[0].input !== n1[0].input) throw new Error(`${d.label}: browser counted ${b[0].input} records, native ${n1[0].input}`);
+  const bm = (pick: (r: BrowserResult) => number | null) => {
+    const xs = b.map(pick).filter((x): x is number => x !== null);
+    return xs.length ? median(xs) : null;
+  };
+  const seg = n1.map((r) => r.segments).filter((s): s is SegmentTimes => s !== null);
+  const row = {
+    dataset: d.label,
+    files: d.files.map((f) => path.relative(ROOT, f)),
+    bytes: d.files.map((f) => statSync(f).size),
+    records: n1[0].input,
+    /** Transaction records loaded after the Standard cleaning (pandasRows should equal it). */
+    loaded: n1[0].loaded,
+    customers: n1[0].customers,
+    browserRuns: b.length,
+    browserError,
+    firstPaintMs: bm((r) => r.firstPaint),
+    readyMs: bm((r) => r.ready),
+    browserDropToReportMs: bm((r) => r.toReport),
+    native1ThreadMs: median(n1.map((r) => r.load)),
+    nativeAllThreadsMs: median(nAll.map((r) => r.load)),
+    pandasLoadMs: typeof pandas === 'string' ? null : pandas.loadMs,
+    browserRfmMs: bm((r) => r.toRfm),
+    browserRfmEngineMs: bm((r) => r.rfmEngine),
+    native1ThreadRfmMs: median(n1.map((r) => r.rfm)),
+    pandasScoreMs: typeof pandas === 'string' ? null : pandas.scoreMs,
+    browserRecomputeMs: bm((r) => r.recompute),
+    browserRecomputeEngineMs: bm((r) => r.recomputeEngine),
+    native1ThreadRecomputeMs: median(n1.map((r) => r.recompute)),
+    // Segment steps, native, 1 thread. The browser side waits for the segment UI: not measured yet.
+    native1ThreadSegmentSchemaMs: seg.length ? median(seg.map((s) => s.schemaMs)) : null,
+    native1ThreadRuleEditCountP50Ms: seg.length ? median(seg.map((s) => percentile(s.editCountMs, 50))) : null,
+    native1ThreadRuleEditCountP95Ms: seg.length ? median(seg.map((s) => percentile(s.editCountMs, 95))) : null,
+    native1ThreadAnalyse10SegmentsMs: seg.length ? median(seg.map((s) => s.analyseMs)) : null,
+    segmentMembers: seg.length ? seg[0].members : null,
+    memory: {
+      /** Peak RSS of the renderer process a browser run started (page + workers + DuckDB WASM memory), median of runs. */
+      browserRendererPeakRssMiB: bm((r) => r.rendererPeakRssMiB),
+      /** The page's main-thread JS heap in use after the method change (CDP JSHeapUsedSize; workers not included). */
+      browserPageJsHeapUsedMiB: bm((r) => r.pageJsHeapUsedMiB),
+      /** Peak RSS of the bench's Node process during a native 1-thread run (DuckDB + Node/Playwright baseline), median. */
+      native1ThreadPeakRssMiB: median(n1.map((r) => r.peakRssMiB ?? NaN)),
+      /** The same process's RSS just before those runs (what the peak includes that is not the run's), median. */
+      native1ThreadBaselineRssMiB: median(n1.map((r) => r.baselineRssMiB ?? NaN)),
+      /** Peak RSS of the pandas process over all its runs. */
+      pandasPeakRssMiB: typeof pandas === 'string' ? null : pandas.maxRssMiB,
+    },
+    pandasSkipped: typeof pandas === 'string' ? pandas : null,
+    pandasVersion: typeof pandas === 'string' ? null : pandas.version,
+    pandasRows: typeof pandas === 'string' ? null : pandas.rows,
+    nativeVersion: n1[0].version,
+  };
+  console.log(
+    `${row.dataset}: browser drop→report ${row.browserDropToReportMs === null ? 'failed' : seconds(row.browserDropToReportMs) + ' s'}; native 1 thread ${seconds(row.native1ThreadMs)} s, ${cores} threads ${seconds(row.nativeAllThreadsMs)} s`,
+  );
+  return row;
+}
+
 async function main() {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const list = datasets();
-  const server = await preview({ root: ROOT, preview: { port: 4180, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server = await preview({ root: ROOT, preview: { port, host: '127.0.0.1' }, logLevel: 'warn' });
   const url = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const chromiumVersion = browser.version();
   const cores = os.cpus().length;
   const results = [];
   try {
-    for (const d of list) {
-      const spec = await defaultSpec(d.file);
-      const b = [];
-      for (let i = 0; i < runs; i++) {
-        const context = await browser.newContext();
-        b.push(await browserRun(await context.newPage(), url, d.file));
-        await context.close();
-      }
-      const n1 = [];
-      const nAll = [];
-      for (let i = 0; i < runs; i++) n1.push(await nativeRun(spec, d.file, 1));
-      for (let i = 0; i < runs; i++) nAll.push(await nativeRun(spec, d.file, cores));
-      if (b[0].input !== n1[0].input) throw new Error(`${d.label}: browser counted ${b[0].input} records, native ${n1[0].input}`);
-      const row = {
-        dataset: d.label,
-        bytes: statSync(d.file).size,
-        records: n1[0].input,
-        firstPaintMs: median(b.map((r) => r.firstPaint)),
-        readyMs: median(b.map((r) => r.ready)),
-        browserDropToReportMs: median(b.map((r) => r.toReport)),
-        native1ThreadMs: median(n1.map((r) => r.load)),
-        nativeAllThreadsMs: median(nAll.map((r) => r.load)),
-        browserRfmMs: median(b.map((r) => r.toRfm)),
-        native1ThreadRfmMs: median(n1.map((r) => r.rfm)),
-        browserRecomputeMs: median(b.map((r) => r.recompute)),
-        browserRfmEngineMs: median(b.map((r) => r.rfmEngine)),
-        browserRecomputeEngineMs: median(b.map((r) => r.recomputeEngine)),
-        native1ThreadRecomputeMs: median(n1.map((r) => r.recompute)),
-        nativeVersion: n1[0].version,
-      };
-      results.push(row);
-      console.log(
-        `${row.dataset}: browser drop→report ${seconds(row.browserDropToReportMs)} s; native 1 thread ${seconds(row.native1ThreadMs)} s (ratio ${(row.browserDropToReportMs / row.native1ThreadMs).toFixed(2)}), ${cores} threads ${seconds(row.nativeAllThreadsMs)} s`,
-      );
-    }
+    for (const d of list) results.push(await measure(d, browser, url, cores));
   } finally {
     await browser.close();
     server.httpServer.close();
   }
 
   const sizesInfo = downloadSizes();
-  const table = results.map((r) => ({
-    dataset: r.dataset,
-    records: r.records,
-    'ready s': seconds(r.readyMs),
-    'browser drop→report s': seconds(r.browserDropToReportMs),
-    'native 1T s': seconds(r.native1ThreadMs),
-    'ratio 1T': (r.browserDropToReportMs / r.native1ThreadMs).toFixed(2),
-    [`native ${cores}T s`]: seconds(r.nativeAllThreadsMs),
-    'browser RFM s (engine)': `${seconds(r.browserRfmMs)} (${seconds(r.browserRfmEngineMs)})`,
-    'native RFM 1T s': seconds(r.native1ThreadRfmMs),
-    'browser method change s (engine)': `${seconds(r.browserRecomputeMs)} (${seconds(r.browserRecomputeEngineMs)})`,
-    'native method change 1T s': seconds(r.native1ThreadRecomputeMs),
-  }));
-  console.table(table);
+  console.log('\nLoad (browser: files chosen → import report; native: runImport; pandas: read_csv + cleaning)');
+  console.table(
+    results.map((r) => ({
+      dataset: r.dataset,
+      records: r.records,
+      customers: r.customers,
+      'ready s': r.readyMs === null ? '–' : seconds(r.readyMs),
+      'browser s': r.browserDropToReportMs === null ? 'failed' : seconds(r.browserDropToReportMs),
+      'native 1T s': seconds(r.native1ThreadMs),
+      [`native ${cores}T s`]: seconds(r.nativeAllThreadsMs),
+      'pandas s': r.pandasLoadMs === null ? '–' : seconds(r.pandasLoadMs),
+      'browser/native 1T': fixed2(ratio(r.browserDropToReportMs, r.native1ThreadMs)),
+      'browser/pandas': fixed2(ratio(r.browserDropToReportMs, r.pandasLoadMs)),
+    })),
+  );
+  console.log(
+    '\nScoring (browser: engine time of the first analysis, on screen in brackets; native: runAnalysis; pandas: RFM + quintiles)',
+  );
+  console.table(
+    results.map((r) => ({
+      dataset: r.dataset,
+      'browser RFM s (on screen)':
+        r.browserRfmEngineMs === null || r.browserRfmMs === null ? '–' : `${seconds(r.browserRfmEngineMs)} (${seconds(r.browserRfmMs)})`,
+      'native RFM 1T s': seconds(r.native1ThreadRfmMs),
+      'pandas RFM s': r.pandasScoreMs === null ? '–' : seconds(r.pandasScoreMs),
+      'browser/native 1T': fixed2(ratio(r.browserRfmEngineMs, r.native1ThreadRfmMs)),
+      'browser/pandas': fixed2(ratio(r.browserRfmEngineMs, r.pandasScoreMs)),
+      'browser method change s (on screen)':
+        r.browserRecomputeEngineMs === null || r.browserRecomputeMs === null
+          ? '–'
+          : `${seconds(r.browserRecomputeEngineMs)} (${seconds(r.browserRecomputeMs)})`,
+      'native method change 1T s': seconds(r.native1ThreadRecomputeMs),
+    })),
+  );
+  console.log('\nSegments (native, 1 thread; browser not measured: no segment UI yet) and peak memory (MiB)');
+  console.table(
+    results.map((r) => ({
+      dataset: r.dataset,
+      'schema ms': millis(r.native1ThreadSegmentSchemaMs),
+      'edit→count p50 ms': millis(r.native1ThreadRuleEditCountP50Ms),
+      'edit→count p95 ms': millis(r.native1ThreadRuleEditCountP95Ms),
+      '10 segments + overlap ms': millis(r.native1ThreadAnalyse10SegmentsMs),
+      'browser renderer RSS': mib(r.memory.browserRendererPeakRssMiB),
+      'page JS heap': mib(r.memory.browserPageJsHeapUsedMiB),
+      'native 1T RSS (before)': `${mib(r.memory.native1ThreadPeakRssMiB)} (${mib(r.memory.native1ThreadBaselineRssMiB)})`,
+      'pandas RSS': mib(r.memory.pandasPeakRssMiB),
+    })),
+  );
+  for (const r of results) if (r.browserError) console.log(`${r.dataset}: browser failed: ${r.browserError}`);
   console.log(
     `page download: JS ${(sizesInfo.jsGzipBytes / 1e6).toFixed(2)} MB gzip; WASM ${(sizesInfo.wasmBytes / 1e6).toFixed(1)} MB (${(sizesInfo.wasmGzipBytes / 1e6).toFixed(1)} MB gzip)`,
   );
   mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
   const out = {
     date: new Date().toISOString(),
-    machine: { cores, memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model, node: process.version },
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: {
+      cores,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      cpu: os.cpus()[0]?.model,
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      chromium: chromiumVersion,
+      python: spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout?.trim() || null,
+    },
     runs,
+    segments: BENCH_SEGMENTS.map((s) => ({ id: s.id, name: s.name })),
+    ruleEdits: RULE_EDITS.length,
+    notMeasured: ['browser rule edit → count p50/p95', 'browser 10-segment analysis', 'WASM memory size (inside the nested DuckDB worker)'],
     download: sizesInfo,
     results,
   };
