@@ -99,7 +99,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 /**
  * One request at a time: a streamed query interleaved with another statement on the same
  * connection loses its rows, and an import must not race an analysis of the tables it replaces.
- * Interactive work (a member count as the user types, value suggestions) goes before queued
+ * Interactive work (a member count as the user edits) goes before queued
  * background work (analyses, profiles, pages), so a count never waits behind more than the one
  * statement already running.
  */
@@ -167,12 +167,15 @@ async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
   snapshotted = false;
 }
 
-/** The connection and schema for segment work, after an analysis; snapshots `customers` on first use. */
-async function segmentBase(): Promise<{ db: SqlRunner; schema: SegmentSchema }> {
+/**
+ * The connection and schema for segment work, after an analysis. The column kinds are read once
+ * per import; the snapshot of `customers` is taken on the first work that reads rows.
+ */
+async function segmentBase(readsRows: boolean): Promise<{ db: SqlRunner; schema: SegmentSchema }> {
   const conn = await ready();
   if (analysisDate === null) throw new WorkbenchError('mapping', 'Load and analyse data before defining segments.');
   const db = runner(conn);
-  if (!snapshotted) {
+  if (readsRows && !snapshotted) {
     await db.exec(SNAPSHOT_CUSTOMERS_SQL);
     snapshotted = true;
   }
@@ -184,14 +187,17 @@ async function segmentBase(): Promise<{ db: SqlRunner; schema: SegmentSchema }> 
 }
 
 /** Segment work in the queue, with DuckDB's errors given a kind. */
-function segmentWork<T>(work: (base: { db: SqlRunner; schema: SegmentSchema }) => Promise<T>, lane: Lane = 'background'): Promise<T> {
+function segmentWork<T>(
+  work: (base: { db: SqlRunner; schema: SegmentSchema }) => Promise<T>,
+  options: { lane?: Lane; readsRows?: boolean } = {},
+): Promise<T> {
   return exclusive(async () => {
     try {
-      return await work(await segmentBase());
+      return await work(await segmentBase(options.readsRows ?? true));
     } catch (e) {
       throw e instanceof GiveWay ? e : fromDuckDbError(e);
     }
-  }, lane);
+  }, options.lane);
 }
 
 const api: DbApi = {
@@ -277,11 +283,11 @@ const api: DbApi = {
   },
 
   segmentSchema() {
-    return segmentWork(async ({ schema }) => schema);
+    return segmentWork(async ({ schema }) => schema, { readsRows: false });
   },
 
   countSegment(definition) {
-    return segmentWork(({ db, schema }) => countSegment(db, definition, schema), 'interactive');
+    return segmentWork(({ db, schema }) => countSegment(db, definition, schema), { lane: 'interactive' });
   },
 
   analyseSegments(segments, minSizePercent) {
@@ -297,7 +303,7 @@ const api: DbApi = {
       const info = findColumn(schema[view], column);
       if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
       return summarizeColumn(db, view, info, SUMMARY_VALUES);
-    }, 'interactive');
+    });
   },
 
   memberPage(definitions, page) {

@@ -1,9 +1,10 @@
 import type { Remote } from 'comlink';
 import { SvelteMap } from 'svelte/reactivity';
 import type { DbApi } from '../../../workers/db-api.ts';
-import { errorMessage } from '../errors.ts';
+import { errorKind, errorMessage } from '../errors.ts';
+import { segmentMembersSql, segmentPredicate } from '../sql/segment-sql.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
-import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from '../segments/types.ts';
+import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentOutcome, SegmentProfile } from '../segments/types.ts';
 import { parseSpecFile, segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
 import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
 import { defaultSegmentsSpec, emptyGroup, type SegmentDefinition, type SegmentSpec, type SegmentsSpec } from '../spec/segments.ts';
@@ -38,7 +39,9 @@ export class Segments {
   schema = $state.raw<SegmentSchema | null>(null);
   schemaError = $state<string | null>(null);
   counts = new SvelteMap<string, CountState>();
-  templates = $state.raw<SegmentTemplate[]>([]);
+  /** The templates as buttons show them; their data-dependent values are filled in when one is chosen. */
+  readonly templates: readonly SegmentTemplate[] = segmentTemplates({ bins: 5, monetaryDeciles: [], country: null });
+  templateError = $state<string | null>(null);
   analysis = $state.raw<SegmentAnalysis | null>(null);
   analysisError = $state<string | null>(null);
   analysing = $state(false);
@@ -61,6 +64,7 @@ export class Segments {
   readonly #countSent = new Map<string, string>();
   /** Bumped with each new analysis of the data: the same definition must then be counted again. */
   #generation = 0;
+  #bins = 5;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #countRun = new Map<string, number>();
   /** Per segment, the run whose result is shown. */
@@ -94,13 +98,25 @@ export class Segments {
       this.schemaError = errorMessage(e);
       return;
     }
+    this.#bins = bins;
     this.summaries.clear();
     this.#generation++;
-    for (const s of this.spec.segments) this.#count(s.id, 0);
-    this.#scheduleAnalysis(0);
+    this.#recountAll();
     if (this.profileId) void this.showProfile(this.profileId);
     if (this.members) void this.loadPage();
-    this.templates = segmentTemplates(await this.#templateHints(bins));
+  }
+
+  /** Every count at once, from one analysis rather than one query per segment. */
+  #recountAll(): void {
+    for (const s of this.spec.segments) {
+      if (!s.enabled) {
+        this.#count(s.id, 0);
+        continue;
+      }
+      const previous = this.counts.get(s.id);
+      this.counts.set(s.id, { result: previous?.result ?? null, pending: true, ms: previous?.ms ?? null });
+    }
+    this.#scheduleAnalysis(0);
   }
 
   /** Forgets results computed from data that is no longer loaded. */
@@ -140,8 +156,14 @@ export class Segments {
     return this.add(`SQL segment ${this.spec.segments.length + 1}`, { kind: 'sql', sql: 'monetary > 0' });
   }
 
-  addTemplate(template: SegmentTemplate): SegmentSpec | null {
-    if (!template.definition) return null;
+  /** Adds a template's segment with its values filled in from the data, or says why it cannot. */
+  async addTemplate(key: string): Promise<SegmentSpec | null> {
+    this.templateError = null;
+    const template = segmentTemplates(await this.#templateHints()).find((t) => t.key === key);
+    if (!template?.definition) {
+      this.templateError = `${template?.name ?? key}: not available for this data (${template?.unavailable ?? 'unknown template'}).`;
+      return null;
+    }
     return this.add(template.name, structuredClone(template.definition), template.description);
   }
 
@@ -204,8 +226,7 @@ export class Segments {
     this.#countSent.clear();
     this.profileId = null;
     this.closeMembers();
-    for (const s of this.spec.segments) this.#count(s.id, 0);
-    this.#scheduleAnalysis(0);
+    this.#recountAll();
     return [];
   }
 
@@ -310,7 +331,7 @@ export class Segments {
     // A definition already sent (typed, then committed with Enter) is not counted twice: the
     // result on its way, or the one shown, is its count.
     const definition = $state.snapshot(segment.definition) as SegmentDefinition;
-    const key = `${this.#generation}:${JSON.stringify(definition)}`;
+    const key = this.#countKey(definition);
     if (this.#countSent.get(id) === key) {
       const current = this.counts.get(id);
       if (current && this.#countRun.get(id) === this.#settled.get(id)) this.counts.set(id, { ...current, pending: false });
@@ -338,24 +359,57 @@ export class Segments {
   async #analyse(): Promise<void> {
     if (!this.schema) return;
     const run = ++this.#latestAnalysis;
-    const segments = this.enabled.map((s) => ({ id: s.id, definition: s.definition }));
+    const segments = this.enabled.map((s) => ({ id: s.id, definition: $state.snapshot(s.definition) as SegmentDefinition }));
+    const keys: Record<string, string> = Object.fromEntries(segments.map((s) => [s.id, this.#countKey(s.definition)]));
+    const sentBefore: Record<string, string | undefined> = Object.fromEntries(segments.map((s) => [s.id, this.#countSent.get(s.id)]));
     this.analysing = true;
     const started = performance.now();
     try {
-      const analysis = await this.#db.analyseSegments($state.snapshot(segments) as typeof segments, this.spec.minSizePercent);
+      const analysis = await this.#db.analyseSegments(segments, this.spec.minSizePercent);
       if (run !== this.#latestAnalysis) return;
       this.analysis = analysis;
       this.analysisMs = performance.now() - started;
       this.analysisError = null;
+      for (const outcome of analysis.segments)
+        this.#countFromAnalysis(outcome, keys[outcome.id], sentBefore[outcome.id], analysis.base.customers, started);
     } catch (e) {
-      if (run === this.#latestAnalysis) this.analysisError = errorMessage(e);
+      if (run !== this.#latestAnalysis) return;
+      this.analysisError = errorMessage(e);
+      // The counts it would have given are asked for one by one.
+      for (const s of segments) if (this.counts.get(s.id)?.pending) this.#count(s.id, 0);
     } finally {
       if (run === this.#latestAnalysis) this.analysing = false;
     }
   }
 
-  async #templateHints(bins: number): Promise<TemplateHints> {
-    const schema = this.schema!;
+  /**
+   * The analysis counted each segment too: that is its count, unless the definition changed (or
+   * another count was sent) since.
+   */
+  #countFromAnalysis(outcome: SegmentOutcome, key: string, sentBefore: string | undefined, base: number, started: number): void {
+    const segment = this.byId(outcome.id);
+    if (!segment || !this.schema || this.#countKey($state.snapshot(segment.definition) as SegmentDefinition) !== key) return;
+    const sent = this.#countSent.get(outcome.id);
+    if (sent !== sentBefore && sent !== key) return;
+    const compiled = compileForDisplay(segment.definition, this.schema);
+    const result: SegmentCount = outcome.ok
+      ? { ok: true, members: outcome.kpis.customers, base, sql: compiled.sql ?? '' }
+      : { ok: false, error: outcome.error, refused: compiled.refused, sql: compiled.sql };
+    this.#countSent.set(outcome.id, key);
+    const run = ++this.#runs;
+    this.#countRun.set(outcome.id, run);
+    this.#settled.set(outcome.id, run);
+    this.counts.set(outcome.id, { result, pending: false, ms: performance.now() - started });
+  }
+
+  #countKey(definition: SegmentDefinition): string {
+    return `${this.#generation}:${JSON.stringify(definition)}`;
+  }
+
+  async #templateHints(): Promise<TemplateHints> {
+    const bins = this.#bins;
+    const schema = this.schema;
+    if (!schema) return { bins, monetaryDeciles: [], country: null };
     const monetary = await this.#db.columnSummary('customers', 'monetary').catch(() => null);
     const place = (['customers', 'orders'] as const)
       .map((view) => ({ view, column: findColumn(schema[view], 'country') }))
@@ -367,5 +421,14 @@ export class Segments {
       if (top) country = { view: place.view, column: place.column.name, value: top };
     }
     return { bins, monetaryDeciles: monetary?.deciles ?? [], country };
+  }
+}
+
+/** A definition's member query for "Show SQL", compiled here (pure code), and whether it was refused. */
+function compileForDisplay(definition: SegmentDefinition, schema: SegmentSchema): { sql: string | null; refused: boolean } {
+  try {
+    return { sql: segmentMembersSql(segmentPredicate(definition, schema)), refused: false };
+  } catch (e) {
+    return { sql: null, refused: errorKind(e) === 'refused' };
   }
 }
