@@ -99,7 +99,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 /**
  * One request at a time: a streamed query interleaved with another statement on the same
  * connection loses its rows, and an import must not race an analysis of the tables it replaces.
- * Interactive work (a member count as the user edits) goes before queued
+ * Interactive work (an analysis setting changed, a member count as the user edits) goes before queued
  * background work (analyses, profiles, pages), so a count never waits behind more than the one
  * statement already running.
  */
@@ -260,7 +260,8 @@ const api: DbApi = {
         analysisKeys = null;
         throw fromDuckDbError(e);
       }
-    });
+      // A change the user just made: it goes before queued segment work, which gives way to it.
+    }, 'interactive');
   },
 
   exportCustomersCsv() {

@@ -2,7 +2,8 @@ import { WorkbenchError, errorKind, errorMessage } from '../errors.ts';
 import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
 import type { SqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition } from '../spec/segments.ts';
-import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type SegmentView } from '../sql/segment-schema.ts';
+import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
+import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
 import { ident } from '../sql/quote.ts';
 import { valueExpr } from '../sql/segment-rules.ts';
 import {
@@ -55,13 +56,17 @@ async function viewColumns(db: SqlRunner, view: SegmentView): Promise<ColumnInfo
   const described = await db.rows(describeViewSql(view));
   const columns = described.map((r) => ({ name: String(r.name), type: String(r.type) }));
   let doubtful = columns.filter((c) => c.type === 'VARCHAR' && !KNOWN_TEXT.has(c.name)).map((c) => c.name);
+  // The view's text columns other than its labels are the customers file's attributes: read them
+  // from their table, the same values without the view's joins.
+  const { table, sourceOf } = await probeSource(db, view);
+  const probe = (names: string[], sampleRows?: number) => db.rows(textKindsProbeSql(table, names.map(sourceOf), sampleRows));
   if (doubtful.length) {
-    const [sample] = await db.rows(textKindsProbeSql(view, doubtful, PROBE_SAMPLE_ROWS));
+    const [sample] = await probe(doubtful, PROBE_SAMPLE_ROWS);
     doubtful = doubtful.filter((_, i) => num(sample[`filled_${i}`]) === 0 || probedKind(sample, i) !== null);
   }
   const kinds = new Map<string, ColumnInfo['kind']>();
   if (doubtful.length) {
-    const [counts] = await db.rows(textKindsProbeSql(view, doubtful));
+    const [counts] = await probe(doubtful);
     doubtful.forEach((name, i) => {
       const kind = probedKind(counts, i);
       if (kind) kinds.set(name, kind);
@@ -72,6 +77,14 @@ async function viewColumns(db: SqlRunner, view: SegmentView): Promise<ColumnInfo
     kind: kinds.get(c.name) ?? kindOfType(c.type),
     storedAsText: c.type === 'VARCHAR',
   }));
+}
+
+/** Where a view's text columns are probed: `customers` attributes in their own table, under their file names. */
+async function probeSource(db: SqlRunner, view: SegmentView): Promise<{ table: ProbeTable; sourceOf: (name: string) => string }> {
+  if (view !== 'customers') return { table: view, sourceOf: (name) => name };
+  const attributes = (await db.rows(attributeColumnsSql())).map((r) => String(r.name));
+  const source = new Map(viewAttributeNames(attributes).map((a) => [a.name, a.source]));
+  return { table: 'customer_attributes', sourceOf: (name) => source.get(name) ?? name };
 }
 
 /** What rules can name, read from the views after an analysis. */

@@ -1,6 +1,8 @@
 import { ident } from './quote.ts';
 
 export type SegmentView = 'customers' | 'orders';
+/** Where text columns are probed: a view, or the customers file's own table. */
+export type ProbeTable = SegmentView | 'customer_attributes';
 
 /** Each column of a public view with its DuckDB type, in view order. */
 export function describeViewSql(view: SegmentView): string {
@@ -18,13 +20,13 @@ function zeroLed(v: string): string {
  * start with a zero (`01234` is a code, not a number). One row; column `i` gives `filled_i`,
  * `numbers_i`, `dates_i` and `zero_led_i`. With `sampleRows`, only the first rows are read.
  */
-export function textKindsProbeSql(view: SegmentView, columns: readonly string[], sampleRows?: number): string {
+export function textKindsProbeSql(table: ProbeTable, columns: readonly string[], sampleRows?: number): string {
   const measures = columns.map((c, i) => {
     const v = `nullif(trim(${ident(c)}), '')`;
     return `count(${v}) AS filled_${i}, count(TRY_CAST(${v} AS DOUBLE)) AS numbers_${i}, count(TRY_CAST(${v} AS DATE)) AS dates_${i},
   count(*) FILTER (WHERE ${zeroLed(v)}) AS zero_led_${i}`;
   });
-  const from = sampleRows === undefined ? view : `(SELECT * FROM ${view} LIMIT ${Math.trunc(sampleRows)})`;
+  const from = sampleRows === undefined ? table : `(SELECT * FROM ${table} LIMIT ${Math.trunc(sampleRows)})`;
   return `SELECT ${measures.join(',\n  ')}\nFROM ${from}`;
 }
 

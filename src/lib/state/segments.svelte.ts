@@ -359,6 +359,11 @@ export class Segments {
   async #analyse(): Promise<void> {
     if (!this.schema) return;
     const run = ++this.#latestAnalysis;
+    if (this.enabled.length === 0) {
+      this.analysis = null;
+      this.analysing = false;
+      return;
+    }
     const segments = this.enabled.map((s) => ({ id: s.id, definition: $state.snapshot(s.definition) as SegmentDefinition }));
     const keys: Record<string, string> = Object.fromEntries(segments.map((s) => [s.id, this.#countKey(s.definition)]));
     const sentBefore: Record<string, string | undefined> = Object.fromEntries(segments.map((s) => [s.id, this.#countSent.get(s.id)]));
