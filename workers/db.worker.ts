@@ -17,7 +17,7 @@ import {
   memberPage,
   profileSegment,
   readSegmentSchema,
-  segmentExportRows,
+  segmentExportCsv,
   type Checkpoint,
   summarizeColumn,
 } from '../src/lib/segments/run-segments.ts';
@@ -243,7 +243,7 @@ const api: DbApi = {
       } catch (e) {
         throw fromDuckDbError(e);
       }
-    });
+    }, 'interactive');
   },
 
   analyse(spec) {
@@ -258,6 +258,7 @@ const api: DbApi = {
         return result;
       } catch (e) {
         analysisKeys = null;
+        analysisDate = null;
         throw fromDuckDbError(e);
       }
       // A change the user just made: it goes before queued segment work, which gives way to it.
@@ -312,7 +313,7 @@ const api: DbApi = {
   },
 
   exportSegmentsCsv(segments, member) {
-    return segmentWork(async ({ db, schema }) => customersCsv(await segmentExportRows(db, segments, schema, member)));
+    return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member));
   },
 
   query(sql, maxRows): Promise<QueryResult> {
@@ -339,6 +340,9 @@ const api: DbApi = {
           if (truncated) break;
         }
         if (truncated) await conn.cancelSent();
+        // The console may have changed the tables behind `customers`: segment work starts again from them.
+        await dropSnapshot(conn);
+        segmentColumns = null;
         return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], rows, truncated };
       } catch (e) {
         throw fromDuckDbError(e);

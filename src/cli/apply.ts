@@ -5,7 +5,8 @@ import { customersCsv } from '../lib/csv/customers-csv.ts';
 import { WorkbenchError } from '../lib/errors.ts';
 import type { ImportReport } from '../lib/import/report.ts';
 import { runImport, type RegisteredFile } from '../lib/import/run-import.ts';
-import { readSegmentSchema, segmentExportSql } from '../lib/segments/run-segments.ts';
+import { readSegmentSchema, segmentExport } from '../lib/segments/run-segments.ts';
+import { LOCKDOWN_SQL } from '../lib/sql/lockdown.ts';
 import { analysisSpecOf, importSpecOf, parseSpecFile, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
 import { exportCustomersSql } from '../lib/sql/export.ts';
 import { guessMapping } from './guess-mapping.ts';
@@ -55,13 +56,16 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
       if (e instanceof Error && e.message.startsWith('invalid ')) throw new UserError(`spec: analysis: ${e.message}`);
       throw e;
     }
+    // The files are read: from here on the engine is locked as in the page, so SQL from a spec
+    // file's segments can read no other file and reach no network.
+    for (const statement of LOCKDOWN_SQL) await native.exec(statement);
     // As the page's "Export all customers with segment columns": one true/false column per enabled segment.
     const segments = segmentsSpecOf(spec).segments.filter((s) => s.enabled);
-    const exportSql = segments.length
-      ? segmentExportSql(segments, await readSegmentSchema(native, analysisDate), null)
-      : exportCustomersSql();
+    const { sql: exportSql, columns } = segments.length
+      ? segmentExport(segments, await readSegmentSchema(native, analysisDate), null)
+      : { sql: exportCustomersSql(), columns: undefined };
     if (o.sql) return sqlScript([...statements, exportSql], registered, scratch);
-    return customersCsv(await native.rows(exportSql));
+    return customersCsv(await native.rows(exportSql), columns);
   } catch (e) {
     if (e instanceof WorkbenchError) throw new UserError(e.message);
     throw e;

@@ -62,6 +62,7 @@ test('segments saved on the page give the same export from the command line, byt
   await templates.getByRole('button', { name: 'High-value, lapsing' }).click();
   await templates.getByRole('button', { name: /^Big spenders in / }).click();
   await templates.getByRole('button', { name: 'New customers' }).click();
+  await expect(page.getByRole('region', { name: 'New customers', exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Add SQL segment' }).click();
   await expect(panel.getByRole('status', { name: /^Members of / })).toHaveCount(4);
   for (const status of await panel.getByRole('status', { name: /^Members of / }).all())

@@ -150,6 +150,7 @@ test('SQL with an error or a refused statement marks only that segment invalid, 
   const orders = await sqlCount(app, 'SELECT count(*) FROM orders');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
+  await expect(page.getByRole('region', { name: 'One-time buyers', exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Add SQL segment' }).click();
   const segment = page.getByRole('region', { name: 'SQL segment 2', exact: true });
   const editor = segment.getByRole('textbox', { name: 'SQL condition or query' });
@@ -157,12 +158,16 @@ test('SQL with an error or a refused statement marks only that segment invalid, 
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('no_such_column > 1');
-  await expect(segment.getByRole('alert')).toContainText('no_such_column');
+  await expect(segment.getByRole('status', { name: 'Problem with SQL segment 2' })).toContainText('no_such_column');
   await expect(segment.getByRole('status', { name: 'Members of SQL segment 2' })).toContainText('invalid');
 
   await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('plan');
+  await expect(segment.getByRole('status', { name: 'Problem with SQL segment 2' })).toContainText(/bool/i);
+
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('1; DROP TABLE orders');
-  await expect(segment.getByRole('alert')).toContainText('Refused');
+  await expect(segment.getByRole('status', { name: 'Problem with SQL segment 2' })).toContainText('Refused');
   // The analysis still covers the valid segment and shows the error on the other.
   const kpis = page.getByRole('table', { name: 'Segment KPIs' });
   await expect(kpis.getByRole('row', { name: /^SQL segment 2/ })).toContainText('Error');
@@ -208,4 +213,22 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await panel.getByLabel('Open segment definitions').setInputFiles(bad);
   await expect(panel.getByRole('alert')).toContainText('spec.segments.segments[0].definition.root.rules[0].op: expected one of');
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
+
+  // A file whose SQL segment reuses an id: the editor shows the opened SQL, not the one it had.
+  const sqlFile = (sql: string) => {
+    const file = testInfo.outputPath(`sql-${sql.length}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, segments: { segments: [{ id: 's1', name: 'By SQL', definition: { kind: 'sql', sql } }] } }),
+    );
+    return file;
+  };
+  const bySql = page.getByRole('region', { name: 'By SQL', exact: true });
+  await panel.getByLabel('Open segment definitions').setInputFiles(sqlFile('monetary > 0'));
+  await expect(bySql.getByRole('textbox', { name: 'SQL condition or query' })).toHaveText('monetary > 0');
+  await panel.getByLabel('Open segment definitions').setInputFiles(sqlFile('frequency = 1'));
+  await expect(bySql.getByRole('textbox', { name: 'SQL condition or query' })).toHaveText('frequency = 1');
+  await expect(bySql.getByTestId('member-count')).toHaveText(
+    formatCount(await sqlCount(app, 'SELECT count(*) FROM customers WHERE frequency = 1')),
+  );
 });

@@ -7,7 +7,7 @@ import {
   memberPage,
   profileSegment,
   readSegmentSchema,
-  segmentExportRows,
+  segmentExportCsv,
   summarizeColumn,
 } from '../../src/lib/segments/run-segments.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
@@ -16,6 +16,9 @@ import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { condition, type Condition, type Rule, type RuleGroup, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
 import { segmentMembersSql, segmentPredicate } from '../../src/lib/sql/segment-sql.ts';
 import { openEngine, type TestEngine } from './engine.ts';
+import Papa from 'papaparse';
+
+const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 
 // Column names chosen to break naive quoting: spaces, a keyword, unicode and a double quote.
 const ORDERS = [
@@ -265,11 +268,14 @@ describe('segment analysis', () => {
         { id: 'fr', definition: rules(condition('country', 'eq', 'FR')) },
         { id: 'cast', definition: { kind: 'sql', sql: 'CAST(plan AS INTEGER) > 1' } },
         { id: 'column', definition: { kind: 'sql', sql: 'no_such_column > 1' } },
+        // Not a condition at all: a text column. It must fail alone, not take the analysis with it.
+        { id: 'text', definition: { kind: 'sql', sql: 'plan' } },
       ],
       schema,
       1,
     );
-    const [fr, cast, column] = analysis.segments;
+    const [fr, cast, column, text] = analysis.segments;
+    expect(text).toMatchObject({ ok: false, error: expect.stringMatching(/bool/i) });
     expect(fr).toMatchObject({ ok: true, kpis: { customers: 2 } });
     expect(cast).toMatchObject({ ok: false, error: expect.stringMatching(/convert/i) });
     expect(column).toMatchObject({ ok: false, error: expect.stringContaining('no_such_column') });
@@ -333,9 +339,9 @@ describe('segment export', () => {
   test("one segment's members, or everyone with a true/false column per segment named after it", async () => {
     const france = named('country', rules(condition('country', 'eq', 'FR')));
     const big = named('Big "spenders"', { kind: 'sql', sql: 'monetary > 100' });
-    const only = await segmentExportRows(db, [france], schema, 0);
+    const only = parseCsv(await segmentExportCsv(db, [france], schema, 0));
     expect(only.map((r) => r.customer_id)).toEqual(['a', 'c']);
-    const all = await segmentExportRows(db, [france, big], schema, null);
+    const all = parseCsv(await segmentExportCsv(db, [france, big], schema, null));
     expect(all.map((r) => r.customer_id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     // "country" is taken by the attribute, so the segment's column gets a number.
     // Monetary: a 150, b 500, c 10, d 90, e never bought.
@@ -349,8 +355,24 @@ describe('segment export', () => {
     expect(Object.keys(all[0]).slice(-3)).toEqual(['plan', 'country (2)', 'Big "spenders"']);
   });
 
+  test('segment columns keep their place whatever their name, headers are formula-safe, and an empty export has its header', async () => {
+    const text = await segmentExportCsv(
+      db,
+      [named('2024', rules(condition('country', 'eq', 'FR'))), named('=HYPERLINK("x")', rules(condition('country', 'eq', 'JP')))],
+      schema,
+      null,
+    );
+    const header = text.split('\r\n')[0].split(',');
+    expect(header[0]).toBe('customer_id');
+    expect(header.slice(-2)).toEqual(['2024', `"'=HYPERLINK(""x"")"`]);
+    const empty = await segmentExportCsv(db, [named('Nobody', rules(condition('country', 'eq', 'JP')))], schema, 0);
+    expect(empty.trim().split('\r\n')).toHaveLength(1);
+    expect(empty).toContain('customer_id,recency_days');
+    expect(empty).toContain(',plan');
+  });
+
   test('a segment with an error is refused by name, not exported half-made', async () => {
-    await expect(segmentExportRows(db, [named('Bad', rules(condition('monetary', 'gt', 'lots')))], schema, null)).rejects.toThrow(
+    await expect(segmentExportCsv(db, [named('Bad', rules(condition('monetary', 'gt', 'lots')))], schema, null)).rejects.toThrow(
       /Segment "Bad" cannot be exported/,
     );
   });

@@ -142,11 +142,11 @@ describe('user SQL', () => {
   });
 
   test('the wrapper keeps user text on its own lines, so a trailing comment cannot swallow it', () => {
-    expect(userSqlPredicate('monetary > 5 -- big')).toBe('(\nmonetary > 5 -- big\n)');
+    expect(userSqlPredicate('monetary > 5 -- big')).toBe('CAST((\nmonetary > 5 -- big\n) AS BOOLEAN)');
     expect(userSqlPredicate('SELECT customer_id FROM orders')).toBe(
       'customer_id IN (SELECT CAST(segment_query.customer_id AS VARCHAR) FROM (\nSELECT customer_id FROM orders\n) AS segment_query)',
     );
     const definition: SegmentDefinition = { kind: 'sql', sql: 'monetary > 5' };
-    expect(segmentPredicate(definition, schema)).toBe('(\nmonetary > 5\n)');
+    expect(segmentPredicate(definition, schema)).toBe('CAST((\nmonetary > 5\n) AS BOOLEAN)');
   });
 });

@@ -1,4 +1,5 @@
 import { sql, PostgreSQL } from '@codemirror/lang-sql';
+import { Compartment } from '@codemirror/state';
 import { EditorView, basicSetup } from 'codemirror';
 
 export interface SqlEditorOptions {
@@ -6,24 +7,37 @@ export interface SqlEditorOptions {
   doc: string;
   /** The accessible name of the editing area. */
   label: string;
-  /** Table → columns, for completion. */
-  tables: Record<string, string[]>;
   onChange: (text: string) => void;
 }
+
+/** Table → columns, for completion. */
+export type CompletionTables = Record<string, string[]>;
+
+export interface SqlEditor {
+  /** Shows `text` unless it is already the editor's text (a definition replaced from outside). */
+  setText(text: string): void;
+  setTables(tables: CompletionTables): void;
+  destroy(): void;
+}
+
+// DuckDB's SQL is close to PostgreSQL's (quoting, casts with ::, ILIKE).
+const language = (tables: CompletionTables) =>
+  sql({ dialect: PostgreSQL, schema: tables, defaultTable: 'customers', upperCaseKeywords: true });
 
 /**
  * A CodeMirror 6 SQL editor with completion of the view and column names. Loaded on demand, so
  * the page's first paint does not wait for the editor. Tab is left to move focus (no tab
- * capture), so the editor never traps keyboard users.
+ * capture), so the editor never traps keyboard users. New completion names are swapped in, not
+ * a new editor, so typing, the cursor and undo survive a recomputed analysis.
  */
-export function createSqlEditor(options: SqlEditorOptions): EditorView {
-  return new EditorView({
+export function createSqlEditor(options: SqlEditorOptions, tables: CompletionTables): SqlEditor {
+  const completion = new Compartment();
+  const view = new EditorView({
     doc: options.doc,
     parent: options.parent,
     extensions: [
       basicSetup,
-      // DuckDB's SQL is close to PostgreSQL's (quoting, casts with ::, ILIKE).
-      sql({ dialect: PostgreSQL, schema: options.tables, defaultTable: 'customers', upperCaseKeywords: true }),
+      completion.of(language(tables)),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-multiline': 'true' }),
       EditorView.updateListener.of((update) => {
@@ -31,4 +45,14 @@ export function createSqlEditor(options: SqlEditorOptions): EditorView {
       }),
     ],
   });
+  return {
+    setText(text) {
+      const current = view.state.doc.toString();
+      if (current !== text) view.dispatch({ changes: { from: 0, to: current.length, insert: text } });
+    },
+    setTables(next) {
+      view.dispatch({ effects: completion.reconfigure(language(next)) });
+    },
+    destroy: () => view.destroy(),
+  };
 }

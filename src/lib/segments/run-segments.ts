@@ -1,4 +1,5 @@
 import { WorkbenchError, errorKind, errorMessage } from '../errors.ts';
+import { customersCsv } from '../csv/customers-csv.ts';
 import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
 import type { SqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition } from '../spec/segments.ts';
@@ -223,8 +224,13 @@ export async function profileSegment(
     if (column.kind === 'number') {
       const expr = valueExpr(column);
       const [s] = await db.rows(profileNumberStatsSql(expr, predicate));
-      const lo = numOrNull(s.lo);
-      const hi = numOrNull(s.hi);
+      // Text read as numbers may hold `inf`: such a range has no bins.
+      const finite = (v: unknown) => {
+        const n = numOrNull(v);
+        return n !== null && Number.isFinite(n) ? n : null;
+      };
+      const lo = finite(s.lo);
+      const hi = finite(s.hi);
       const edges =
         lo === null || hi === null ? [] : Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => lo + ((hi - lo) * i) / HISTOGRAM_BINS);
       const inside = new Array<number>(edges.length ? HISTOGRAM_BINS : 0).fill(0);
@@ -336,11 +342,17 @@ export interface NamedDefinition {
   definition: SegmentDefinition;
 }
 
+/** The customer export's query and its columns, in order. */
+export interface SegmentExport {
+  sql: string;
+  columns: string[];
+}
+
 /**
- * The customer export's query: with `member` set, only that segment's members; otherwise every
- * customer with one true/false column per segment. A segment with an error is refused by name.
+ * The customer export: with `member` set, only that segment's members; otherwise every customer
+ * with one true/false column per segment. A segment with an error is refused by name.
  */
-export function segmentExportSql(segments: readonly NamedDefinition[], schema: SegmentSchema, member: number | null): string {
+export function segmentExport(segments: readonly NamedDefinition[], schema: SegmentSchema, member: number | null): SegmentExport {
   const predicates = segments.map((s) => {
     try {
       return segmentPredicate(s.definition, schema);
@@ -348,19 +360,25 @@ export function segmentExportSql(segments: readonly NamedDefinition[], schema: S
       throw new WorkbenchError('rule', `Segment "${s.name}" cannot be exported: ${errorMessage(e)}`);
     }
   });
-  if (member !== null) return exportCustomersSql({ where: predicates[member] });
+  const viewColumns = schema.customers.map((c) => c.name);
+  if (member !== null) return { sql: exportCustomersSql({ where: predicates[member] }), columns: viewColumns };
   const headers = flagHeaders(
     segments.map((s) => s.name),
-    schema.customers.map((c) => c.name),
+    viewColumns,
   );
-  return exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })) });
+  return {
+    sql: exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })) }),
+    columns: [...viewColumns, ...headers],
+  };
 }
 
-export async function segmentExportRows(
+/** The export as CSV text, as the page downloads it and the command line writes it. */
+export async function segmentExportCsv(
   db: SqlRunner,
   segments: readonly NamedDefinition[],
   schema: SegmentSchema,
   member: number | null,
-): Promise<Record<string, unknown>[]> {
-  return db.rows(segmentExportSql(segments, schema, member));
+): Promise<string> {
+  const { sql, columns } = segmentExport(segments, schema, member);
+  return customersCsv(await db.rows(sql), columns);
 }

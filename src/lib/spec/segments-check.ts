@@ -22,23 +22,40 @@ const DEFINITION = taggedBy('kind', {
   sql: objectOf({ kind: oneOf(['sql']), sql: isString }, ['kind', 'sql']),
 });
 
+/** Enough for any real use; the overlap grows with the square of the count. */
+export const MAX_SEGMENTS = 50;
+
+const notTooMany: Check = (v, path, errors) => {
+  if (Array.isArray(v) && v.length > MAX_SEGMENTS) errors.push(`${path}: at most ${MAX_SEGMENTS} segments, got ${v.length}`);
+};
+
 /** The `segments` part of a spec file: what `SegmentsSpec` holds, every key checked. */
 export const SEGMENTS_CHECK: Check = objectOf(
   {
     minSizePercent: isNumber(0, 100),
-    segments: listOf(
-      objectOf(
-        {
-          id: matches(/^[\w-]{1,40}$/, 'an id of letters, digits, - or _'),
-          name: isString,
-          color: matches(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#0072b2"'),
-          description: isString,
-          enabled: isBoolean,
-          definition: DEFINITION,
-        },
-        ['id', 'name', 'definition'],
+    segments: both(
+      notTooMany,
+      listOf(
+        objectOf(
+          {
+            id: matches(/^[\w-]{1,40}$/, 'an id of letters, digits, - or _'),
+            name: isString,
+            color: matches(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#0072b2"'),
+            description: isString,
+            enabled: isBoolean,
+            definition: DEFINITION,
+          },
+          ['id', 'name', 'definition'],
+        ),
       ),
     ),
   },
   ['segments'],
 );
+
+function both(first: Check, second: Check): Check {
+  return (v, path, errors) => {
+    first(v, path, errors);
+    second(v, path, errors);
+  };
+}

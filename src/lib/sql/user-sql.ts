@@ -104,7 +104,8 @@ export function readUserSql(input: string): UserSql {
  */
 export function userSqlPredicate(input: string): string {
   const user = readUserSql(input);
-  if (user.kind === 'condition') return `(\n${user.sql}\n)`;
+  // As a boolean: a condition of another type (`monetary`, `country`) fails here, on its own segment.
+  if (user.kind === 'condition') return `CAST((\n${user.sql}\n) AS BOOLEAN)`;
   // Qualified, or a query without the column would bind the outer row's id and match everyone.
   return `customer_id IN (SELECT CAST(segment_query.customer_id AS VARCHAR) FROM (\n${user.sql}\n) AS segment_query)`;
 }

@@ -71,6 +71,8 @@ export class Segments {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #settled = new Map<string, number>();
   #analysisTimer: ReturnType<typeof setTimeout> | undefined;
+  #viewsTimer: ReturnType<typeof setTimeout> | undefined;
+  #templateQueue: Promise<unknown> = Promise.resolve();
   #runs = 0;
   #latestAnalysis = 0;
   #latestProfile = 0;
@@ -122,8 +124,7 @@ export class Segments {
   /** Forgets results computed from data that is no longer loaded. */
   reset(): void {
     this.schema = null;
-    this.counts.clear();
-    this.#countSent.clear();
+    this.#forgetCounts();
     this.summaries.clear();
     this.analysis = null;
     this.profile = null;
@@ -157,7 +158,14 @@ export class Segments {
   }
 
   /** Adds a template's segment with its values filled in from the data, or says why it cannot. */
-  async addTemplate(key: string): Promise<SegmentSpec | null> {
+  addTemplate(key: string): Promise<SegmentSpec | null> {
+    // In click order, though each waits for the data's values.
+    const added = this.#templateQueue.then(() => this.#addTemplate(key));
+    this.#templateQueue = added.catch(() => null);
+    return added;
+  }
+
+  async #addTemplate(key: string): Promise<SegmentSpec | null> {
     this.templateError = null;
     const template = segmentTemplates(await this.#templateHints()).find((t) => t.key === key);
     if (!template?.definition) {
@@ -169,8 +177,7 @@ export class Segments {
 
   remove(id: string): void {
     this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
-    this.counts.delete(id);
-    this.#countSent.delete(id);
+    this.#forgetCounts(id);
     if (this.profileId === id) this.profileId = null;
     if (this.members?.ids.includes(id)) this.members = null;
     this.#scheduleAnalysis();
@@ -204,8 +211,11 @@ export class Segments {
     edit(segment.definition);
     this.#count(id, options.immediate ? 0 : COUNT_DEBOUNCE_MS);
     this.#scheduleAnalysis();
-    if (this.profileId === id) void this.showProfile(id);
-    if (this.members?.ids.includes(id)) void this.loadPage();
+    clearTimeout(this.#viewsTimer);
+    this.#viewsTimer = setTimeout(() => {
+      if (this.profileId === id) void this.showProfile(id);
+      if (this.members?.ids.includes(id)) void this.loadPage();
+    }, ANALYSIS_DEBOUNCE_MS);
   }
 
   /** The definitions as a spec file's text (JSON), to save or share. */
@@ -221,9 +231,8 @@ export class Segments {
     const parsed = parseSpecFile(text);
     if (!parsed.value) return parsed.errors;
     if (!parsed.value.segments) return ['spec: this file defines no segments (no "segments" key)'];
+    this.#forgetCounts();
     this.spec = segmentsSpecOf(parsed.value);
-    this.counts.clear();
-    this.#countSent.clear();
     this.profileId = null;
     this.closeMembers();
     this.#recountAll();
@@ -362,6 +371,7 @@ export class Segments {
     if (this.enabled.length === 0) {
       this.analysis = null;
       this.analysing = false;
+      this.#countUncovered([]);
       return;
     }
     const segments = this.enabled.map((s) => ({ id: s.id, definition: $state.snapshot(s.definition) as SegmentDefinition }));
@@ -381,7 +391,7 @@ export class Segments {
       if (run !== this.#latestAnalysis) return;
       this.analysisError = errorMessage(e);
       // The counts it would have given are asked for one by one.
-      for (const s of segments) if (this.counts.get(s.id)?.pending) this.#count(s.id, 0);
+      this.#countUncovered([]);
     } finally {
       if (run === this.#latestAnalysis) this.analysing = false;
     }
@@ -409,6 +419,27 @@ export class Segments {
 
   #countKey(definition: SegmentDefinition): string {
     return `${this.#generation}:${JSON.stringify(definition)}`;
+  }
+
+  /** Forgets a segment's count bookkeeping (all segments' without an id), so a reused id starts clean. */
+  #forgetCounts(id?: string): void {
+    const maps = [this.#countSent, this.#countRun, this.#settled];
+    if (id === undefined) {
+      for (const timer of this.#countTimers.values()) clearTimeout(timer);
+      this.#countTimers.clear();
+      for (const m of maps) m.clear();
+      this.counts.clear();
+      return;
+    }
+    clearTimeout(this.#countTimers.get(id));
+    this.#countTimers.delete(id);
+    for (const m of maps) m.delete(id);
+    this.counts.delete(id);
+  }
+
+  /** Segments an analysis did not count (disabled, or left out of a newer run) are counted on their own. */
+  #countUncovered(covered: readonly string[]): void {
+    for (const s of this.spec.segments) if (!covered.includes(s.id) && this.counts.get(s.id)?.pending) this.#count(s.id, 0);
   }
 
   async #templateHints(): Promise<TemplateHints> {
