@@ -3,11 +3,14 @@ import App from './App.svelte';
 import './app.css';
 import { createDbClient } from './lib/db/client.ts';
 import { findSample } from './lib/samples.ts';
+import { hasSharedSpec } from './lib/spec/share-link.ts';
 import { Workbench } from './lib/state/workbench.svelte.ts';
 
 const workbench = new Workbench(createDbClient());
 // The engine downloads and starts in the background while the page is already usable.
 void workbench.start();
+// A share link's definitions ride in the fragment, which no server ever sees.
+if (hasSharedSpec(location.hash)) void workbench.openShareLink(location.href);
 const params = new URLSearchParams(location.search);
 const sample = findSample(params.get('sample'));
 if (sample) void workbench.loadSample(sample);

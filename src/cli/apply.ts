@@ -7,6 +7,7 @@ import type { ImportReport } from '../lib/import/report.ts';
 import { runImport, type RegisteredFile } from '../lib/import/run-import.ts';
 import { readSegmentSchema, segmentExport } from '../lib/segments/run-segments.ts';
 import { LOCKDOWN_SQL } from '../lib/sql/lockdown.ts';
+import { readShareLink } from '../lib/spec/share-link.ts';
 import { analysisSpecOf, importSpecOf, parseSpecFile, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
 import { exportCustomersSql } from '../lib/sql/export.ts';
 import { guessMapping } from './guess-mapping.ts';
@@ -20,6 +21,8 @@ export interface ApplyOptions {
   transactions: string;
   customers?: string;
   spec?: string;
+  /** A share link from the page: its spec, instead of a spec file. */
+  link?: string;
   /** Return the compiled SQL instead of the export. */
   sql: boolean;
 }
@@ -32,7 +35,7 @@ const OFFLINE_SQL = ['SET autoinstall_known_extensions = false', 'SET autoload_k
  * Returns the export CSV (or the SQL); progress and the import's accounting go to `log`.
  */
 export async function apply(o: ApplyOptions, log: (line: string) => void): Promise<string> {
-  const spec = o.spec ? await readSpecFile(o.spec) : { version: 1 as const };
+  const spec = o.spec ? await readSpecFile(o.spec) : o.link ? await readLink(o.link) : { version: 1 as const };
   const analysis = analysisSpecOf(spec);
   const inputs = [await openInput(o.transactions, 'transactions'), ...(o.customers ? [await openInput(o.customers, 'customers')] : [])];
 
@@ -85,6 +88,12 @@ async function readSpecFile(file: string): Promise<SpecFile> {
   }
   const { value, errors } = parseSpecFile(text);
   if (!value) throw new UserError(`${file} is not a valid spec:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  return value;
+}
+
+async function readLink(link: string): Promise<SpecFile> {
+  const { value, errors } = await readShareLink(link);
+  if (!value) throw new UserError(`--link: ${errors.join('; ')}`);
   return value;
 }
 

@@ -11,6 +11,7 @@ customer table as its "Export customers" button.
 
 options:
   --spec <spec.json>     definitions to use instead of the defaults (see README, "Command line")
+  --link <URL>           the definitions of a share link (copied from the page), instead of --spec
   --customers <file>     a customers file, its columns joined to customers by id
   --out <customers.csv>  where to write the export (default: standard output)
   --sql                  print the SQL it runs (import, analysis, export) instead of the export
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
       allowPositionals: true,
       options: {
         spec: { type: 'string' },
+        link: { type: 'string' },
         customers: { type: 'string' },
         out: { type: 'string' },
         sql: { type: 'boolean', default: false },
@@ -39,8 +41,9 @@ async function main(argv: string[]): Promise<void> {
   if (command !== 'apply') throw new UserError(command ? `unknown command: ${command}\n\n${USAGE}` : USAGE, 2);
   if (!transactions) throw new UserError(`apply needs a transactions file\n\n${USAGE}`, 2);
   if (extra.length) throw new UserError(`unexpected arguments: ${extra.join(' ')}\n\n${USAGE}`, 2);
+  if (values.spec && values.link) throw new UserError(`give --spec or --link, not both\n\n${USAGE}`, 2);
 
-  const output = await apply({ transactions, customers: values.customers, spec: values.spec, sql: values.sql }, (line) =>
+  const output = await apply({ transactions, customers: values.customers, spec: values.spec, link: values.link, sql: values.sql }, (line) =>
     process.stderr.write(line + '\n'),
   );
   if (values.out) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type WorkbenchPage } from './fixtures.ts';
+import { expect, test, WorkbenchPage } from './fixtures.ts';
 
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
@@ -231,4 +231,39 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await expect(bySql.getByTestId('member-count')).toHaveText(
     formatCount(await sqlCount(app, 'SELECT count(*) FROM customers WHERE frequency = 1')),
   );
+});
+
+test('a share link carries the segments and settings to a colleague, who applies them to the data they load', async ({
+  app,
+  page,
+  context,
+}) => {
+  await app.open('?sample=retail-v1');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'Frequent low-value buyers' }).click();
+  const where = 'f_score >= 4 AND m_score <= 2';
+  const expected = formatCount(await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`));
+  await expect(page.getByRole('region', { name: 'Frequent low-value buyers', exact: true }).getByTestId('member-count')).toHaveText(
+    expected,
+  );
+  await panel.getByRole('button', { name: 'Create share link' }).click();
+  const link = await panel.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/\?sample=retail-v1#spec=[\w-]+$/);
+
+  // The colleague opens the link in a fresh page: same sample, same settings, same segment, same count.
+  const colleague = new WorkbenchPage(await context.newPage());
+  await colleague.page.goto(link);
+  await expect(colleague.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await expect(colleague.page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method')).toHaveValue('breakpoints');
+  await expect(
+    colleague.page.getByRole('region', { name: 'Frequent low-value buyers', exact: true }).getByTestId('member-count'),
+  ).toHaveText(expected);
+
+  // A tampered link says so, and the page stays usable.
+  const tampered = new WorkbenchPage(await context.newPage());
+  await tampered.page.goto(link.slice(0, -12));
+  await expect(tampered.page.getByRole('alert')).toContainText('This share link cannot be used: the share link cannot be read');
+  await expect(tampered.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 });

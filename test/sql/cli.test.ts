@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
 import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
+import { shareLink } from '../../src/lib/spec/share-link.ts';
+import { condition } from '../../src/lib/spec/segments.ts';
+import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
 import { runCli } from './run-cli.ts';
 import { hasShared, SHARED } from './shared-data.ts';
 
@@ -84,6 +87,36 @@ describe('segment-workbench apply', () => {
     expect(run.stdout).not.toBe((await runCli('apply', tx)).stdout);
   });
 
+  test('a share link gives the same export as the spec file it holds; a damaged link is refused', async () => {
+    const spec: SpecFile = {
+      version: 1,
+      analysis: { rfm: { method: 'breakpoints' } },
+      segments: {
+        segments: [
+          { id: 's1', name: 'Big', definition: { kind: 'sql', sql: 'monetary > 500' } },
+          {
+            id: 's2',
+            name: 'Mobile',
+            definition: { kind: 'rules', root: { type: 'group', combine: 'and', rules: [condition('device', 'eq', 'mobile')] } },
+          },
+        ],
+      },
+    };
+    writeFileSync(tmp('shared.json'), JSON.stringify(spec));
+    const tx = path.join(SAMPLE, 'transactions.csv');
+    const customers = path.join(SAMPLE, 'customers.csv');
+    const link = await shareLink('https://example.org/segment-workbench/', spec);
+    const byFile = await runCli('apply', tx, '--customers', customers, '--spec', tmp('shared.json'));
+    const byLink = await runCli('apply', tx, '--customers', customers, '--link', link);
+    expect(byLink.code, byLink.stderr).toBe(0);
+    expect(byLink.stdout.split('\r\n')[0]).toMatch(/,Big,Mobile$/);
+    expect(byLink.stdout).toBe(byFile.stdout);
+    const damaged = await runCli('apply', tx, '--link', link.slice(0, -20));
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain('--link: the share link cannot be read: it is damaged or cut short');
+    expect((await runCli('apply', tx, '--link', link, '--spec', tmp('shared.json'))).code).toBe(2);
+  });
+
   test('ambiguous DD/MM or MM/DD dates stop with the spec option to set; setting it loads', async () => {
     writeFileSync(tmp('ambiguous.csv'), 'customer_id,order_date,amount\na,03/04/2024,10\nb,05/06/2024,20\na,07/08/2024,5\n');
     const stopped = await runCli('apply', tmp('ambiguous.csv'));
@@ -123,7 +156,7 @@ describe('segment-workbench apply', () => {
       message: 'spec file not found: nope.json',
     },
     { name: 'no command', args: [], code: 2, message: 'usage: segment-workbench apply' },
-    { name: 'an unknown option', args: ['apply', 'x.csv', '--link', 'https://example.com'], code: 2, message: "Unknown option '--link'" },
+    { name: 'an unknown option', args: ['apply', 'x.csv', '--frobnicate', '1'], code: 2, message: "Unknown option '--frobnicate'" },
   ])('$name: a clear message, exit $code, no stack trace', async ({ args, code, message }) => {
     const run = await runCli(...args);
     expect(run.code).toBe(code);

@@ -231,12 +231,17 @@ export class Segments {
     const parsed = parseSpecFile(text);
     if (!parsed.value) return parsed.errors;
     if (!parsed.value.segments) return ['spec: this file defines no segments (no "segments" key)'];
+    this.replace(segmentsSpecOf(parsed.value));
+    return [];
+  }
+
+  /** Replaces every segment (from a file or a share link) and counts them again. */
+  replace(spec: SegmentsSpec): void {
     this.#forgetCounts();
-    this.spec = segmentsSpecOf(parsed.value);
+    this.spec = spec;
     this.profileId = null;
     this.closeMembers();
     this.#recountAll();
-    return [];
   }
 
   setMinSize(percent: number): void {

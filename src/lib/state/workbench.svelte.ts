@@ -20,6 +20,10 @@ import {
 } from '../spec/import.ts';
 import { assignRole } from '../spec/assign-role.ts';
 import { mappingProblems } from '../spec/validate-import.ts';
+import type { AnalysisSpec } from '../spec/analysis.ts';
+import type { SegmentsSpec } from '../spec/segments.ts';
+import { readShareLink, shareLink } from '../spec/share-link.ts';
+import { analysisSpecOf, segmentsSpecOf, type SpecFile } from '../spec/spec-file.ts';
 
 /** A chosen file with what the mapping form knows of it. */
 export interface ChosenFile {
@@ -48,6 +52,10 @@ export class Workbench {
   report = $state.raw<ImportReport | null>(null);
   notice = $state.raw<Notice | null>(null);
   busy = $state(false);
+  /** Definitions from a share link, applied when data has been loaded. */
+  shared = $state.raw<SpecFile | null>(null);
+  /** Why the share link this page was opened with cannot be used (kept apart: loading data does not clear it). */
+  shareProblem = $state<string | null>(null);
 
   spec: ImportSpec = $derived({
     files: this.files.map((f) => f.inspection.mapping),
@@ -179,13 +187,44 @@ export class Workbench {
         this.files.map((f) => f.file),
         Comlink.proxy((p: ImportProgress) => (this.progress = p)),
       );
+      if (this.shared?.analysis) this.analysis.spec = analysisSpecOf(this.shared);
       await this.analysis.run();
+      if (this.shared?.segments) this.segments.replace(segmentsSpecOf(this.shared));
+      if (this.analysis.result) this.shared = null;
     } catch (e) {
       this.notice = { kind: errorKind(e), message: errorMessage(e) };
     } finally {
       this.busy = false;
       this.progress = null;
     }
+  }
+
+  /** Reads a share link's definitions; they apply to the next data loaded (and to data already loaded). */
+  async openShareLink(url: string): Promise<void> {
+    const { value, errors } = await readShareLink(url);
+    if (!value) {
+      this.shareProblem = `This share link cannot be used: ${errors.join('; ')}. Ask for a new link; your data is not affected.`;
+      return;
+    }
+    this.shared = value;
+    if (this.analysis.result) await this.#applyShared();
+  }
+
+  /** A link to this page with the current analysis settings and segments (never data). */
+  shareLink(pageUrl: string): Promise<string> {
+    const segments = $state.snapshot(this.segments.spec) as SegmentsSpec;
+    return shareLink(pageUrl, { version: 1, analysis: $state.snapshot(this.analysis.spec) as AnalysisSpec, segments });
+  }
+
+  async #applyShared(): Promise<void> {
+    const shared = this.shared;
+    if (!shared) return;
+    this.shared = null;
+    if (shared.analysis) {
+      this.analysis.spec = analysisSpecOf(shared);
+      await this.analysis.run();
+    }
+    if (shared.segments) this.segments.replace(segmentsSpecOf(shared));
   }
 
   rejectsCsv(fileIndex: number): Promise<string> {

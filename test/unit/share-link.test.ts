@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { hasSharedSpec, readShareLink, shareFragment, shareLink } from '../../src/lib/spec/share-link.ts';
+import { condition } from '../../src/lib/spec/segments.ts';
+import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
+
+const SPEC: SpecFile = {
+  version: 1,
+  analysis: { analysisDate: '2024-12-31', rfm: { method: 'breakpoints' } },
+  segments: {
+    segments: [
+      {
+        id: 's1',
+        name: 'Lapsing "VIPs" — ünïcødé',
+        definition: { kind: 'rules', root: { type: 'group', combine: 'and', rules: [condition('monetary', 'gte', '500')] } },
+      },
+      { id: 's2', name: 'SQL', definition: { kind: 'sql', sql: "country = 'FR' AND note LIKE '%_\\\\'" } },
+    ],
+  },
+};
+
+describe('share links', () => {
+  test('a link carries the spec in its fragment and gives it back exactly', async () => {
+    const link = await shareLink('https://example.org/app/?sample=retail-v1#old', SPEC);
+    expect(link).toMatch(/^https:\/\/example\.org\/app\/\?sample=retail-v1#spec=[A-Za-z0-9_-]+$/);
+    expect(hasSharedSpec(link)).toBe(true);
+    expect(await readShareLink(link)).toEqual({ value: SPEC, errors: [] });
+    expect(await readShareLink(await shareFragment(SPEC))).toEqual({ value: SPEC, errors: [] });
+  });
+
+  test('a tampered or foreign link is refused with a reason, never half-read', async () => {
+    const fragment = await shareFragment(SPEC);
+    const data = fragment.slice('spec='.length);
+    expect(hasSharedSpec('https://example.org/app/')).toBe(false);
+    expect((await readShareLink('https://example.org/app/#other=1')).errors).toEqual([
+      'this is not a Segment Workbench share link (it has no #spec=…)',
+    ]);
+    expect((await readShareLink(`#spec=${data.slice(0, data.length / 2)}`)).errors).toEqual([
+      'the share link cannot be read: it is damaged or cut short',
+    ]);
+    expect((await readShareLink('#spec=<script>')).errors).toEqual(['the share link cannot be read: it is damaged or cut short']);
+    // Well-formed, but the spec inside is wrong: named by path, as for a file.
+    const bad = await shareFragment({
+      version: 1,
+      segments: { segments: [{ id: 'x', name: 'X', definition: { kind: 'sql' } }] },
+    } as unknown as SpecFile);
+    expect((await readShareLink(bad)).errors).toEqual(['spec.segments.segments[0].definition: sql is missing']);
+  });
+
+  test('a link that would inflate past 1 MB is refused', async () => {
+    const huge = {
+      version: 1,
+      segments: { segments: [{ id: 'x', name: 'x'.repeat(2_000_000), definition: { kind: 'sql', sql: 'true' } }] },
+    };
+    expect((await readShareLink(await shareFragment(huge as SpecFile))).errors).toEqual([
+      'the share link cannot be read: the definitions in this link are larger than 1 MB',
+    ]);
+  });
+});
