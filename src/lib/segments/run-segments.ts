@@ -94,7 +94,10 @@ export async function readSegmentSchema(db: SqlRunner, analysisDate: string): Pr
 }
 
 /** Compiles a definition; a bad rule or refused SQL comes back as a result, not an exception. */
-function compile(definition: SegmentDefinition, schema: SegmentSchema): { predicate: string } | { error: string; refused: boolean } {
+export function compileSegment(
+  definition: SegmentDefinition,
+  schema: SegmentSchema,
+): { predicate: string } | { error: string; refused: boolean } {
   try {
     return { predicate: segmentPredicate(definition, schema) };
   } catch (e) {
@@ -104,7 +107,7 @@ function compile(definition: SegmentDefinition, schema: SegmentSchema): { predic
 
 /** A segment's member count as the user edits it, with the SQL it ran. */
 export async function countSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
-  const compiled = compile(definition, schema);
+  const compiled = compileSegment(definition, schema);
   if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
   const sql = segmentMembersSql(compiled.predicate);
   try {
@@ -130,7 +133,7 @@ export async function analyseSegments(
   const errors = new Map<string, string>();
   // Binding (LIMIT 0) finds a bad column or function without reading a row.
   for (const s of segments) {
-    const compiled = compile(s.definition, schema);
+    const compiled = compileSegment(s.definition, schema);
     if ('error' in compiled) errors.set(s.id, compiled.error);
     else if (await fails(db, segmentBindSql(compiled.predicate), (e) => errors.set(s.id, e))) continue;
     else valid.push({ id: s.id, predicate: compiled.predicate });

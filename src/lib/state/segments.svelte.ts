@@ -1,19 +1,19 @@
 import type { Remote } from 'comlink';
 import { SvelteMap } from 'svelte/reactivity';
 import type { DbApi } from '../../../workers/db-api.ts';
-import { errorKind, errorMessage } from '../errors.ts';
-import { segmentMembersSql, segmentPredicate } from '../sql/segment-sql.ts';
+import { errorMessage } from '../errors.ts';
+import { segmentMembersSql } from '../sql/segment-sql.ts';
+import { compileSegment } from '../segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
-import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentOutcome, SegmentProfile } from '../segments/types.ts';
+import type { ColumnSummary, SegmentAnalysis, SegmentCount, SegmentOutcome } from '../segments/types.ts';
+import { SegmentDetails } from './segment-details.svelte.ts';
 import { parseSpecFile, segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
 import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
 import { defaultSegmentsSpec, emptyGroup, type SegmentDefinition, type SegmentSpec, type SegmentsSpec } from '../spec/segments.ts';
 import type { SegmentView } from '../sql/segment-schema.ts';
-import type { PageQuery } from '../sql/segment-sql.ts';
 
 const COUNT_DEBOUNCE_MS = 150;
 const ANALYSIS_DEBOUNCE_MS = 300;
-export const PAGE_SIZE = 50;
 
 /** A segment's count as shown: the latest result, whether a newer one is on its way, and how long it took. */
 export interface CountState {
@@ -23,16 +23,10 @@ export interface CountState {
   ms: number | null;
 }
 
-/** Whose customers the member list shows: one segment, or the customers two segments share. */
-export interface MemberFilter {
-  ids: string[];
-  label: string;
-}
-
 /**
  * The user's segments and everything computed from them: counts as rules change (debounced, a
- * stale result never overwrites a newer one), the analysis against the base, a profile and a
- * member list. Every change goes through a method.
+ * stale result never overwrites a newer one) and the analysis against the base; the profile and
+ * member list are in `details`. Every change goes through a method.
  */
 export class Segments {
   spec = $state<SegmentsSpec>(defaultSegmentsSpec());
@@ -48,13 +42,8 @@ export class Segments {
   /** How long the latest segment analysis took in the engine, in milliseconds. */
   analysisMs = $state<number | null>(null);
   summaries = new SvelteMap<string, ColumnSummary | null>();
-  profileId = $state<string | null>(null);
-  profile = $state.raw<SegmentProfile | null>(null);
-  profileError = $state<string | null>(null);
-  members = $state.raw<MemberFilter | null>(null);
-  page = $state.raw<MemberPage | null>(null);
-  pageQuery = $state<PageQuery>({ offset: 0, limit: PAGE_SIZE, sortColumn: 'customer_id', descending: false, search: '' });
-  pageError = $state<string | null>(null);
+  /** The profile and the member list on screen. */
+  readonly details: SegmentDetails;
 
   readonly #db: Remote<DbApi>;
   // Bookkeeping, not state: nothing renders from these.
@@ -75,11 +64,10 @@ export class Segments {
   #templateQueue: Promise<unknown> = Promise.resolve();
   #runs = 0;
   #latestAnalysis = 0;
-  #latestProfile = 0;
-  #latestPage = 0;
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
+    this.details = new SegmentDetails(db, (id) => this.byId(id));
   }
 
   get enabled(): SegmentSpec[] {
@@ -104,8 +92,7 @@ export class Segments {
     this.summaries.clear();
     this.#generation++;
     this.#recountAll();
-    if (this.profileId) void this.showProfile(this.profileId);
-    if (this.members) void this.loadPage();
+    this.details.reload();
   }
 
   /** Every count at once, from one analysis rather than one query per segment. */
@@ -127,8 +114,7 @@ export class Segments {
     this.#forgetCounts();
     this.summaries.clear();
     this.analysis = null;
-    this.profile = null;
-    this.page = null;
+    this.details.clear();
   }
 
   add(name: string, definition: SegmentDefinition, description = ''): SegmentSpec {
@@ -178,8 +164,7 @@ export class Segments {
   remove(id: string): void {
     this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
     this.#forgetCounts(id);
-    if (this.profileId === id) this.profileId = null;
-    if (this.members?.ids.includes(id)) this.members = null;
+    this.details.forget(id);
     this.#scheduleAnalysis();
   }
 
@@ -213,8 +198,7 @@ export class Segments {
     this.#scheduleAnalysis();
     clearTimeout(this.#viewsTimer);
     this.#viewsTimer = setTimeout(() => {
-      if (this.profileId === id) void this.showProfile(id);
-      if (this.members?.ids.includes(id)) void this.loadPage();
+      this.details.reload(id);
     }, ANALYSIS_DEBOUNCE_MS);
   }
 
@@ -239,8 +223,7 @@ export class Segments {
   replace(spec: SegmentsSpec): void {
     this.#forgetCounts();
     this.spec = spec;
-    this.profileId = null;
-    this.closeMembers();
+    this.details.clear();
     this.#recountAll();
   }
 
@@ -264,61 +247,6 @@ export class Segments {
 
   summaryOf(view: SegmentView, column: string): ColumnSummary | null {
     return this.summaries.get(`${view}\u0000${column}`) ?? null;
-  }
-
-  async showProfile(id: string | null): Promise<void> {
-    this.profileId = id;
-    const run = ++this.#latestProfile;
-    const segment = id ? this.byId(id) : undefined;
-    if (!segment) {
-      this.profile = null;
-      return;
-    }
-    try {
-      const profile = await this.#db.profileSegment($state.snapshot(segment.definition) as SegmentDefinition);
-      if (run !== this.#latestProfile) return;
-      this.profile = profile;
-      this.profileError = null;
-    } catch (e) {
-      if (run !== this.#latestProfile) return;
-      this.profile = null;
-      this.profileError = errorMessage(e);
-    }
-  }
-
-  /** Opens the member list of one segment, or of the customers in all the given segments. */
-  async showMembers(ids: string[]): Promise<void> {
-    const names = ids.map((id) => this.byId(id)?.name ?? id);
-    this.members = { ids, label: names.join(' and ') };
-    this.pageQuery.offset = 0;
-    await this.loadPage();
-  }
-
-  closeMembers(): void {
-    this.members = null;
-    this.page = null;
-  }
-
-  async setPage(edit: (query: PageQuery) => void): Promise<void> {
-    edit(this.pageQuery);
-    await this.loadPage();
-  }
-
-  async loadPage(): Promise<void> {
-    const filter = this.members;
-    if (!filter) return;
-    const run = ++this.#latestPage;
-    const definitions = filter.ids.map((id) => this.byId(id)?.definition).filter((d) => d !== undefined);
-    try {
-      const page = await this.#db.memberPage($state.snapshot(definitions) as SegmentDefinition[], $state.snapshot(this.pageQuery));
-      if (run !== this.#latestPage) return;
-      this.page = page;
-      this.pageError = null;
-    } catch (e) {
-      if (run !== this.#latestPage) return;
-      this.page = null;
-      this.pageError = errorMessage(e);
-    }
   }
 
   /** One segment's members (every export column), or every customer with one true/false column per enabled segment. */
@@ -411,10 +339,12 @@ export class Segments {
     if (!segment || !this.schema || this.#countKey($state.snapshot(segment.definition) as SegmentDefinition) !== key) return;
     const sent = this.#countSent.get(outcome.id);
     if (sent !== sentBefore && sent !== key) return;
-    const compiled = compileForDisplay(segment.definition, this.schema);
+    // The query "Show SQL" shows, compiled here: the compiler is pure code.
+    const compiled = compileSegment($state.snapshot(segment.definition) as SegmentDefinition, this.schema);
+    const sql = 'predicate' in compiled ? segmentMembersSql(compiled.predicate) : null;
     const result: SegmentCount = outcome.ok
-      ? { ok: true, members: outcome.kpis.customers, base, sql: compiled.sql ?? '' }
-      : { ok: false, error: outcome.error, refused: compiled.refused, sql: compiled.sql };
+      ? { ok: true, members: outcome.kpis.customers, base, sql: sql ?? '' }
+      : { ok: false, error: outcome.error, refused: 'refused' in compiled && compiled.refused, sql };
     this.#countSent.set(outcome.id, key);
     const run = ++this.#runs;
     this.#countRun.set(outcome.id, run);
@@ -462,14 +392,5 @@ export class Segments {
       if (top) country = { view: place.view, column: place.column.name, value: top };
     }
     return { bins, monetaryDeciles: monetary?.deciles ?? [], country };
-  }
-}
-
-/** A definition's member query for "Show SQL", compiled here (pure code), and whether it was refused. */
-function compileForDisplay(definition: SegmentDefinition, schema: SegmentSchema): { sql: string | null; refused: boolean } {
-  try {
-    return { sql: segmentMembersSql(segmentPredicate(definition, schema)), refused: false };
-  } catch (e) {
-    return { sql: null, refused: errorKind(e) === 'refused' };
   }
 }

@@ -1,0 +1,108 @@
+import type { Remote } from 'comlink';
+import type { DbApi } from '../../../workers/db-api.ts';
+import { errorMessage } from '../errors.ts';
+import type { MemberPage, SegmentProfile } from '../segments/types.ts';
+import type { SegmentDefinition, SegmentSpec } from '../spec/segments.ts';
+import type { PageQuery } from '../sql/segment-sql.ts';
+
+export const PAGE_SIZE = 50;
+
+/** Whose customers the member list shows: one segment, or the customers two segments share. */
+export interface MemberFilter {
+  ids: string[];
+  label: string;
+}
+
+/** The profile of one segment and the member list of one or two, as shown; a stale result never replaces a newer one. */
+export class SegmentDetails {
+  profileId = $state<string | null>(null);
+  profile = $state.raw<SegmentProfile | null>(null);
+  profileError = $state<string | null>(null);
+  members = $state.raw<MemberFilter | null>(null);
+  page = $state.raw<MemberPage | null>(null);
+  pageQuery = $state<PageQuery>({ offset: 0, limit: PAGE_SIZE, sortColumn: 'customer_id', descending: false, search: '' });
+  pageError = $state<string | null>(null);
+
+  readonly #db: Remote<DbApi>;
+  readonly #segment: (id: string) => SegmentSpec | undefined;
+  #latestProfile = 0;
+  #latestPage = 0;
+
+  constructor(db: Remote<DbApi>, segment: (id: string) => SegmentSpec | undefined) {
+    this.#db = db;
+    this.#segment = segment;
+  }
+
+  async showProfile(id: string | null): Promise<void> {
+    this.profileId = id;
+    const run = ++this.#latestProfile;
+    const segment = id ? this.#segment(id) : undefined;
+    if (!segment) {
+      this.profile = null;
+      return;
+    }
+    try {
+      const profile = await this.#db.profileSegment($state.snapshot(segment.definition) as SegmentDefinition);
+      if (run !== this.#latestProfile) return;
+      this.profile = profile;
+      this.profileError = null;
+    } catch (e) {
+      if (run !== this.#latestProfile) return;
+      this.profile = null;
+      this.profileError = errorMessage(e);
+    }
+  }
+
+  /** Opens the member list of one segment, or of the customers in all the given segments. */
+  async showMembers(ids: string[]): Promise<void> {
+    const names = ids.map((id) => this.#segment(id)?.name ?? id);
+    this.members = { ids, label: names.join(' and ') };
+    this.pageQuery.offset = 0;
+    await this.loadPage();
+  }
+
+  closeMembers(): void {
+    this.members = null;
+    this.page = null;
+  }
+
+  async setPage(edit: (query: PageQuery) => void): Promise<void> {
+    edit(this.pageQuery);
+    await this.loadPage();
+  }
+
+  async loadPage(): Promise<void> {
+    const filter = this.members;
+    if (!filter) return;
+    const run = ++this.#latestPage;
+    const definitions = filter.ids.map((id) => this.#segment(id)?.definition).filter((d) => d !== undefined);
+    try {
+      const page = await this.#db.memberPage($state.snapshot(definitions) as SegmentDefinition[], $state.snapshot(this.pageQuery));
+      if (run !== this.#latestPage) return;
+      this.page = page;
+      this.pageError = null;
+    } catch (e) {
+      if (run !== this.#latestPage) return;
+      this.page = null;
+      this.pageError = errorMessage(e);
+    }
+  }
+
+  /** Recomputes what is shown: everything, or only what involves segment `id`. */
+  reload(id?: string): void {
+    if (this.profileId && (id === undefined || this.profileId === id)) void this.showProfile(this.profileId);
+    if (this.members && (id === undefined || this.members.ids.includes(id))) void this.loadPage();
+  }
+
+  /** A removed segment leaves the views it was in. */
+  forget(id: string): void {
+    if (this.profileId === id) this.profileId = null;
+    if (this.members?.ids.includes(id)) this.members = null;
+  }
+
+  clear(): void {
+    this.profileId = null;
+    this.profile = null;
+    this.closeMembers();
+  }
+}
