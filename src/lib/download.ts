@@ -7,3 +7,13 @@ export function downloadText(filename: string, text: string, type: string): void
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Copies text to the clipboard; the message to show says whether it worked (browsers may refuse). */
+export async function copyText(text: string, what: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return `${what} copied.`;
+  } catch {
+    return `The browser did not allow copying: select the ${what.toLowerCase()} and copy it.`;
+  }
+}

@@ -98,8 +98,7 @@ export function kpiIndexChart(rows: readonly SegmentRow[]): ChartSpec {
   };
 }
 
-const ofRow = (overlap: readonly (readonly number[])[], i: number, j: number) =>
-  overlapMeasures(overlap[i][j], overlap[i][i], overlap[j][j]).ofRow ?? 0;
+const ofRow = (overlap: readonly (readonly number[])[], i: number, j: number) => overlapMeasures(overlap, i, j).ofRow ?? 0;
 
 /** A matrix point: x = column segment, y = row segment, v = % of the row segment in the column segment. */
 interface OverlapPoint {

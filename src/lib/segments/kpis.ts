@@ -28,8 +28,16 @@ export function kpiIndex(kpis: Kpis, base: Kpis): KpiIndex {
   };
 }
 
-/** Share of the row segment that is also in the column segment, and the pair's Jaccard index. */
-export function overlapMeasures(both: number, rowSize: number, columnSize: number): { ofRow: number | null; jaccard: number | null } {
-  const union = rowSize + columnSize - both;
-  return { ofRow: ratio(both, rowSize), jaccard: ratio(both, union) };
+/**
+ * One cell of an overlap matrix (the diagonal holds each segment's size): the customers in both,
+ * the share of the row segment also in the column segment, and the pair's Jaccard index.
+ */
+export function overlapMeasures(
+  overlap: readonly (readonly number[])[],
+  row: number,
+  column: number,
+): { both: number; ofRow: number | null; jaccard: number | null } {
+  const both = overlap[row][column];
+  const union = overlap[row][row] + overlap[column][column] - both;
+  return { both, ofRow: ratio(both, overlap[row][row]), jaccard: ratio(both, union) };
 }
