@@ -23,7 +23,7 @@ import {
 } from '../src/lib/segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
-import type { SqlRunner } from '../src/lib/import/sql-runner.ts';
+import { arrowRows, userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
@@ -62,12 +62,21 @@ function rawKey(spec: ImportSpec, index: number, file: File): string {
   return JSON.stringify([file.name, file.size, file.lastModified, f.parse, f.columns.map((c) => c.name)]);
 }
 
-const runner = (conn: duckdb.AsyncDuckDBConnection): SqlRunner => ({
+const runner = (conn: duckdb.AsyncDuckDBConnection): PreparingRunner => ({
   async exec(sql) {
     await conn.query(sql);
   },
   async rows(sql) {
-    return (await conn.query(sql)).toArray().map((row) => row.toJSON() as Record<string, unknown>);
+    return arrowRows(await conn.query(sql));
+  },
+  // The wasm build does not tell a prepared statement's type: one statement is what the gate needs.
+  async runPrepared(sql) {
+    const statement = await conn.prepare(sql);
+    try {
+      return arrowRows(await statement.query());
+    } finally {
+      await statement.close();
+    }
   },
 });
 
@@ -171,12 +180,13 @@ async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
  * The connection and schema for segment work, after an analysis. The column kinds are read once
  * per import; the snapshot of `customers` is taken on the first work that reads rows.
  */
-async function segmentBase(readsRows: boolean): Promise<{ db: SqlRunner; schema: SegmentSchema }> {
+async function segmentBase(readsRows: boolean): Promise<{ db: UserSqlRunner; schema: SegmentSchema }> {
   const conn = await ready();
   if (analysisDate === null) throw new WorkbenchError('mapping', 'Load and analyse data before defining segments.');
-  const db = runner(conn);
+  // Segment work compiles user text into its statements: all of it goes through the gate.
+  const db = userSqlRunner(runner(conn));
   if (readsRows && !snapshotted) {
-    await db.exec(SNAPSHOT_CUSTOMERS_SQL);
+    await runner(conn).exec(SNAPSHOT_CUSTOMERS_SQL);
     snapshotted = true;
   }
   if (!segmentColumns) {
@@ -188,7 +198,7 @@ async function segmentBase(readsRows: boolean): Promise<{ db: SqlRunner; schema:
 
 /** Segment work in the queue, with DuckDB's errors given a kind. */
 function segmentWork<T>(
-  work: (base: { db: SqlRunner; schema: SegmentSchema }) => Promise<T>,
+  work: (base: { db: UserSqlRunner; schema: SegmentSchema }) => Promise<T>,
   options: { lane?: Lane; readsRows?: boolean } = {},
 ): Promise<T> {
   return exclusive(async () => {
@@ -329,13 +339,14 @@ const api: DbApi = {
         for await (const batch of reader) {
           columns ??= batch.schema.fields.map((f) => f.name);
           if (temporal.length === 0) temporal = batch.schema.fields.map((f) => /^(Timestamp|Date)/.test(String(f.type)));
-          for (const row of batch.toArray()) {
+          // By column index: names may repeat, or be `__proto__`.
+          const vectors = columns.map((_, i) => batch.getChildAt(i));
+          for (let r = 0; r < batch.numRows; r++) {
             if (rows.length === maxRows) {
               truncated = true;
               break;
             }
-            const obj = row.toJSON() as Record<string, unknown>;
-            rows.push(columns.map((c, i) => toPlain(obj[c], temporal[i])));
+            rows.push(vectors.map((v, i) => toPlain(v?.get(r), temporal[i])));
           }
           if (truncated) break;
         }

@@ -5,7 +5,8 @@ import { customersCsv } from '../lib/csv/customers-csv.ts';
 import { WorkbenchError } from '../lib/errors.ts';
 import type { ImportReport } from '../lib/import/report.ts';
 import { runImport, type RegisteredFile } from '../lib/import/run-import.ts';
-import { readSegmentSchema, segmentExport } from '../lib/segments/run-segments.ts';
+import { readSegmentSchema, segmentExport, segmentExportCsv } from '../lib/segments/run-segments.ts';
+import { userSqlRunner } from '../lib/import/sql-runner.ts';
 import { LOCKDOWN_SQL } from '../lib/sql/lockdown.ts';
 import { readShareLink } from '../lib/spec/share-link.ts';
 import { analysisSpecOf, importSpecOf, parseSpecFile, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
@@ -64,11 +65,15 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     for (const statement of LOCKDOWN_SQL) await native.exec(statement);
     // As the page's "Export all customers with segment columns": one true/false column per enabled segment.
     const segments = segmentsSpecOf(spec).segments.filter((s) => s.enabled);
-    const { sql: exportSql, columns } = segments.length
-      ? segmentExport(segments, await readSegmentSchema(native, analysisDate), null)
-      : { sql: exportCustomersSql(), columns: undefined };
-    if (o.sql) return sqlScript([...statements, exportSql], registered, scratch);
-    return customersCsv(await native.rows(exportSql), columns);
+    if (!segments.length) {
+      if (o.sql) return sqlScript([...statements, exportCustomersSql()], registered, scratch);
+      return customersCsv(await native.rows(exportCustomersSql()));
+    }
+    // Segment SQL comes from the spec file's text: it runs only through the gate (one prepared SELECT).
+    const gate = userSqlRunner(native);
+    const schema = await readSegmentSchema(gate, analysisDate);
+    if (o.sql) return sqlScript([...statements, segmentExport(segments, schema, null).sql], registered, scratch);
+    return await segmentExportCsv(gate, segments, schema, null);
   } catch (e) {
     if (e instanceof WorkbenchError) throw new UserError(e.message);
     throw e;

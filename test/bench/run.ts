@@ -18,6 +18,7 @@ import { openNativeDb } from '../../src/cli/native-db.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
+import { userSqlRunner } from '../../src/lib/import/sql-runner.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { headIsWhole, readHead } from '../../src/lib/preview/read-head.ts';
@@ -295,10 +296,11 @@ async function nativeRun(spec: ImportSpec, files: string[], threads: number, seg
   }
 }
 
-async function nativeSegments(db: Awaited<ReturnType<typeof openNativeDb>>, analysisDate: string): Promise<SegmentTimes> {
+async function nativeSegments(native: Awaited<ReturnType<typeof openNativeDb>>, analysisDate: string): Promise<SegmentTimes> {
   let t = performance.now();
-  // As the page's worker does: segment work reads a copy of the customers view.
-  await db.exec(SNAPSHOT_CUSTOMERS_SQL);
+  // As the page's worker does: segment work reads a copy of the customers view, through the gate.
+  await native.exec(SNAPSHOT_CUSTOMERS_SQL);
+  const db = userSqlRunner(native);
   const schema = await readSegmentSchema(db, analysisDate);
   const schemaMs = performance.now() - t;
   const editCountMs = [];

@@ -8,6 +8,7 @@ import { shareLink } from '../../src/lib/spec/share-link.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
 import { runCli } from './run-cli.ts';
+import { SQL_PAYLOADS } from '../fixtures/sql-payloads.ts';
 import { hasShared, SHARED } from './shared-data.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../public/samples/retail-v1');
@@ -115,6 +116,31 @@ describe('segment-workbench apply', () => {
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toContain('--link: the share link cannot be read: it is damaged or cut short');
     expect((await runCli('apply', tx, '--link', link, '--spec', tmp('shared.json'))).code).toBe(2);
+  });
+
+  test("a spec file's SQL segment that smuggles a second statement is refused by name, and nothing else runs", async () => {
+    const spec: SpecFile = {
+      version: 1,
+      segments: {
+        segments: SQL_PAYLOADS.filter((p) => p.family.startsWith('dollar-quoted')).map((p, i) => ({
+          id: `p${i}`,
+          name: p.family,
+          definition: { kind: 'sql', sql: p.sql },
+        })),
+      },
+    };
+    writeFileSync(tmp('payload.json'), JSON.stringify(spec));
+    const run = await runCli(
+      'apply',
+      path.join(SAMPLE, 'transactions.csv'),
+      '--customers',
+      path.join(SAMPLE, 'customers.csv'),
+      '--spec',
+      tmp('payload.json'),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Segment "dollar-quoted \$\$" cannot be exported: (More than one statement|One statement only)/);
   });
 
   test('ambiguous DD/MM or MM/DD dates stop with the spec option to set; setting it loads', async () => {

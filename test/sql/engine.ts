@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { SqlRunner } from '../../src/lib/import/sql-runner.ts';
+import { arrowRows, type PreparingRunner } from '../../src/lib/import/sql-runner.ts';
 import { LOCKDOWN_SQL } from '../../src/lib/sql/lockdown.ts';
 
 const require = createRequire(import.meta.url);
@@ -8,7 +8,7 @@ const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
 /** The same engine as the browser (duckdb-wasm, blocking build), locked the same way. */
-export interface TestEngine extends SqlRunner {
+export interface TestEngine extends PreparingRunner {
   register(name: string, bytes: Uint8Array): void;
   close(): void;
 }
@@ -28,10 +28,15 @@ export async function openEngine(): Promise<TestEngine> {
       conn.query(sql);
     },
     async rows(sql) {
-      return conn
-        .query(sql)
-        .toArray()
-        .map((r) => ({ ...r.toJSON() }) as Record<string, unknown>);
+      return arrowRows(conn.query(sql));
+    },
+    async runPrepared(sql) {
+      const statement = conn.prepare(sql);
+      try {
+        return arrowRows(statement.query());
+      } finally {
+        statement.close();
+      }
     },
     register(name, bytes) {
       db.registerFileBuffer(name, bytes);

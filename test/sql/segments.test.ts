@@ -16,6 +16,7 @@ import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { condition, type Condition, type Rule, type RuleGroup, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
 import { segmentMembersSql, segmentPredicate } from '../../src/lib/sql/segment-sql.ts';
 import { openEngine, type TestEngine } from './engine.ts';
+import { userSqlRunner } from '../../src/lib/import/sql-runner.ts';
 import Papa from 'papaparse';
 
 const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -72,7 +73,7 @@ beforeAll(async () => {
     files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
   );
   await runAnalysis(db, { ...defaultAnalysisSpec(), analysisDate: '2024-07-01' }, null);
-  schema = await readSegmentSchema(db, '2024-07-01');
+  schema = await readSegmentSchema(userSqlRunner(db), '2024-07-01');
 });
 
 const group = (...items: Rule[]): RuleGroup => ({ type: 'group', combine: 'and', rules: items });
@@ -197,19 +198,19 @@ describe('segments in SQL', () => {
       'select 1 /* ; */ ; drop table orders',
     ];
     for (const attempt of attempts) {
-      const result = await countSegment(db, sql(attempt), schema);
+      const result = await countSegment(userSqlRunner(db), sql(attempt), schema);
       expect(result, attempt).toMatchObject({ ok: false, refused: true });
     }
     // Hidden in a string, a statement reaches DuckDB's query(), which runs only a single SELECT.
-    expect(await countSegment(db, sql(`SELECT * FROM query('DROP TABLE orders')`), schema)).toMatchObject({ ok: false });
+    expect(await countSegment(userSqlRunner(db), sql(`SELECT * FROM query('DROP TABLE orders')`), schema)).toMatchObject({ ok: false });
     expect(await db.rows('SELECT (SELECT count(*) FROM orders) AS o, (SELECT count(*) FROM customers) AS c')).toEqual(before);
   });
 
   test('an error from DuckDB is the segment’s result, with its message', async () => {
-    const result = await countSegment(db, sql('no_such_column > 1'), schema);
+    const result = await countSegment(userSqlRunner(db), sql('no_such_column > 1'), schema);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error).toMatch(/no_such_column/);
-    const noId = await countSegment(db, sql('SELECT 1 AS x'), schema);
+    const noId = await countSegment(userSqlRunner(db), sql('SELECT 1 AS x'), schema);
     expect(noId.ok ? '' : noId.error).toMatch(/customer_id/);
   });
 });
@@ -224,7 +225,7 @@ describe('bad rule values name themselves', () => {
     ['an operator of another type', condition('country', 'gt', '1'), /does not apply/],
     ['days that are not whole', condition('last_purchase', 'within_last', '1.5'), /whole number of days/],
   ])('%s', async (_, rule, message) => {
-    const result = await countSegment(db, rules(rule), schema);
+    const result = await countSegment(userSqlRunner(db), rules(rule), schema);
     expect(result).toMatchObject({ ok: false, refused: false, sql: null });
     expect(result.ok ? '' : result.error).toMatch(message);
   });
@@ -233,7 +234,7 @@ describe('bad rule values name themselves', () => {
 describe('segment analysis', () => {
   test('KPIs against the base, overlap of every pair, errors reported not skipped', async () => {
     const analysis = await analyseSegments(
-      db,
+      userSqlRunner(db),
       [
         { id: 'fr', definition: rules(condition('country', 'eq', 'FR')) },
         { id: 'big', definition: rules(condition('monetary', 'gt', '100')) },
@@ -263,7 +264,7 @@ describe('segment analysis', () => {
 
   test('a segment that fails only on some row (a bad cast) is found and reported; the rest are analysed', async () => {
     const analysis = await analyseSegments(
-      db,
+      userSqlRunner(db),
       [
         { id: 'fr', definition: rules(condition('country', 'eq', 'FR')) },
         { id: 'cast', definition: { kind: 'sql', sql: 'CAST(plan AS INTEGER) > 1' } },
@@ -283,7 +284,7 @@ describe('segment analysis', () => {
   });
 
   test('a profile compares each attribute inside the segment with the base', async () => {
-    const profile = await profileSegment(db, rules(condition('plan', 'eq', 'basic')), schema);
+    const profile = await profileSegment(userSqlRunner(db), rules(condition('plan', 'eq', 'basic')), schema);
     expect(profile).toMatchObject({ members: 2, base: 5 });
     const country = profile.attributes.find((a) => a.column === 'country');
     expect(country?.kind).toBe('categorical');
@@ -296,7 +297,7 @@ describe('segment analysis', () => {
 
   test('value pickers get top values with counts, and ranges', async () => {
     const country = await summarizeColumn(
-      db,
+      userSqlRunner(db),
       'customers',
       schema.customers.find((c) => c.name === 'country')!,
       10,
@@ -304,7 +305,7 @@ describe('segment analysis', () => {
     expect(country.top[0]).toEqual({ value: 'FR', count: 2 });
     expect(country.distinct).toBe(4);
     const age = await summarizeColumn(
-      db,
+      userSqlRunner(db),
       'customers',
       schema.customers.find((c) => c.name === 'age')!,
       10,
@@ -316,7 +317,7 @@ describe('segment analysis', () => {
 
   test('member pages: sorted, searchable, never overlapping, ids as text', async () => {
     const page = (offset: number, search = '') =>
-      memberPage(db, [], { offset, limit: 2, sortColumn: 'monetary', descending: true, search }, schema);
+      memberPage(userSqlRunner(db), [], { offset, limit: 2, sortColumn: 'monetary', descending: true, search }, schema);
     const first = await page(0);
     const second = await page(2);
     const idAt = first.columns.indexOf('customer_id');
@@ -324,7 +325,7 @@ describe('segment analysis', () => {
     expect([...first.rows, ...second.rows].map((r) => r[idAt])).toEqual(['b', 'a', 'd', 'c']);
     expect((await page(0, 'PLUS')).rows.map((r) => r[idAt])).toEqual(['b']);
     const both = await memberPage(
-      db,
+      userSqlRunner(db),
       [rules(condition('country', 'eq', 'FR')), rules(condition('monetary', 'gt', '100'))],
       { offset: 0, limit: 10, sortColumn: 'customer_id', descending: false, search: '' },
       schema,
@@ -339,9 +340,9 @@ describe('segment export', () => {
   test("one segment's members, or everyone with a true/false column per segment named after it", async () => {
     const france = named('country', rules(condition('country', 'eq', 'FR')));
     const big = named('Big "spenders"', { kind: 'sql', sql: 'monetary > 100' });
-    const only = parseCsv(await segmentExportCsv(db, [france], schema, 0));
+    const only = parseCsv(await segmentExportCsv(userSqlRunner(db), [france], schema, 0));
     expect(only.map((r) => r.customer_id)).toEqual(['a', 'c']);
-    const all = parseCsv(await segmentExportCsv(db, [france, big], schema, null));
+    const all = parseCsv(await segmentExportCsv(userSqlRunner(db), [france, big], schema, null));
     expect(all.map((r) => r.customer_id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     // "country" is taken by the attribute, so the segment's column gets a number.
     // Monetary: a 150, b 500, c 10, d 90, e never bought.
@@ -357,7 +358,7 @@ describe('segment export', () => {
 
   test('segment columns keep their place whatever their name, headers are formula-safe, and an empty export has its header', async () => {
     const text = await segmentExportCsv(
-      db,
+      userSqlRunner(db),
       [named('2024', rules(condition('country', 'eq', 'FR'))), named('=HYPERLINK("x")', rules(condition('country', 'eq', 'JP')))],
       schema,
       null,
@@ -365,16 +366,16 @@ describe('segment export', () => {
     const header = text.split('\r\n')[0].split(',');
     expect(header[0]).toBe('customer_id');
     expect(header.slice(-2)).toEqual(['2024', `"'=HYPERLINK(""x"")"`]);
-    const empty = await segmentExportCsv(db, [named('Nobody', rules(condition('country', 'eq', 'JP')))], schema, 0);
+    const empty = await segmentExportCsv(userSqlRunner(db), [named('Nobody', rules(condition('country', 'eq', 'JP')))], schema, 0);
     expect(empty.trim().split('\r\n')).toHaveLength(1);
     expect(empty).toContain('customer_id,recency_days');
     expect(empty).toContain(',plan');
   });
 
   test('a segment with an error is refused by name, not exported half-made', async () => {
-    await expect(segmentExportCsv(db, [named('Bad', rules(condition('monetary', 'gt', 'lots')))], schema, null)).rejects.toThrow(
-      /Segment "Bad" cannot be exported/,
-    );
+    await expect(
+      segmentExportCsv(userSqlRunner(db), [named('Bad', rules(condition('monetary', 'gt', 'lots')))], schema, null),
+    ).rejects.toThrow(/Segment "Bad" cannot be exported/);
   });
 });
 
@@ -414,7 +415,7 @@ describe('column kinds on more rows than the probe samples', () => {
         files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
       );
       await runAnalysis(engine, defaultAnalysisSpec(), null);
-      const probed = await readSegmentSchema(engine, '2024-01-02');
+      const probed = await readSegmentSchema(userSqlRunner(engine), '2024-01-02');
       const kind = (name: string) => probed.customers.find((c) => c.name === name)?.kind;
       expect(kind('code')).toBe('text');
       expect(kind('joined')).toBe('date');

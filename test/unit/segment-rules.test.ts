@@ -111,6 +111,26 @@ describe('user SQL', () => {
     expect(() => codeOnly(`a /* open`)).toThrow(/closing \*\//);
   });
 
+  test("dollar-quoted, tagged and E'' strings and nested comments are read as DuckDB reads them", () => {
+    const flat = (sql: string) => codeOnly(sql).replace(/\s+/g, ' ').trim();
+    expect(flat(`a = $$'; x$$ AND b`)).toBe('a = AND b');
+    expect(flat(`a = $q$ $$ ; $q$ AND b`)).toBe('a = AND b');
+    expect(flat(`a = E'\\'; x' AND b`)).toBe('a = E AND b');
+    expect(flat(`a = e'it''s' AND b`)).toBe('a = e AND b');
+    expect(flat(`a /* /* */ ; */ AND b`)).toBe('a AND b');
+    // `$` inside a name or after one is not a quote.
+    expect(flat(`a$b$ = 1`)).toBe('a$b$ = 1');
+    expect(() => codeOnly(`a = $$open`)).toThrow(/closing \$\$/);
+    expect(() => codeOnly(`a = E'open\\'`)).toThrow(/closing quote/);
+  });
+
+  test.each([
+    [`true OR $$'$$ = $$x$$) AS BOOLEAN); UPDATE customer_attributes SET city = $$p$$; SELECT 1 WHERE ((true OR $$'$$ = $$x$$`],
+    [`true OR E'\\'' = E'x') AS BOOLEAN); DELETE FROM orders; SELECT 1 WHERE ((true OR E'\\'' = E'x'`],
+  ])('a ";" hidden from a simpler reading is still found: %s', (sql) => {
+    expect(() => readUserSql(sql)).toThrow(/One statement only|is not allowed/);
+  });
+
   test('conditions and queries are told apart', () => {
     expect(readUserSql('monetary > 5')).toEqual({ kind: 'condition', sql: 'monetary > 5' });
     expect(readUserSql('  select customer_id from orders ;; ')).toEqual({ kind: 'query', sql: 'select customer_id from orders' });

@@ -1,7 +1,7 @@
 import { WorkbenchError, errorKind, errorMessage } from '../errors.ts';
 import { customersCsv } from '../csv/customers-csv.ts';
 import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
-import type { SqlRunner } from '../import/sql-runner.ts';
+import type { UserSqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition } from '../spec/segments.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
 import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
@@ -53,7 +53,7 @@ const KNOWN_TEXT = new Set(['customer_id', 'order_id', 'rfm_cell', 'rfm_segment'
  * and dates: a sample rules most of them out (one value that does not read is enough), and only
  * the columns still in doubt are read in full.
  */
-async function viewColumns(db: SqlRunner, view: SegmentView): Promise<ColumnInfo[]> {
+async function viewColumns(db: UserSqlRunner, view: SegmentView): Promise<ColumnInfo[]> {
   const described = await db.rows(describeViewSql(view));
   const columns = described.map((r) => ({ name: String(r.name), type: String(r.type) }));
   let doubtful = columns.filter((c) => c.type === 'VARCHAR' && !KNOWN_TEXT.has(c.name)).map((c) => c.name);
@@ -81,7 +81,7 @@ async function viewColumns(db: SqlRunner, view: SegmentView): Promise<ColumnInfo
 }
 
 /** Where a view's text columns are probed: `customers` attributes in their own table, under their file names. */
-async function probeSource(db: SqlRunner, view: SegmentView): Promise<{ table: ProbeTable; sourceOf: (name: string) => string }> {
+async function probeSource(db: UserSqlRunner, view: SegmentView): Promise<{ table: ProbeTable; sourceOf: (name: string) => string }> {
   if (view !== 'customers') return { table: view, sourceOf: (name) => name };
   const attributes = (await db.rows(attributeColumnsSql())).map((r) => String(r.name));
   const source = new Map(viewAttributeNames(attributes).map((a) => [a.name, a.source]));
@@ -89,7 +89,7 @@ async function probeSource(db: SqlRunner, view: SegmentView): Promise<{ table: P
 }
 
 /** What rules can name, read from the views after an analysis. */
-export async function readSegmentSchema(db: SqlRunner, analysisDate: string): Promise<SegmentSchema> {
+export async function readSegmentSchema(db: UserSqlRunner, analysisDate: string): Promise<SegmentSchema> {
   return { customers: await viewColumns(db, 'customers'), orders: await viewColumns(db, 'orders'), analysisDate };
 }
 
@@ -106,7 +106,7 @@ export function compileSegment(
 }
 
 /** A segment's member count as the user edits it, with the SQL it ran. */
-export async function countSegment(db: SqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
+export async function countSegment(db: UserSqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
   const compiled = compileSegment(definition, schema);
   if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
   const sql = segmentMembersSql(compiled.predicate);
@@ -114,7 +114,7 @@ export async function countSegment(db: SqlRunner, definition: SegmentDefinition,
     const [row] = await db.rows(segmentCountSql(compiled.predicate));
     return { ok: true, members: num(row.members), base: num(row.base), sql };
   } catch (e) {
-    return { ok: false, error: errorMessage(e), refused: false, sql };
+    return { ok: false, error: errorMessage(e), refused: errorKind(e) === 'refused', sql };
   }
 }
 
@@ -123,7 +123,7 @@ export async function countSegment(db: SqlRunner, definition: SegmentDefinition,
  * compile or run is reported with its error and left out of the overlap; the others are analysed.
  */
 export async function analyseSegments(
-  db: SqlRunner,
+  db: UserSqlRunner,
   segments: readonly { id: string; definition: SegmentDefinition }[],
   schema: SegmentSchema,
   minSizePercent: number,
@@ -135,16 +135,28 @@ export async function analyseSegments(
   for (const s of segments) {
     const compiled = compileSegment(s.definition, schema);
     if ('error' in compiled) errors.set(s.id, compiled.error);
-    else if (await fails(db, segmentBindSql(compiled.predicate), (e) => errors.set(s.id, e))) continue;
+    else if (
+      await fails(
+        () => db.rows(segmentBindSql(compiled.predicate)),
+        (e) => errors.set(s.id, e),
+      )
+    )
+      continue;
     else valid.push({ id: s.id, predicate: compiled.predicate });
   }
   checkpoint();
   // An error only a row can raise (a failing cast) fails the whole table: find its segment by counting each.
-  if (await fails(db, segmentFlagsSql(valid.map((v) => v.predicate)))) {
+  if (await fails(() => db.create(segmentFlagsSql(valid.map((v) => v.predicate))))) {
     for (const v of [...valid]) {
-      if (await fails(db, segmentCountSql(v.predicate), (e) => errors.set(v.id, e))) valid.splice(valid.indexOf(v), 1);
+      if (
+        await fails(
+          () => db.rows(segmentCountSql(v.predicate)),
+          (e) => errors.set(v.id, e),
+        )
+      )
+        valid.splice(valid.indexOf(v), 1);
     }
-    await db.exec(segmentFlagsSql(valid.map((v) => v.predicate)));
+    await db.create(segmentFlagsSql(valid.map((v) => v.predicate)));
   }
   checkpoint();
   const sums = new Map<number, KpiSums>();
@@ -180,10 +192,10 @@ export async function analyseSegments(
   };
 }
 
-/** Runs `sql`; an error is handed to `onError` and reported as true instead of thrown. */
-async function fails(db: SqlRunner, sql: string, onError: (message: string) => void = () => {}): Promise<boolean> {
+/** Runs `work`; an error is handed to `onError` and reported as true instead of thrown. */
+async function fails(work: () => Promise<unknown>, onError: (message: string) => void = () => {}): Promise<boolean> {
   try {
-    await db.exec(sql);
+    await work();
     return false;
   } catch (e) {
     onError(errorMessage(e));
@@ -208,7 +220,7 @@ const HISTOGRAM_BINS = 10;
 
 /** Each attribute's distribution inside a segment against the base. */
 export async function profileSegment(
-  db: SqlRunner,
+  db: UserSqlRunner,
   definition: SegmentDefinition,
   schema: SegmentSchema,
   checkpoint: Checkpoint = () => {},
@@ -284,7 +296,7 @@ export async function profileSegment(
 }
 
 /** Suggestions for a rule's value: the most common values, and the range of numbers and dates. */
-export async function summarizeColumn(db: SqlRunner, view: SegmentView, column: ColumnInfo, limit: number): Promise<ColumnSummary> {
+export async function summarizeColumn(db: UserSqlRunner, view: SegmentView, column: ColumnInfo, limit: number): Promise<ColumnSummary> {
   const top = await db.rows(topValuesSql(view, column.name, limit));
   let min: string | null = null;
   let max: string | null = null;
@@ -309,7 +321,7 @@ export async function summarizeColumn(db: SqlRunner, view: SegmentView, column: 
 
 /** One page of the customers in every given segment (all customers when none), searchable and sorted. */
 export async function memberPage(
-  db: SqlRunner,
+  db: UserSqlRunner,
   definitions: readonly SegmentDefinition[],
   page: PageQuery,
   schema: SegmentSchema,
@@ -377,7 +389,7 @@ export function segmentExport(segments: readonly NamedDefinition[], schema: Segm
 
 /** The export as CSV text, as the page downloads it and the command line writes it. */
 export async function segmentExportCsv(
-  db: SqlRunner,
+  db: UserSqlRunner,
   segments: readonly NamedDefinition[],
   schema: SegmentSchema,
   member: number | null,

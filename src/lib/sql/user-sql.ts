@@ -39,10 +39,14 @@ function refuse(message: string): never {
   throw new WorkbenchError('refused', message);
 }
 
+/** A dollar-quote opener (`$$`, `$tag$`) where an identifier could not go on through it. */
+const DOLLAR_QUOTE = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
+
 /**
- * The SQL with string literals, quoted names and comments blanked out, so what is left is the
- * statement's own words. Where this reading and DuckDB's could differ (an `E'\''` escape, a nested
- * comment), it sees more code than DuckDB does, so it can only refuse more, never less.
+ * The SQL with string literals (`'…'`, `E'…'` with backslash escapes, `$$…$$`, `$tag$…$tag$`), quoted
+ * names and comments blanked out, so what is left is the statement's own words: friendlier refusals
+ * than the engine's. It is not the guarantee: the gate in sql-runner.ts prepares every compiled
+ * statement whole, so text this reading gets wrong still runs as one SELECT or not at all.
  */
 export function codeOnly(sql: string): string {
   let out = '';
@@ -50,8 +54,25 @@ export function codeOnly(sql: string): string {
   while (i < sql.length) {
     const ch = sql[i];
     const two = sql.slice(i, i + 2);
+    const previous = sql[i - 1] ?? ' ';
     let end: number;
-    if (ch === "'" || ch === '"') {
+    DOLLAR_QUOTE.lastIndex = i;
+    const dollar = ch === '$' && !/[\w$]/.test(previous) ? DOLLAR_QUOTE.exec(sql) : null;
+    if (dollar) {
+      end = sql.indexOf(dollar[0], i + dollar[0].length);
+      if (end === -1) refuse(`A text value is missing its closing ${dollar[0]}.`);
+      end += dollar[0].length;
+    } else if (ch === "'" && /[eE]/.test(previous) && !/[\w$]/.test(sql[i - 2] ?? ' ')) {
+      // E'…': a backslash escapes the next character, `\'` included.
+      end = i + 1;
+      for (;;) {
+        if (end >= sql.length) refuse("A text value is missing its closing quote (').");
+        if (sql[end] === '\\' || (sql[end] === "'" && sql[end + 1] === "'")) end += 2;
+        else if (sql[end] === "'") break;
+        else end += 1;
+      }
+      end += 1;
+    } else if (ch === "'" || ch === '"') {
       end = i + 1;
       for (;;) {
         end = sql.indexOf(ch, end);
@@ -64,9 +85,14 @@ export function codeOnly(sql: string): string {
       end = sql.indexOf('\n', i);
       if (end === -1) end = sql.length;
     } else if (two === '/*') {
-      end = sql.indexOf('*/', i + 2);
-      if (end === -1) refuse('A comment is missing its closing */.');
-      end += 2;
+      // Comments nest, as in DuckDB's (PostgreSQL's) lexer.
+      end = i + 2;
+      for (let depth = 1; depth > 0;) {
+        if (end >= sql.length) refuse('A comment is missing its closing */.');
+        const at = sql.slice(end, end + 2);
+        depth += at === '/*' ? 1 : at === '*/' ? -1 : 0;
+        end += at === '/*' || at === '*/' ? 2 : 1;
+      }
     } else {
       out += ch;
       i += 1;
@@ -103,7 +129,11 @@ export function readUserSql(input: string): UserSql {
  * user's text is kept on lines of its own so a trailing `--` comment cannot swallow the wrapper.
  */
 export function userSqlPredicate(input: string): string {
-  const user = readUserSql(input);
+  return wrapUserSql(readUserSql(input));
+}
+
+/** The predicate around checked user SQL (tests also wrap unchecked text with it, to show what the gate stops). */
+export function wrapUserSql(user: UserSql): string {
   // As a boolean: a condition of another type (`monetary`, `country`) fails here, on its own segment.
   if (user.kind === 'condition') return `CAST((\n${user.sql}\n) AS BOOLEAN)`;
   // Qualified, or a query without the column would bind the outer row's id and match everyone.
