@@ -9,7 +9,7 @@ import {
   segmentExportCsv,
 } from '../../src/lib/segments/run-segments.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
-import type { SegmentDefinition } from '../../src/lib/spec/segments.ts';
+import { condition, type Rule, type RuleGroup, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
 import { segmentBindSql, segmentCountSql } from '../../src/lib/sql/segment-sql.ts';
 import { wrapUserSql } from '../../src/lib/sql/user-sql.ts';
 import { SQL_PAYLOADS, type SqlPayload } from '../fixtures/sql-payloads.ts';
@@ -110,3 +110,46 @@ describe('user SQL is one read-only SELECT, decided by the engine', () => {
     console.log(`${p.family}\n  ${results.join('\n  ')}`);
   });
 });
+
+describe('rule values and column names are data, never SQL', () => {
+  const breakouts = [
+    `x'); DELETE FROM orders; --`,
+    `x' OR 1=1) AS BOOLEAN); DROP TABLE customers; SELECT ((' `,
+    `$$'; UPDATE customer_attributes SET city = 'p'; --$$`,
+    `E'\\''; DELETE FROM orders; --`,
+    `\\'; DELETE FROM orders; --`,
+    `Leeds' /*`,
+  ];
+  test.each(breakouts)('value %s matches literally, at every entry point', async (value) => {
+    const gate = userSqlRunner(db);
+    const rules = (rule: Parameters<typeof group>[0]): SegmentDefinition => ({ kind: 'rules', root: group(rule) });
+    // Only "is one of" with York matches anyone (b); the rest match the value literally, so no one.
+    const cases: [SegmentDefinition, number][] = [
+      [rules(condition('city', 'eq', value)), 0],
+      [rules(condition('city', 'in', '', '', [value, 'York'])), 1],
+      [rules(condition('city', 'contains', value)), 0],
+      [rules({ type: 'orders', atLeast: 1, where: group(condition('product', 'starts_with', value)) }), 0],
+    ];
+    for (const [definition, members] of cases) {
+      const count = await countSegment(gate, definition, schema);
+      expect(count.ok && count.members, JSON.stringify(definition)).toBe(members);
+      const [segment] = (await analyseSegments(gate, [{ id: 'r', definition }], schema, 1)).segments;
+      expect(segment.ok).toBe(true);
+      await segmentExportCsv(gate, [{ name: 'R', definition }], schema, 0);
+    }
+    expect(await databaseDigest(db)).toEqual(before);
+  });
+
+  test('a column name that is SQL is an unknown column, refused by name', async () => {
+    const count = await countSegment(
+      userSqlRunner(db),
+      { kind: 'rules', root: group(condition(`city" = 'x'; DROP TABLE orders; --`, 'eq', 'x')) },
+      schema,
+    );
+    expect(count.ok).toBe(false);
+    expect(!count.ok && count.error).toMatch(/no column|not found|unknown/i);
+    expect(await databaseDigest(db)).toEqual(before);
+  });
+});
+
+const group = (...rules: Rule[]): RuleGroup => ({ type: 'group', combine: 'and', rules });
