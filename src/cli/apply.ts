@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { runAnalysis } from '../lib/analysis/run-analysis.ts';
 import { customersCsv } from '../lib/csv/customers-csv.ts';
@@ -9,7 +9,8 @@ import { readSegmentSchema, segmentExport, segmentExportCsv } from '../lib/segme
 import { userSqlRunner } from '../lib/import/sql-runner.ts';
 import { LOCKDOWN_SQL } from '../lib/sql/lockdown.ts';
 import { readShareLink } from '../lib/spec/share-link.ts';
-import { analysisSpecOf, importSpecOf, parseSpecFile, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
+import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from '../lib/spec/read-spec.ts';
+import { analysisSpecOf, importSpecOf, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
 import { exportCustomersSql } from '../lib/sql/export.ts';
 import { guessMapping } from './guess-mapping.ts';
 import { openInput } from './input-file.ts';
@@ -86,20 +87,29 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
 async function readSpecFile(file: string): Promise<SpecFile> {
   let text: string;
   try {
+    if ((await stat(file)).size > MAX_SPEC_BYTES) throw new UserError(`${file} is not a valid spec: it is larger than ${MAX_SPEC_SIZE}`);
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? `spec file not found: ${file}` : `spec file cannot be read: ${file} (${code ?? String(e)})`);
   }
-  const { value, errors } = parseSpecFile(text);
-  if (!value) throw new UserError(`${file} is not a valid spec:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
-  return value;
+  return wholeSpec(parseSpecFile(text), `${file} is not a valid spec`);
 }
 
 async function readLink(link: string): Promise<SpecFile> {
-  const { value, errors } = await readShareLink(link);
-  if (!value) throw new UserError(`--link: ${errors.join('; ')}`);
-  return value;
+  return wholeSpec(await readShareLink(link), '--link');
+}
+
+/**
+ * The page opens what it can of a spec and lists the rest; a nightly job must not run on part of a
+ * definition, so here any problem stops the run (exit code 1) with every problem listed.
+ */
+function wholeSpec(reading: SpecReading, what: string): SpecFile {
+  if (!reading.value) throw new UserError(`${what}: ${reading.refused}`);
+  if (reading.problems.length === 0) return reading.value;
+  const list = reading.problems.map((p) => `  - ${p}`).join('\n');
+  throw new UserError(`${what}: ${reading.problems.length} problem${reading.problems.length === 1 ? '' : 's'}, nothing was run:\n${list}`);
 }
 
 function logReport(report: ImportReport, log: (line: string) => void): void {

@@ -175,7 +175,7 @@ test('SQL with an error or a refused statement marks only that segment invalid, 
   expect(await sqlCount(app, 'SELECT count(*) FROM orders')).toBe(orders);
 });
 
-test('counts follow a scoring change; definitions saved to a file open again, and a tampered file changes nothing', async ({
+test('counts follow a scoring change; definitions saved to a file open again, and a tampered file opens without its tampered segment', async ({
   app,
   page,
 }, testInfo) => {
@@ -206,13 +206,26 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
   await expect(segment.getByLabel('Description')).toHaveValue(/High frequency score/);
 
+  // A tampered segment is left out, named by its path; the rest of the file opens.
   const tampered = JSON.parse(readFileSync(file, 'utf8'));
   tampered.segments.segments[0].definition.root.rules[0].op = 'drop table';
+  tampered.segments.segments.push({ id: 'sound', name: 'Sound', definition: { kind: 'sql', sql: 'frequency = 1' } });
   const bad = testInfo.outputPath('tampered.json');
   writeFileSync(bad, JSON.stringify(tampered));
   await panel.getByLabel('Open segment definitions').setInputFiles(bad);
   await expect(panel.getByRole('alert')).toContainText('spec.segments.segments[0].definition.root.rules[0].op: expected one of');
-  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
+  const sound = page.getByRole('region', { name: 'Sound', exact: true });
+  await expect(sound.getByTestId('member-count')).toHaveText(
+    formatCount(await sqlCount(app, 'SELECT count(*) FROM customers WHERE frequency = 1')),
+  );
+  await expect(segment).toHaveCount(0);
+  // With no sound segment left, a file changes nothing.
+  tampered.segments.segments.pop();
+  writeFileSync(bad, JSON.stringify(tampered));
+  await panel.getByLabel('Open segment definitions').setInputFiles(bad);
+  await expect(panel.getByRole('alert')).toContainText('tampered.json was not opened, nothing changed: none of its segments can be used.');
+  await expect(panel.getByRole('alert')).toContainText('spec.segments.segments[0].definition.root.rules[0].op: expected one of');
+  await expect(sound.getByTestId('member-count')).toBeVisible();
 
   // A file whose SQL segment reuses an id: the editor shows the opened SQL, not the one it had.
   const sqlFile = (sql: string) => {

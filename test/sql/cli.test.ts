@@ -143,6 +143,34 @@ describe('segment-workbench apply', () => {
     expect(run.stderr).toMatch(/Segment "dollar-quoted \$\$" cannot be exported: (More than one statement|One statement only)/);
   });
 
+  test('a spec or a link with any problem stops the run with every problem listed: a nightly job never runs on part of a definition', async () => {
+    const spec = {
+      version: 1,
+      analysis: { analysisDate: '2024-13-45' },
+      segments: {
+        segments: [
+          { id: 'a', name: 'A', definition: { kind: 'sql', sql: 'monetary > 0' } },
+          { id: 'b', name: 'A', definition: { kind: 'sql', sql: 'monetary > 0' } },
+        ],
+      },
+    };
+    writeFileSync(tmp('partial.json'), JSON.stringify(spec));
+    const tx = path.join(SAMPLE, 'transactions.csv');
+    const byFile = await runCli('apply', tx, '--spec', tmp('partial.json'));
+    const byLink = await runCli('apply', tx, '--link', await shareLink('https://example.org/', spec as SpecFile));
+    const problems = [
+      '2 problems, nothing was run:',
+      '  - spec.analysis.analysisDate: expected a real date YYYY-MM-DD, got "2024-13-45"',
+      '  - spec.segments.segments[1].name: "A" is already used by segments[0]',
+    ].join('\n');
+    expect(byFile.stderr).toBe(`segment-workbench: ${tmp('partial.json')} is not a valid spec: ${problems}\n`);
+    expect(byLink.stderr).toBe(`segment-workbench: --link: ${problems}\n`);
+    for (const run of [byFile, byLink]) {
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+    }
+  });
+
   test('ambiguous DD/MM or MM/DD dates stop with the spec option to set; setting it loads', async () => {
     writeFileSync(tmp('ambiguous.csv'), 'customer_id,order_date,amount\na,03/04/2024,10\nb,05/06/2024,20\na,07/08/2024,5\n');
     const stopped = await runCli('apply', tmp('ambiguous.csv'));
@@ -206,7 +234,7 @@ describe('segment-workbench apply', () => {
     },
     {
       spec: '{ "version": 1, "analysis": { "rfm": { "method": "thresholds" } } }',
-      error: 'spec: analysis: invalid thresholds: none given',
+      error: 'spec.analysis.rfm.thresholds: the thresholds method needs cut points for recency, frequency and monetary',
     },
   ])('a bad spec is refused with what is wrong: $error', async ({ spec, error }) => {
     writeFileSync(tmp('bad.json'), spec);

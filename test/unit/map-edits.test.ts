@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { assignCell, claimsByCell, mergeSegments, renameSegment } from '../../src/lib/analysis/map-edits.ts';
-import { STANDARD_SEGMENTS } from '../../src/lib/spec/rfm-defaults.ts';
+import { STANDARD_SEGMENTS, defaultRangeSegments } from '../../src/lib/spec/rfm-defaults.ts';
 
 const map = () => STANDARD_SEGMENTS.map((s) => ({ ...s, cells: [...s.cells] }));
 
@@ -23,8 +23,13 @@ test('merging moves every cell and removes the segment', () => {
   expect(claimsByCell(edited).size).toBe(125);
 });
 
-test('renaming refuses empty and duplicate names', () => {
+test('renaming refuses empty and duplicate names, and "Other"', () => {
   expect(renameSegment(map(), 'Lost', 'Gone').map((s) => s.name)).toContain('Gone');
   expect(renameSegment(map(), 'Lost', ' ')).toEqual(map());
   expect(renameSegment(map(), 'Lost', 'Loyal')).toEqual(map());
+  expect(renameSegment(map(), 'Lost', ' Other ')).toEqual(map());
+  // Range rules rename the same way.
+  const ranges = defaultRangeSegments(3);
+  expect(renameSegment(ranges, 'Lost', 'Other')).toEqual(ranges);
+  expect(renameSegment(ranges, 'Lost', 'Gone').map((s) => s.name)).toContain('Gone');
 });

@@ -99,6 +99,11 @@ describe('rule → SQL', () => {
   test('a NUL in a value is refused rather than truncated', () => {
     expect(() => one(condition('country', 'eq', 'a\0b'))).toThrow(/NUL/);
   });
+
+  test('a number of days the engine cannot subtract from a date is refused by name, not by the engine', () => {
+    expect(one(condition('last_purchase', 'more_than_ago', '100000'))).toBe(`CAST("last_purchase" AS DATE) < DATE '2024-07-01' - 100000`);
+    expect(() => one(condition('last_purchase', 'within_last', '3000000000'))).toThrow('"last_purchase": at most 100,000 days.');
+  });
 });
 
 describe('user SQL', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseSpecFile, segmentsFile, segmentsSpecOf } from '../../src/lib/spec/spec-file.ts';
+import { parseSpecFile } from '../../src/lib/spec/read-spec.ts';
+import { segmentsFile, segmentsSpecOf } from '../../src/lib/spec/spec-file.ts';
 import { condition, type SegmentsSpec } from '../../src/lib/spec/segments.ts';
 
 const SPEC: SegmentsSpec = {
@@ -37,7 +38,7 @@ const SPEC: SegmentsSpec = {
 describe('segments in a spec file', () => {
   test('save then open gives the same definitions back', () => {
     const parsed = parseSpecFile(JSON.stringify(segmentsFile(SPEC)));
-    expect(parsed.errors).toEqual([]);
+    expect(parsed.value && parsed.problems).toEqual([]);
     expect(segmentsSpecOf(parsed.value!)).toEqual(SPEC);
   });
 
@@ -66,7 +67,7 @@ describe('segments in a spec file', () => {
     });
   });
 
-  test('every problem is named by its path, however deep', () => {
+  test('every problem is named by its path, however deep; each segment with one is left out, the others open', () => {
     const text = JSON.stringify({
       version: 1,
       segments: {
@@ -97,10 +98,19 @@ describe('segments in a spec file', () => {
               },
             },
           },
+          { id: 'a', name: 'D', definition: { kind: 'sql', sql: 'true' } },
+          { id: 'e', name: 'E', definition: { kind: 'sql', sql: 'true' } },
         ],
       },
     });
-    expect(parseSpecFile(text).errors).toEqual([
+    const parsed = parseSpecFile(text);
+    expect(parsed.value?.segments).toEqual({
+      segments: [
+        { id: 'a', name: 'D', definition: { kind: 'sql', sql: 'true' } },
+        { id: 'e', name: 'E', definition: { kind: 'sql', sql: 'true' } },
+      ],
+    });
+    expect(parsed.value && parsed.problems).toEqual([
       'spec.segments.minSizePercent: expected a number from 0 to 100, got 120',
       'spec.segments.segments[0].definition.root.rules[0].combine: expected one of "and", "or", got "xor"',
       expect.stringMatching(
@@ -108,8 +118,7 @@ describe('segments in a spec file', () => {
       ),
       'spec.segments.segments[1].color: expected a colour such as "#0072b2", got "red"',
       'spec.segments.segments[1].definition: sql is missing',
-      'spec.segments.segments[2].definition.root.rules[0].atLeast: expected a number from 1, got 0',
-      'spec.segments.segments[1].id: "a" is used twice',
+      'spec.segments.segments[2].definition.root.rules[0].atLeast: expected a whole number from 1, got 0',
     ]);
   });
 });

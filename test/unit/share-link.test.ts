@@ -23,27 +23,37 @@ describe('share links', () => {
     const link = await shareLink('https://example.org/app/?sample=retail-v1#old', SPEC);
     expect(link).toMatch(/^https:\/\/example\.org\/app\/\?sample=retail-v1#spec=[A-Za-z0-9_-]+$/);
     expect(hasSharedSpec(link)).toBe(true);
-    expect(await readShareLink(link)).toEqual({ value: SPEC, errors: [] });
-    expect(await readShareLink(await shareFragment(SPEC))).toEqual({ value: SPEC, errors: [] });
+    expect(await readShareLink(link)).toEqual({ value: SPEC, problems: [] });
+    expect(await readShareLink(await shareFragment(SPEC))).toEqual({ value: SPEC, problems: [] });
   });
 
-  test('a tampered or foreign link is refused with a reason, never half-read', async () => {
+  test('a damaged or foreign link is refused whole with a reason; a readable one with a bad part opens without that part', async () => {
     const fragment = await shareFragment(SPEC);
     const data = fragment.slice('spec='.length);
     expect(hasSharedSpec('https://example.org/app/')).toBe(false);
-    expect((await readShareLink('https://example.org/app/#other=1')).errors).toEqual([
-      'this is not a Segment Workbench share link (it has no #spec=…)',
-    ]);
-    expect((await readShareLink(`#spec=${data.slice(0, data.length / 2)}`)).errors).toEqual([
-      'the share link cannot be read: it is damaged or cut short',
-    ]);
-    expect((await readShareLink('#spec=<script>')).errors).toEqual(['the share link cannot be read: it is damaged or cut short']);
-    // Well-formed, but the spec inside is wrong: named by path, as for a file.
+    expect(await readShareLink('https://example.org/app/#other=1')).toEqual({
+      value: null,
+      refused: 'this is not a Segment Workbench share link (it has no #spec=…)',
+    });
+    expect(await readShareLink(`#spec=${data.slice(0, data.length / 2)}`)).toEqual({
+      value: null,
+      refused: 'the share link cannot be read: it is damaged or cut short',
+    });
+    expect(await readShareLink('#spec=<script>')).toEqual({
+      value: null,
+      refused: 'the share link cannot be read: it is damaged or cut short',
+    });
+    // Readable, but a version this page does not read: the envelope, refused whole.
+    expect(await readShareLink(await shareFragment({ ...SPEC, version: 2 } as unknown as SpecFile))).toEqual({
+      value: null,
+      refused: 'spec.version: expected 1, got 2 (this page reads version 1)',
+    });
+    // Well-formed, but one segment is wrong: named by path, as for a file, and the rest is used.
     const bad = await shareFragment({
-      version: 1,
-      segments: { segments: [{ id: 'x', name: 'X', definition: { kind: 'sql' } }] },
+      ...SPEC,
+      segments: { segments: [{ id: 'x', name: 'X', definition: { kind: 'sql' } }, ...SPEC.segments!.segments] },
     } as unknown as SpecFile);
-    expect((await readShareLink(bad)).errors).toEqual(['spec.segments.segments[0].definition: sql is missing']);
+    expect(await readShareLink(bad)).toEqual({ value: SPEC, problems: ['spec.segments.segments[0].definition: sql is missing'] });
   });
 
   test('a link that would inflate past 1 MB is refused', async () => {
@@ -51,8 +61,9 @@ describe('share links', () => {
       version: 1,
       segments: { segments: [{ id: 'x', name: 'x'.repeat(2_000_000), definition: { kind: 'sql', sql: 'true' } }] },
     };
-    expect((await readShareLink(await shareFragment(huge as SpecFile))).errors).toEqual([
-      'the share link cannot be read: the definitions in this link are larger than 1 MB',
-    ]);
+    expect(await readShareLink(await shareFragment(huge as SpecFile))).toEqual({
+      value: null,
+      refused: 'the share link cannot be read: the definitions in this link are larger than 1 MB',
+    });
   });
 });

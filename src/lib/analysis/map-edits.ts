@@ -1,4 +1,5 @@
 import type { CellSegment } from '../spec/analysis.ts';
+import { OTHER_SEGMENT } from '../sql/segments.ts';
 
 /** Gives a cell to one segment, taking it from any other that claimed it. */
 export function assignCell(segments: CellSegment[], cell: string, to: string): CellSegment[] {
@@ -8,10 +9,13 @@ export function assignCell(segments: CellSegment[], cell: string, to: string): C
   }));
 }
 
-/** Renames a segment; refuses an empty name or one already used, so cells never become ambiguous. */
-export function renameSegment(segments: CellSegment[], from: string, to: string): CellSegment[] {
+/**
+ * Renames a segment; refuses an empty name, one already used (cells would become ambiguous) and
+ * "Other", the row of customers in no segment (the page keys rows by name).
+ */
+export function renameSegment<T extends { name: string }>(segments: T[], from: string, to: string): T[] {
   const name = to.trim();
-  if (!name || segments.some((s) => s.name === name && s.name !== from)) return segments;
+  if (!name || name === OTHER_SEGMENT || segments.some((s) => s.name === name && s.name !== from)) return segments;
   return segments.map((s) => (s.name === from ? { ...s, name } : s));
 }
 

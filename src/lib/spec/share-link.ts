@@ -1,13 +1,13 @@
-import { parseSpecFile, type SpecFile } from './spec-file.ts';
+import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from './read-spec.ts';
+import type { SpecFile } from './spec-file.ts';
 
 /**
  * Share links carry a spec file in the URL's fragment (`…#spec=…`), gzipped and base64url-encoded.
  * A fragment never reaches any server, so a link shares definitions, never data, and no one but
- * the people holding it sees them. Decoding trusts nothing: every step names what is wrong.
+ * the people holding it sees them. Decoding trusts nothing: every step names what is wrong, and
+ * what it holds is read as a spec file is (read-spec.ts), inflated to at most 1 MB.
  */
 const PARAM = 'spec';
-/** A spec file is a few kilobytes; this bounds what a hostile link can make the page inflate. */
-const MAX_SPEC_BYTES = 1_000_000;
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
@@ -19,7 +19,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
     size += value.length;
     if (size > limit) {
       await reader.cancel();
-      throw new Error(`the definitions in this link are larger than ${MAX_SPEC_BYTES / 1_000_000} MB`);
+      throw new Error(`the definitions in this link are larger than ${MAX_SPEC_SIZE}`);
     }
     chunks.push(value);
   }
@@ -67,17 +67,20 @@ function encodedSpec(urlOrFragment: string): string | null {
   return new URLSearchParams(hash).get(PARAM);
 }
 
-/** The spec a link carries, or what is wrong with the link, in words for the person who opened it. */
-export async function readShareLink(urlOrFragment: string): Promise<{ value: SpecFile; errors: [] } | { value: null; errors: string[] }> {
+/**
+ * The spec a link carries with a problem for each part left out, or why the link cannot be used at
+ * all, in words for the person who opened it.
+ */
+export async function readShareLink(urlOrFragment: string): Promise<SpecReading> {
   const encoded = encodedSpec(urlOrFragment);
-  if (encoded === null) return { value: null, errors: ['this is not a Segment Workbench share link (it has no #spec=…)'] };
+  if (encoded === null) return { value: null, refused: 'this is not a Segment Workbench share link (it has no #spec=…)' };
   let text: string;
   try {
     const json = await pipe(fromBase64Url(encoded), new DecompressionStream('gzip'), MAX_SPEC_BYTES);
     text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch (e) {
     const reason = e instanceof Error && e.message.startsWith('the definitions') ? e.message : 'it is damaged or cut short';
-    return { value: null, errors: [`the share link cannot be read: ${reason}`] };
+    return { value: null, refused: `the share link cannot be read: ${reason}` };
   }
   return parseSpecFile(text);
 }

@@ -1,10 +1,5 @@
 import type { AnalysisSpec, Bins, CellSegment, LifecycleSpec, RangeSegment, RfmSpec, Thresholds, TierSpec } from './analysis.ts';
-import { isBoolean, isNumber, isString, listOf, mapOf, matches, nullable, objectOf, oneOf, taggedBy, type Check } from './check.ts';
 import {
-  DATE_FORMATS,
-  DELIMITERS,
-  ENCODINGS,
-  ROLES,
   defaultImportSpec,
   type CleaningRules,
   type FileImport,
@@ -14,7 +9,6 @@ import {
   type Role,
 } from './import.ts';
 import { defaultAnalysisSpec, defaultSegmentMap } from './rfm-defaults.ts';
-import { SEGMENTS_CHECK } from './segments-check.ts';
 import { defaultSegmentsSpec, type Rule, type RuleGroup, type SegmentSpec, type SegmentsSpec } from './segments.ts';
 
 /** Changes to what the page guesses for one file. */
@@ -57,103 +51,6 @@ export interface SpecFileSegments {
 type SpecFileSegmentMap =
   | { kind: 'cells'; segments: (Omit<CellSegment, 'action'> & { action?: string })[] }
   | { kind: 'ranges'; segments: (Omit<RangeSegment, 'action'> & { action?: string })[] };
-
-const count = isNumber(0);
-const scoreRange = listOf(isNumber(1, 5), 2);
-
-const fileOverrides = objectOf({
-  parse: objectOf({
-    delimiter: oneOf(DELIMITERS),
-    header: isBoolean,
-    encoding: oneOf(ENCODINGS),
-    decimalMark: oneOf(['point', 'comma']),
-    dateFormat: oneOf(DATE_FORMATS),
-  }),
-  columns: mapOf(oneOf(ROLES)),
-});
-
-const SPEC_FILE: Check = objectOf(
-  {
-    version: oneOf([1]),
-    import: objectOf({
-      transactions: fileOverrides,
-      customers: fileOverrides,
-      amountLevel: oneOf(['line', 'order']),
-      cleaning: objectOf({
-        cancelled: objectOf({ enabled: isBoolean, orderIdPrefix: isString, statusValues: listOf(isString) }),
-        currency: nullable(isString),
-        returns: isBoolean,
-        zeroAmount: isBoolean,
-        duplicates: isBoolean,
-      }),
-      ids: objectOf({ trim: isBoolean, lowerCase: isBoolean }),
-      duplicateCustomers: oneOf(['refuse', 'keep-first']),
-    }),
-    analysis: objectOf({
-      analysisDate: nullable(matches(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')),
-      rfm: objectOf({
-        method: oneOf(['ntile', 'breakpoints', 'thresholds']),
-        bins: oneOf([3, 4, 5]),
-        monetary: oneOf(['total', 'average']),
-        thresholds: nullable(
-          objectOf({ recency: listOf(isNumber()), frequency: listOf(isNumber()), monetary: listOf(isNumber()) }, [
-            'recency',
-            'frequency',
-            'monetary',
-          ]),
-        ),
-        map: taggedBy('kind', {
-          cells: objectOf(
-            {
-              kind: oneOf(['cells']),
-              segments: listOf(
-                objectOf({ name: isString, cells: listOf(matches(/^[1-5]{3}$/, 'an R-F-M cell such as "555"')), action: isString }, [
-                  'name',
-                  'cells',
-                ]),
-              ),
-            },
-            ['segments'],
-          ),
-          ranges: objectOf(
-            {
-              kind: oneOf(['ranges']),
-              segments: listOf(
-                objectOf({ name: isString, r: scoreRange, f: scoreRange, m: scoreRange, action: isString }, ['name', 'r', 'f', 'm']),
-              ),
-            },
-            ['segments'],
-          ),
-        }),
-      }),
-      tiers: objectOf({
-        topPercent: isNumber(0, 100),
-        scheme: oneOf(['revenue-share', 'percentile']),
-        tiers: listOf(objectOf({ name: isString, upTo: isNumber(0, 100) }, ['name', 'upTo'])),
-      }),
-      lifecycle: objectOf({ newDays: count, coolingDays: count, lapsedDays: count }),
-    }),
-    segments: SEGMENTS_CHECK,
-  },
-  ['version'],
-);
-
-/** A spec file's text checked field by field: the spec, or every problem found. */
-export function parseSpecFile(text: string): { value: SpecFile; errors: [] } | { value: null; errors: string[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { value: null, errors: [`not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  const errors: string[] = [];
-  SPEC_FILE(json, 'spec', errors);
-  const ids = (json as SpecFile | null)?.segments?.segments?.map?.((seg) => seg?.id) ?? [];
-  ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) errors.push(`spec.segments.segments[${i}].id: ${JSON.stringify(id)} is used twice`);
-  });
-  return errors.length ? { value: null, errors } : { value: json as SpecFile, errors: [] };
-}
 
 /** The full analysis spec: the page's defaults with the file's choices on top. */
 export function analysisSpecOf(file: SpecFile): AnalysisSpec {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../spec/calendar-date.ts';
 import { literal } from './quote.ts';
 
 /** The analysis date when the spec gives none: the calendar day after the latest order, as `YYYY-MM-DD`. */
@@ -7,9 +8,8 @@ export function defaultAnalysisDateSql(): string {
 
 /** A `YYYY-MM-DD` calendar date as a DATE literal; refuses anything else (including 2023-02-30). */
 export function dateLiteral(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!parsed || parsed.toISOString().slice(0, 10) !== date) throw new Error(`invalid analysis date: ${date}`);
+  // The same test as spec files and links pass (`Date` would read years 0–99 as 1900–1999).
+  if (!isCalendarDate(date)) throw new Error(`invalid analysis date: ${date}`);
   return `DATE ${literal(date)}`;
 }
 

@@ -1,5 +1,6 @@
 import { WorkbenchError } from '../errors.ts';
 import { findColumn, type ColumnInfo, type SegmentSchema } from '../segments/schema.ts';
+import { MAX_DAYS } from '../spec/segments-check.ts';
 import { OPERATORS_BY_KIND, OPERATOR_LABELS, type Condition, type OrdersCondition, type Rule, type RuleGroup } from '../spec/segments.ts';
 import { ident, literal } from './quote.ts';
 
@@ -168,5 +169,7 @@ function dateLiteral(text: string, name: string): string {
 function days(text: string, name: string): string {
   const value = text.trim();
   if (!WHOLE.test(value)) invalid(`"${name}": ${value === '' ? 'enter a number of days' : `"${text}" is not a whole number of days`}.`);
+  // Past 2^31 days the engine cannot subtract them from a date at all.
+  if (Number(value) > MAX_DAYS) invalid(`"${name}": at most ${MAX_DAYS.toLocaleString('en-US')} days.`);
   return String(Number(value));
 }

@@ -7,13 +7,20 @@ import { compileSegment } from '../segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
 import type { ColumnSummary, SegmentAnalysis, SegmentCount, SegmentOutcome } from '../segments/types.ts';
 import { SegmentDetails } from './segment-details.svelte.ts';
-import { parseSpecFile, segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
+import { parseSpecFile } from '../spec/read-spec.ts';
+import { segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
 import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
 import { defaultSegmentsSpec, emptyGroup, type SegmentDefinition, type SegmentSpec, type SegmentsSpec } from '../spec/segments.ts';
 import type { SegmentView } from '../sql/segment-schema.ts';
 
 const COUNT_DEBOUNCE_MS = 150;
 const ANALYSIS_DEBOUNCE_MS = 300;
+
+/** What opening a definitions file did: refused whole (nothing changed), or opened with the parts named in `problems` left out. */
+export interface OpenOutcome {
+  refused: string | null;
+  problems: string[];
+}
 
 /** A segment's count as shown: the latest result, whether a newer one is on its way, and how long it took. */
 export interface CountState {
@@ -123,7 +130,7 @@ export class Segments {
     while (used.includes(`s${n}`)) n++;
     const segment: SegmentSpec = {
       id: `s${n}`,
-      name,
+      name: this.#unusedName(name),
       color: segmentColor(this.spec.segments.length),
       description,
       enabled: true,
@@ -133,6 +140,14 @@ export class Segments {
     this.#count(segment.id, 0);
     this.#scheduleAnalysis();
     return segment;
+  }
+
+  /** Names stay unique (a file or link keeps only the first of two segments with one name): "Lost (2)". */
+  #unusedName(name: string): string {
+    const used = this.spec.segments.map((s) => s.name);
+    let unused = name;
+    for (let n = 2; used.includes(unused); n++) unused = `${name} (${n})`;
+    return unused;
   }
 
   addRules(): SegmentSpec {
@@ -208,15 +223,23 @@ export class Segments {
   }
 
   /**
-   * Replaces the segments with those of a spec file. A file with problems changes nothing and
-   * returns them, each with its path.
+   * Replaces the segments with those of a spec file. Each segment with a problem is left out and
+   * named in `problems`; a file that cannot be read, or holds no usable segment, changes nothing.
    */
-  open(text: string): string[] {
-    const parsed = parseSpecFile(text);
-    if (!parsed.value) return parsed.errors;
-    if (!parsed.value.segments) return ['spec: this file defines no segments (no "segments" key)'];
-    this.replace(segmentsSpecOf(parsed.value));
-    return [];
+  open(text: string): OpenOutcome {
+    const reading = parseSpecFile(text);
+    if (!reading.value) return { refused: reading.refused, problems: [] };
+    const { value } = reading;
+    // This reads segments only: problems of the import and analysis parts are not its business.
+    const problems = reading.problems.filter((p) => !p.startsWith('spec.import') && !p.startsWith('spec.analysis'));
+    if (!value.segments) {
+      const refused = problems.some((p) => p.startsWith('spec.segments'))
+        ? 'none of its segments can be used'
+        : 'this file defines no segments (no "segments" key)';
+      return { refused, problems };
+    }
+    this.replace(segmentsSpecOf(value));
+    return { refused: null, problems };
   }
 
   /** Replaces every segment (from a file or a share link) and counts them again. */

@@ -56,6 +56,8 @@ export class Workbench {
   shared = $state.raw<SpecFile | null>(null);
   /** Why the share link this page was opened with cannot be used (kept apart: loading data does not clear it). */
   shareProblem = $state<string | null>(null);
+  /** The parts of the share link left out, each `path: reason`; the rest of it is used. */
+  shareProblems = $state.raw<string[]>([]);
 
   spec: ImportSpec = $derived({
     files: this.files.map((f) => f.inspection.mapping),
@@ -187,9 +189,10 @@ export class Workbench {
         this.files.map((f) => f.file),
         Comlink.proxy((p: ImportProgress) => (this.progress = p)),
       );
-      if (this.shared?.analysis) this.analysis.spec = analysisSpecOf(this.shared);
+      const shared = this.shared;
+      if (shared?.analysis) this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)));
       await this.analysis.run();
-      if (this.shared?.segments) this.segments.replace(segmentsSpecOf(this.shared));
+      if (shared?.segments) this.#fromLink(() => this.segments.replace(segmentsSpecOf(shared)));
       if (this.analysis.result) this.shared = null;
     } catch (e) {
       this.notice = { kind: errorKind(e), message: errorMessage(e) };
@@ -199,15 +202,24 @@ export class Workbench {
     }
   }
 
-  /** Reads a share link's definitions; they apply to the next data loaded (and to data already loaded). */
+  /**
+   * Reads a share link's definitions; they apply to the next data loaded (and to data already
+   * loaded). Parts with problems are left out and listed; nothing in a link can break the page.
+   */
   async openShareLink(url: string): Promise<void> {
-    const { value, errors } = await readShareLink(url);
-    if (!value) {
-      this.shareProblem = `This share link cannot be used: ${errors.join('; ')}. Ask for a new link; your data is not affected.`;
-      return;
+    try {
+      const reading = await readShareLink(url);
+      if (!reading.value) {
+        this.shareProblem = `This share link cannot be used: ${reading.refused}. Ask for a new link; your data is not affected.`;
+        return;
+      }
+      this.shareProblems = reading.problems;
+      this.shared = reading.value;
+      if (this.analysis.result) await this.#applyShared();
+    } catch (e) {
+      this.shared = null;
+      this.shareProblem = `This share link cannot be used: ${errorMessage(e)}. Ask for a new link; your data is not affected.`;
     }
-    this.shared = value;
-    if (this.analysis.result) await this.#applyShared();
   }
 
   /** A link to this page with the current analysis settings and segments (never data). */
@@ -220,11 +232,19 @@ export class Workbench {
     const shared = this.shared;
     if (!shared) return;
     this.shared = null;
-    if (shared.analysis) {
-      this.analysis.spec = analysisSpecOf(shared);
-      await this.analysis.run();
+    if (shared.analysis && this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)))) await this.analysis.run();
+    if (shared.segments) this.#fromLink(() => this.segments.replace(segmentsSpecOf(shared)));
+  }
+
+  /** Applies part of a link; a failure is the link's message, not the page's end. */
+  #fromLink(apply: () => unknown): boolean {
+    try {
+      apply();
+      return true;
+    } catch (e) {
+      this.shareProblem = `Part of this share link could not be applied: ${errorMessage(e)}. Your data is not affected.`;
+      return false;
     }
-    if (shared.segments) this.segments.replace(segmentsSpecOf(shared));
   }
 
   rejectsCsv(fileIndex: number): Promise<string> {

@@ -1,0 +1,29 @@
+import { isBoolean, isString, listOf, mapOf, nullable, objectOf, oneOf, type Check } from './check.ts';
+import { DATE_FORMATS, DELIMITERS, ENCODINGS, ROLES } from './import.ts';
+
+const fileOverrides = objectOf({
+  parse: objectOf({
+    delimiter: oneOf(DELIMITERS),
+    header: isBoolean,
+    encoding: oneOf(ENCODINGS),
+    decimalMark: oneOf(['point', 'comma']),
+    dateFormat: oneOf(DATE_FORMATS),
+  }),
+  columns: mapOf(oneOf(ROLES)),
+});
+
+/** The parts of `import`, each read (and left out) on its own. */
+export const IMPORT_PARTS: Record<string, Check> = {
+  transactions: fileOverrides,
+  customers: fileOverrides,
+  amountLevel: oneOf(['line', 'order']),
+  cleaning: objectOf({
+    cancelled: objectOf({ enabled: isBoolean, orderIdPrefix: isString, statusValues: listOf(isString) }),
+    currency: nullable(isString),
+    returns: isBoolean,
+    zeroAmount: isBoolean,
+    duplicates: isBoolean,
+  }),
+  ids: objectOf({ trim: isBoolean, lowerCase: isBoolean }),
+  duplicateCustomers: oneOf(['refuse', 'keep-first']),
+};
