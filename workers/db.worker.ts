@@ -23,12 +23,12 @@ import {
 } from '../src/lib/segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
-import { arrowRows, userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
+import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
+import { arrowRows, cellValue, plainText } from './arrow-values.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
 import { prepareFile } from './file-bytes.ts';
-import { toPlain } from './plain-values.ts';
 
 /** Only a test build may skip the lock, to prove the privacy test can fail. */
 const UNLOCKED = import.meta.env.VITE_ENGINE_UNLOCKED === '1';
@@ -88,7 +88,8 @@ async function startEngine(onStatus: (s: EngineStatus) => void): Promise<duckdb.
     onStatus({ state: 'downloading', loadedBytes: p.bytesLoaded, totalBytes: p.bytesTotal }),
   );
   onStatus({ state: 'starting' });
-  await db.open({ query: { castBigIntToDouble: true } });
+  // BIGINT stays exact (a number where it fits a double, else text): see arrow-values.ts.
+  await db.open({});
   const conn = await db.connect();
   if (!UNLOCKED) for (const statement of LOCKDOWN_SQL) await conn.query(statement);
   database = db;
@@ -209,6 +210,10 @@ function segmentWork<T>(
     }
   }, options.lane);
 }
+
+/** A console cell: numbers and booleans as they are, everything else as DuckDB writes it. */
+const displayed = (value: ReturnType<typeof cellValue>) =>
+  typeof value === 'number' || typeof value === 'boolean' || value === null ? value : plainText(value);
 
 const api: DbApi = {
   async start(onStatus) {
@@ -333,12 +338,10 @@ const api: DbApi = {
         // Streamed, so a huge result never has to fit in memory to show its first rows.
         const reader = await conn.send(sql);
         let columns: string[] | null = null;
-        let temporal: boolean[] = [];
         const rows: QueryResult['rows'] = [];
         let truncated = false;
         for await (const batch of reader) {
           columns ??= batch.schema.fields.map((f) => f.name);
-          if (temporal.length === 0) temporal = batch.schema.fields.map((f) => /^(Timestamp|Date)/.test(String(f.type)));
           // By column index: names may repeat, or be `__proto__`.
           const vectors = columns.map((_, i) => batch.getChildAt(i));
           for (let r = 0; r < batch.numRows; r++) {
@@ -346,7 +349,7 @@ const api: DbApi = {
               truncated = true;
               break;
             }
-            rows.push(vectors.map((v, i) => toPlain(v?.get(r), temporal[i])));
+            rows.push(vectors.map((v) => displayed(v ? cellValue(v, r) : null)));
           }
           if (truncated) break;
         }

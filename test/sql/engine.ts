@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { arrowRows, type PreparingRunner } from '../../src/lib/import/sql-runner.ts';
+import type { PreparingRunner } from '../../src/lib/import/sql-runner.ts';
+import { arrowRows } from '../../workers/arrow-values.ts';
 import { LOCKDOWN_SQL } from '../../src/lib/sql/lockdown.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,7 @@ export async function openEngine(): Promise<TestEngine> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
-  db.open({ query: { castBigIntToDouble: true } });
+  db.open({});
   const conn = db.connect();
   for (const statement of LOCKDOWN_SQL) conn.query(statement);
   return {

@@ -81,17 +81,3 @@ export function rowObject(names: readonly string[], values: (i: number) => unkno
   names.forEach((name, i) => (row[name] = values(i)));
   return row;
 }
-
-/** The part of an Arrow table that `arrowRows` reads (duckdb-wasm's results in the worker and in tests). */
-export interface ArrowTableLike {
-  readonly numRows: number;
-  readonly schema: { readonly fields: readonly { readonly name: string }[] };
-  getChildAt(index: number): { get(row: number): unknown } | null;
-}
-
-/** An Arrow table's rows, read by column index (Arrow's own `toJSON` drops a column named `__proto__`). */
-export function arrowRows(table: ArrowTableLike): Row[] {
-  const names = table.schema.fields.map((f) => f.name);
-  const columns = names.map((_, i) => table.getChildAt(i));
-  return Array.from({ length: table.numRows }, (_, r) => rowObject(names, (i) => columns[i]?.get(r) ?? null));
-}
