@@ -18,6 +18,24 @@ export function formatDecimalText(text: string): string {
   return sign + digits + (fraction ? `.${fraction}` : '');
 }
 
+/**
+ * An exact amount as the page shows money: the decimal text's digits, trailing zeros trimmed to two
+ * places at least, with thousands separators: `6562.400` → `6,562.40`, `0.005000` → `0.005`, `20` → `20.00`.
+ */
+export function formatAmount(text: string): string {
+  const [whole, fraction = ''] = text.split('.');
+  const digits = fraction.replace(/0+$/, '').padEnd(2, '0');
+  return formatDecimalText(`${whole}.${digits}`);
+}
+
+/**
+ * A value computed as a double (an average) for display: two places, half away from zero, computed
+ * as DuckDB's `round(x, 2)` computes it (so the page shows what the export writes).
+ */
+export function formatRounded(n: number): string {
+  return formatDecimalText(((Math.sign(n) * Math.round(Math.abs(n) * 100)) / 100).toFixed(2));
+}
+
 const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /** A share (0–1) as `74.6 %`, at most one decimal: `0.2` → `20 %`. */

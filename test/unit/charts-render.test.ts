@@ -101,12 +101,12 @@ describe('charts render with Chart.js', () => {
 
 describe('segment charts', () => {
   const base = deriveKpis(
-    { customers: 100, revenue: 1000, orders: 200, avgRecency: 50 },
-    { customers: 100, revenue: 1000, orders: 200, avgRecency: 50 },
+    { customers: 100, revenue: 1000, revenueText: '1000', orders: 200, avgRecency: 50 },
+    { customers: 100, revenue: 1000, revenueText: '1000', orders: 200, avgRecency: 50 },
   );
   const kpis = deriveKpis(
-    { customers: 20, revenue: 600, orders: 80, avgRecency: 25 },
-    { customers: 100, revenue: 1000, orders: 200, avgRecency: 50 },
+    { customers: 20, revenue: 600, revenueText: '600', orders: 80, avgRecency: 25 },
+    { customers: 100, revenue: 1000, revenueText: '1000', orders: 200, avgRecency: 50 },
   );
 
   test('sizes and revenue are shares of the whole base, since segments overlap', () => {

@@ -103,7 +103,7 @@ export async function readResult(
     ),
     lifecycle: [
       ...inOrder(lifecycle, 'lifecycle_stage', LIFECYCLE_STAGES),
-      ...(neverPurchased > 0 ? [{ name: NEVER_PURCHASED, customers: neverPurchased, revenue: 0 }] : []),
+      ...(neverPurchased > 0 ? [{ name: NEVER_PURCHASED, customers: neverPurchased, revenue: 0, revenueText: '0' }] : []),
     ],
     lorenz: [[0, 0], ...lorenz.map((p): [number, number] => [num(p.customer_share), num(p.revenue_share)])],
     histograms,
@@ -149,7 +149,11 @@ function listCuts(rows: Row[]): AnalysisResult['cuts'] {
 
 function segmentTotals(rows: Row[], spec: AnalysisSpec): AnalysisResult['segments'] {
   const byIndex = new Map(rows.map((r) => [r.segment_index == null ? null : num(r.segment_index), r]));
-  const total = (r: Row | undefined) => ({ customers: num(r?.customers), revenue: num(r?.revenue) });
+  const total = (r: Row | undefined) => ({
+    customers: num(r?.customers),
+    revenue: num(r?.revenue),
+    revenueText: String(r?.revenue_text ?? '0'),
+  });
   const out: AnalysisResult['segments'] = spec.rfm.map.segments.map((s, i) => ({
     name: s.name,
     action: s.action,
@@ -167,6 +171,7 @@ function inOrder(rows: Row[], column: string, names: readonly string[]): GroupTo
     name,
     customers: num(byName.get(name)?.customers),
     revenue: num(byName.get(name)?.revenue),
+    revenueText: String(byName.get(name)?.revenue_text ?? '0'),
   }));
 }
 

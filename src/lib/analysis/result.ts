@@ -10,7 +10,10 @@ export interface Histogram {
 export interface GroupTotal {
   name: string;
   customers: number;
+  /** For charts and shares. */
   revenue: number;
+  /** The exact sum as decimal text, for display (every analysis sets it; charts need only `revenue`). */
+  revenueText?: string;
 }
 
 /** Everything the RFM, tiers and lifecycle views show; plain data, small. */

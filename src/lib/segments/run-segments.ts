@@ -22,6 +22,7 @@ import {
   segmentPredicate,
   type PageQuery,
 } from '../sql/segment-sql.ts';
+import { trimDecimal } from '../import/decimal-text.ts';
 import { deriveKpis, kpiIndex } from './kpis.ts';
 import { findColumn, kindOfType, type ColumnInfo, type SegmentSchema } from './schema.ts';
 import type { AttributeProfile, ColumnSummary, KpiSums, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from './types.ts';
@@ -164,6 +165,7 @@ export async function analyseSegments(
     sums.set(num(r.segment), {
       customers: num(r.customers),
       revenue: num(r.revenue),
+      revenueText: String(r.revenue_text ?? '0'),
       orders: num(r.orders),
       avgRecency: numOrNull(r.avg_recency),
     });
@@ -305,8 +307,10 @@ export async function summarizeColumn(db: UserSqlRunner, view: SegmentView, colu
     const [range] = await db.rows(rangeSql(view, valueExpr(column), column.kind));
     // A list arrives as an Arrow vector in the browser and an array natively: both iterate.
     deciles = [...((range.deciles as Iterable<unknown> | null) ?? [])].map(Number);
-    min = range.lo == null ? null : String(range.lo);
-    max = range.hi == null ? null : String(range.hi);
+    // Numbers as the data writes them: a DECIMAL's padding (`0.000000`) is not part of the value.
+    const shown = (v: unknown) => (v == null ? null : column.kind === 'number' ? trimDecimal(String(v)) : String(v));
+    min = shown(range.lo);
+    max = shown(range.hi);
   }
   return {
     column: column.name,
@@ -333,15 +337,14 @@ export async function memberPage(
   const select = schema.customers.map((c) => displayColumn(c)).join(', ');
   const rows = await db.rows(memberPageSql(predicates, { ...page, sortColumn: sort }, text, select));
   const columns = schema.customers.map((c) => c.name);
-  return { columns, rows: rows.map((r) => columns.map((c) => plain(r[c]))), total: num(total), offset: page.offset };
+  const numeric = schema.customers.map((c) => c.kind === 'number' && !c.storedAsText);
+  return { columns, numeric, rows: rows.map((r) => columns.map((c) => plain(r[c]))), total: num(total), offset: page.offset };
 }
 
-/** A column as a value for display: native dates as text, native numbers as doubles. */
+/** A column as a value for display: native dates as their text; numbers as the engine has them (a DECIMAL as exact text). */
 function displayColumn(c: ColumnInfo): string {
   const name = ident(c.name);
-  if (c.storedAsText) return name;
-  if (c.kind === 'date') return `CAST(${name} AS VARCHAR) AS ${name}`;
-  if (c.kind === 'number') return `CAST(${name} AS DOUBLE) AS ${name}`;
+  if (!c.storedAsText && c.kind === 'date') return `CAST(${name} AS VARCHAR) AS ${name}`;
   return name;
 }
 

@@ -22,6 +22,8 @@ export interface ColumnSummary {
 export interface KpiSums {
   customers: number;
   revenue: number;
+  /** The exact revenue as decimal text, for display. */
+  revenueText: string;
   orders: number;
   avgRecency: number | null;
 }
@@ -87,6 +89,8 @@ export interface SegmentProfile {
 
 export interface MemberPage {
   columns: string[];
+  /** Per column: a native number (a DECIMAL arrives as exact text). */
+  numeric: boolean[];
   rows: (string | number | boolean | null)[][];
   total: number;
   offset: number;

@@ -6,6 +6,12 @@ function decimalText(expr: string): string {
   return `CASE WHEN contains(${text}, '.') THEN rtrim(rtrim(${text}, '0'), '.') ELSE ${text} END`;
 }
 
+/**
+ * Average order value in exports: 2 decimals, half away from zero (DuckDB's round), trailing zeros
+ * trimmed as for monetary. The page shows the same rounding.
+ */
+export const AOV_DECIMALS = 2;
+
 const timestampText = (column: string) => `strftime(${column}, '%Y-%m-%d %H:%M:%S')`;
 
 /** A segment as a column of the export: its header and its predicate over `customers`. */
@@ -28,8 +34,10 @@ export interface ExportOptions {
  */
 export function exportCustomersSql(options: ExportOptions = {}): string {
   const replaced = [
-    ...['recency_days', 'frequency', 'r_score', 'f_score', 'm_score', 'aov', 'tenure_days'].map((c) => `CAST(${c} AS VARCHAR) AS ${c}`),
+    ...['recency_days', 'frequency', 'r_score', 'f_score', 'm_score', 'tenure_days'].map((c) => `CAST(${c} AS VARCHAR) AS ${c}`),
     `${decimalText('monetary')} AS monetary`,
+    // Rounded here only, never in the view: aov feeds scores and rules at full precision.
+    `${decimalText(`CAST(round(aov, ${AOV_DECIMALS}) AS DECIMAL(38, ${AOV_DECIMALS}))`)} AS aov`,
     `${timestampText('first_purchase')} AS first_purchase`,
     `${timestampText('last_purchase')} AS last_purchase`,
   ];

@@ -26,7 +26,7 @@ FROM customer_metrics`;
 
 /** Customers and revenue per lifecycle stage of the buyers. */
 export function lifecycleTotalsSql(): string {
-  return `SELECT lifecycle_stage, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
+  return `SELECT lifecycle_stage, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue, CAST(coalesce(sum(monetary), 0) AS VARCHAR) AS revenue_text
 FROM customer_lifecycle
 GROUP BY lifecycle_stage`;
 }

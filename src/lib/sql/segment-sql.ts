@@ -35,8 +35,8 @@ SELECT customer_id, coalesce(monetary, 0) AS revenue, coalesce(frequency, 0) AS 
 FROM customers`;
 }
 
-// Doubles: KPIs are ratios for people to compare, and DECIMAL/HUGEINT sums do not cross the worker as plain numbers.
-const KPI_COLUMNS = `count(*)::DOUBLE AS customers, coalesce(sum(revenue), 0)::DOUBLE AS revenue, coalesce(sum(orders), 0)::DOUBLE AS orders, avg(recency_days)::DOUBLE AS avg_recency`;
+// Doubles: KPIs are ratios for people to compare; the revenue also as exact text, for display.
+const KPI_COLUMNS = `count(*)::DOUBLE AS customers, coalesce(sum(revenue), 0)::DOUBLE AS revenue, CAST(coalesce(sum(revenue), 0) AS VARCHAR) AS revenue_text, coalesce(sum(orders), 0)::DOUBLE AS orders, avg(recency_days)::DOUBLE AS avg_recency`;
 
 /** KPI sums of the whole base (segment -1) and of each segment, from `segment_flags`. */
 export function segmentKpisSql(count: number): string {

@@ -51,7 +51,7 @@ SELECT customer_id, monetary, segment_index, coalesce(${names}[segment_index + 1
 
 /** Customers and revenue per segment position (NULL = "Other"). */
 export function segmentTotalsSql(): string {
-  return `SELECT segment_index, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
+  return `SELECT segment_index, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue, CAST(coalesce(sum(monetary), 0) AS VARCHAR) AS revenue_text
 FROM customer_segments
 GROUP BY segment_index`;
 }

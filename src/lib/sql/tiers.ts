@@ -29,7 +29,7 @@ SELECT customer_id, monetary, ${tier} AS value_tier FROM p`;
 
 /** Customers and revenue per tier name. */
 export function tierTotalsSql(): string {
-  return `SELECT value_tier, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
+  return `SELECT value_tier, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue, CAST(coalesce(sum(monetary), 0) AS VARCHAR) AS revenue_text
 FROM customer_tiers
 GROUP BY value_tier`;
 }
