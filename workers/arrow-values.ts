@@ -27,6 +27,11 @@ export function arrowRows(table: { numRows: number; schema: { fields: { name: st
   return Array.from({ length: table.numRows }, (_, r) => rowObject(names, (i) => (columns[i] ? cellValue(columns[i], r) : null)));
 }
 
+/** Whether a column holds numbers (shown right-aligned): integers, floats, decimals. */
+export function isNumericType(type: DataType): boolean {
+  return type.typeId === Type.Int || type.typeId === Type.Float || type.typeId === Type.Decimal;
+}
+
 /** One cell of an Arrow vector as a plain value. */
 export function cellValue(vector: Vector, index: number): Plain {
   if (!vector.isValid(index)) return null;

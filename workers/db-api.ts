@@ -22,6 +22,8 @@ export type ImportProgress = { phase: 'reading'; file: string; loadedBytes: numb
 
 export interface QueryResult {
   columns: string[];
+  /** Per column: numbers (right-aligned on screen). */
+  numeric: boolean[];
   rows: (string | number | boolean | null)[][];
   /** True when the result had more rows than were returned. */
   truncated: boolean;

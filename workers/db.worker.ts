@@ -24,7 +24,7 @@ import {
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
 import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
-import { arrowRows, cellValue, plainText } from './arrow-values.ts';
+import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
@@ -338,10 +338,12 @@ const api: DbApi = {
         // Streamed, so a huge result never has to fit in memory to show its first rows.
         const reader = await conn.send(sql);
         let columns: string[] | null = null;
+        let numeric: boolean[] = [];
         const rows: QueryResult['rows'] = [];
         let truncated = false;
         for await (const batch of reader) {
           columns ??= batch.schema.fields.map((f) => f.name);
+          if (!numeric.length) numeric = batch.schema.fields.map((f) => isNumericType(f.type));
           // By column index: names may repeat, or be `__proto__`.
           const vectors = columns.map((_, i) => batch.getChildAt(i));
           for (let r = 0; r < batch.numRows; r++) {
@@ -357,7 +359,7 @@ const api: DbApi = {
         // The console may have changed the tables behind `customers`: segment work starts again from them.
         await dropSnapshot(conn);
         segmentColumns = null;
-        return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], rows, truncated };
+        return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], numeric, rows, truncated };
       } catch (e) {
         throw fromDuckDbError(e);
       }
