@@ -11,4 +11,6 @@ export default ts.config(
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   { files: ['**/*.svelte', '**/*.svelte.ts'], languageOptions: { parserOptions: { parser: ts.parser } } },
   { rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  // Text from files and links is shown as text, never parsed as HTML.
+  { files: ['**/*.svelte'], rules: { 'svelte/no-at-html-tags': 'error' } },
 );

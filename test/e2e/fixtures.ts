@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,31 +69,80 @@ export class WorkbenchPage {
   }
 }
 
+/** What the guard of one browser context saw go wrong, and the origins it lets pages reach. */
+export interface Guard {
+  readonly problems: string[];
+  /** Lets pages request one more origin: only the unlocked build's test needs this (its server and the loopback logger). */
+  allow(origin: string): void;
+}
+
+/**
+ * Watches a whole browser context — every page, including pages a test opens itself and popups, and
+ * every dedicated or service worker, whose requests and console reach the context's events — for
+ * uncaught errors, Content-Security-Policy violations, failed responses and requests to any origin
+ * but the allowed ones.
+ */
+export async function guardContext(context: BrowserContext, origin: string): Promise<Guard> {
+  const problems: string[] = [];
+  const allowed = new Set([origin]);
+  const isAllowed = (url: string) => {
+    if (url.startsWith('data:')) return true;
+    try {
+      // A blob: URL's origin is the page's that made it.
+      return allowed.has(new URL(url).origin);
+    } catch {
+      return false;
+    }
+  };
+  context.on('weberror', (e) => problems.push(`page error on ${e.page()?.url() ?? 'a page'}: ${e.error().message}`));
+  context.on('request', (r) => {
+    if (!isAllowed(r.url())) problems.push(`request to another origin: ${r.url()}`);
+  });
+  context.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  // A worker's CSP violation fires in the worker, where no init script runs; Chromium logs it to the console.
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) problems.push(`CSP violation (console): ${m.text()}`);
+  });
+  // …so each worker gets a listener that logs its violations for the console listener above.
+  const watchWorkers = (page: Page) =>
+    page.on('worker', (worker) => {
+      worker
+        .evaluate(() =>
+          self.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`Content Security Policy violation in a worker: ${e.violatedDirective} ${e.blockedURI}`),
+          ),
+        )
+        .catch(() => undefined);
+    });
+  context.pages().forEach(watchWorkers);
+  context.on('page', watchWorkers);
+  await context.exposeBinding('__reportCsp', (_source, text: string) => problems.push(`CSP violation: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { problems, allow: (o) => allowed.add(new URL(o).origin) };
+}
+
 /**
  * Every test fails on an uncaught page error, a Content-Security-Policy violation, or a request
- * to any origin other than the app's own.
+ * to any origin other than the app's own, on any page or worker of its browser context (the guard
+ * is automatic, so a test that uses `page` or `context.newPage()` directly is watched as well).
  */
-export const test = base.extend<{ app: WorkbenchPage }>({
-  app: async ({ page, baseURL }, use) => {
-    const problems: string[] = [];
-    const origin = new URL(baseURL!).origin;
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-    });
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
-        problems.push(`request to another origin: ${url}`);
-    });
-    await page.exposeFunction('__reportCsp', (text: string) => problems.push(`CSP violation: ${text}`));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+export const test = base.extend<{ guard: Guard; app: WorkbenchPage }>({
+  guard: [
+    async ({ context, baseURL }, use) => {
+      const guard = await guardContext(context, new URL(baseURL!).origin);
+      await use(guard);
+      expect(guard.problems, 'page errors, CSP violations, foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+  app: async ({ page }, use) => {
     await use(new WorkbenchPage(page));
-    expect(problems, 'page errors, CSP violations, foreign requests').toEqual([]);
   },
 });
 
