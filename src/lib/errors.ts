@@ -42,7 +42,8 @@ export function fromDuckDbError(error: unknown): WorkbenchError {
       `This file is too large for the browser's memory (${firstLine(message)}). Try a smaller extract, or the command-line tool for large files.`,
     );
   }
-  if (/invalid unicode|utf-?8/i.test(message)) {
+  // DuckDB's words for bytes that are not UTF-8; a message that only lists `encoding = utf-8` among its options is not one.
+  if (/invalid unicode|not (?:valid )?utf-?8|invalid utf-?8/i.test(message)) {
     return new WorkbenchError('encoding', `This file is not valid UTF-8: choose its encoding (e.g. windows-1252). ${firstLine(message)}`);
   }
   return new WorkbenchError('sql', message);

@@ -153,3 +153,12 @@ describe('rule values and column names are data, never SQL', () => {
 });
 
 const group = (...rules: Rule[]): RuleGroup => ({ type: 'group', combine: 'and', rules });
+
+describe('a segment the engine lock refuses', () => {
+  test('says the lock refused it, as the console does', async () => {
+    const count = await countSegment(userSqlRunner(db), sqlSegment(`SELECT customer_id FROM read_csv('http://127.0.0.1:9/x.csv')`), schema);
+    expect(count.ok).toBe(false);
+    expect(!count.ok && count.refused).toBe(true);
+    expect(!count.ok && count.error).toMatch(/^Blocked by the engine lock/);
+  });
+});

@@ -1,4 +1,4 @@
-import { WorkbenchError, errorKind, errorMessage } from '../errors.ts';
+import { WorkbenchError, errorKind, errorMessage, fromDuckDbError } from '../errors.ts';
 import { customersCsv } from '../csv/customers-csv.ts';
 import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
 import type { UserSqlRunner } from '../import/sql-runner.ts';
@@ -115,7 +115,9 @@ export async function countSegment(db: UserSqlRunner, definition: SegmentDefinit
     const [row] = await db.rows(segmentCountSql(compiled.predicate));
     return { ok: true, members: num(row.members), base: num(row.base), sql };
   } catch (e) {
-    return { ok: false, error: errorMessage(e), refused: errorKind(e) === 'refused', sql };
+    // DuckDB's error in the page's words: a refusal by the engine lock says so.
+    const error = fromDuckDbError(e);
+    return { ok: false, error: error.message, refused: error.kind === 'refused', sql };
   }
 }
 
@@ -200,7 +202,7 @@ async function fails(work: () => Promise<unknown>, onError: (message: string) =>
     await work();
     return false;
   } catch (e) {
-    onError(errorMessage(e));
+    onError(fromDuckDbError(e).message);
     return true;
   }
 }
