@@ -49,7 +49,7 @@ export function recordDialect(file: FileImport): RecordDialect {
   return { delimiter: delimiter === 'whitespace' ? '\t' : delimiter, header, columns: file.columns.length };
 }
 
-/** A kind of line end; `LineEnds` is a set of them as bits. */
+/** A kind of line end; `RecordCount.lineEnds` is a set of them, as bits. */
 export const LF = 1;
 export const CR = 2;
 export const CRLF = 4;
@@ -295,14 +295,15 @@ export function countRecords(bytes: Uint8Array, dialect: RecordDialect): RecordC
   return counter.finish();
 }
 
-/** Names of line-end kinds, for messages: "LF and CRLF". */
+const LINE_END_NAMES: readonly (readonly [LineEnd, string])[] = [
+  [LF, 'LF'],
+  [CRLF, 'CRLF'],
+  [CR, 'CR'],
+];
+
+/** Names of the line-end kinds in a set, for messages: "LF and CRLF". */
 export function lineEndNames(kinds: number): string {
-  return [
-    [LF, 'LF'],
-    [CRLF, 'CRLF'],
-    [CR, 'CR'],
-  ]
-    .filter(([bit]) => kinds & (bit as number))
+  return LINE_END_NAMES.filter(([bit]) => kinds & bit)
     .map(([, name]) => name)
     .join(' and ');
 }
