@@ -28,7 +28,7 @@ import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.t
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
-import { prepareFile } from './file-bytes.ts';
+import { prepareCounted } from './file-bytes.ts';
 
 /** Only a test build may skip the lock, to prove the privacy test can fail. */
 const UNLOCKED = import.meta.env.VITE_ENGINE_UNLOCKED === '1';
@@ -56,6 +56,8 @@ let segmentColumns: Omit<SegmentSchema, 'analysisDate'> | null = null;
 let snapshotted = false;
 /** Per file position: what the raw table there was read from, so an unchanged file is not read again. */
 let rawKeys: string[] = [];
+/** Per file position: the records counted in the file the raw table there was read from. */
+let rawRecords: number[] = [];
 
 function rawKey(spec: ImportSpec, index: number, file: File): string {
   const f = spec.files[index];
@@ -152,11 +154,11 @@ async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec,
   const source = files[index];
   const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
   await db.dropFile(path).catch(() => undefined);
-  let prepared;
+  let prepared, count;
   try {
-    prepared = await prepareFile(source, file.parse, (loadedBytes) =>
+    ({ prepared, count } = await prepareCounted(source, file, (loadedBytes) =>
       onProgress({ phase: 'reading', file: file.name, loadedBytes, totalBytes: source.size }),
-    );
+    ));
   } catch (e) {
     if (e instanceof TypeError) {
       throw new WorkbenchError(
@@ -169,7 +171,7 @@ async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec,
   if (prepared.kind === 'handle') await db.registerFileHandle(path, prepared.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
   else await db.registerFileBuffer(path, prepared.bytes);
   const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
-  return { path, delimiter } satisfies RegisteredFile;
+  return { path, delimiter, count } satisfies RegisteredFile;
 }
 
 async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
@@ -244,7 +246,9 @@ const api: DbApi = {
         const registered: RegisteredFile[] = [];
         const keys = files.map((file, i) => rawKey(spec, i, file));
         for (let i = 0; i < files.length; i++) {
-          registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true } : await register(database!, i, spec, files, onProgress));
+          registered.push(
+            rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(database!, i, spec, files, onProgress),
+          );
         }
         await dropSnapshot(conn);
         segmentColumns = null;
@@ -252,6 +256,7 @@ const api: DbApi = {
         rawKeys = [];
         const report = await runImport(runner(conn), spec, registered, onProgress);
         rawKeys = keys;
+        rawRecords = report.files.map((f) => f.input);
         lastSpec = spec;
         analysisKeys = null;
         return report;

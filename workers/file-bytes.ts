@@ -1,6 +1,7 @@
 import { concatBytes, gunzip, hasUtf8Bom, isGzip } from '../src/lib/bytes.ts';
+import { RecordCounter, countRecords, recordDialect, type RecordCount, type RecordDialect } from '../src/lib/import/record-count.ts';
 import { WhitespaceToTabs } from '../src/lib/import/whitespace.ts';
-import { DECODER_LABEL, type ParseOptions } from '../src/lib/spec/import.ts';
+import { DECODER_LABEL, type FileImport, type ParseOptions } from '../src/lib/spec/import.ts';
 
 /** What DuckDB should be given for a file: the File itself, or bytes rewritten as UTF-8. */
 export type Prepared = { kind: 'handle'; file: File } | { kind: 'buffer'; bytes: Uint8Array };
@@ -45,6 +46,39 @@ export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loa
     );
   }
   return { kind: 'buffer', bytes: await collect(text.pipeThrough(new TextEncoderStream())) };
+}
+
+/**
+ * `prepareFile`, then the file's records counted once over the very bytes DuckDB is given
+ * (record-count.ts), independently of what DuckDB makes of them. A file handed over as it is, is
+ * streamed once more to count it.
+ */
+export async function prepareCounted(
+  file: File,
+  mapping: FileImport,
+  onBytes: (loaded: number) => void,
+): Promise<{ prepared: Prepared; count: RecordCount }> {
+  const prepared = await prepareFile(file, mapping.parse, onBytes);
+  const dialect = recordDialect(mapping);
+  const count =
+    prepared.kind === 'handle' ? await countStreamRecords(prepared.file.stream(), dialect, onBytes) : countRecords(prepared.bytes, dialect);
+  return { prepared, count };
+}
+
+/** Counts the records of the bytes DuckDB will read as they stream by, reporting bytes read. */
+export async function countStreamRecords(
+  stream: ReadableStream<Uint8Array>,
+  dialect: RecordDialect,
+  onBytes: (loaded: number) => void = () => {},
+): Promise<RecordCount> {
+  const counter = new RecordCounter(dialect);
+  let loaded = 0;
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+    counter.push(chunk);
+    loaded += chunk.byteLength;
+    onBytes(loaded);
+  }
+  return counter.finish();
 }
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {

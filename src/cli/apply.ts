@@ -3,7 +3,7 @@ import os from 'node:os';
 import { runAnalysis } from '../lib/analysis/run-analysis.ts';
 import { customersCsv } from '../lib/csv/customers-csv.ts';
 import { WorkbenchError } from '../lib/errors.ts';
-import type { ImportReport } from '../lib/import/report.ts';
+import { unaccounted, unaccountedText, type ImportReport } from '../lib/import/report.ts';
 import { runImport, type RegisteredFile } from '../lib/import/run-import.ts';
 import { readSegmentSchema, segmentExport, segmentExportCsv } from '../lib/segments/run-segments.ts';
 import { userSqlRunner } from '../lib/import/sql-runner.ts';
@@ -116,6 +116,8 @@ function logReport(report: ImportReport, log: (line: string) => void): void {
   for (const f of report.files) {
     const excluded = Object.values(f.excluded).reduce((a, b) => a + b, 0);
     log(`${f.name}: ${f.input} records: ${f.loaded} loaded, ${f.rejected} rejected, ${excluded} excluded`);
+    const missing = unaccounted(f);
+    if (missing !== 0) log(`WARNING: ${f.name}: ${unaccountedText(missing)}`);
   }
   log(`${report.customers} customers, ${report.orders} orders, ${report.firstDate ?? '–'} to ${report.lastDate ?? '–'}`);
 }

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import type { SqlRunner } from '../lib/import/sql-runner.ts';
 import { inspectFile, inspectPreview, reinspect, type Inspection } from '../lib/preview/inspect.ts';
 import { uniqueNames, type Preview } from '../lib/preview/preview.ts';
-import { headIsWhole, isSpreadsheet, readHead } from '../lib/preview/read-head.ts';
+import { headIsWhole, isSpreadsheet, readHead, unreadableFileReason } from '../lib/preview/read-head.ts';
 import { assignRole } from '../lib/spec/assign-role.ts';
 import { defaultParseOptions, type FileImport, type FileKind } from '../lib/spec/import.ts';
 import type { FileOverrides } from '../lib/spec/spec-file.ts';
@@ -62,7 +62,10 @@ async function csvInspector(input: InputFile): Promise<Inspector> {
     throw new UserError(`${input.name} is a spreadsheet workbook: save it as CSV first (File → Save As → CSV), then use the CSV.`);
   }
   const complete = headIsWhole(input.name, input.size);
-  return { first: inspectFile(input.name, head, complete), again: (mapping, guess) => reinspect(mapping, head, complete, guess) };
+  const first = inspectFile(input.name, head, complete);
+  const unreadable = unreadableFileReason(input.name, head, first.mapping.columns.length);
+  if (unreadable) throw new UserError(unreadable);
+  return { first, again: (mapping, guess) => reinspect(mapping, head, complete, guess) };
 }
 
 /** A parquet file's first rows as text, split already: the same guessing a CSV's head gets. */

@@ -5,6 +5,7 @@
  */
 import { openAsBlob, readFileSync } from 'node:fs';
 import { openNativeDb } from '../../src/cli/native-db.ts';
+import { countFileRecords } from '../../src/cli/register-input.ts';
 import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import type { SqlRunner } from '../../src/lib/import/sql-runner.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
@@ -27,8 +28,9 @@ if (wasm) {
   db = await openNativeDb(1);
 }
 const { mapping } = inspectFile(file, await readHead(await openAsBlob(file)), false);
+const count = await countFileRecords(file, mapping);
 let t = performance.now();
-await runImport(db, defaultImportSpec([mapping]), [{ path, delimiter: ',' }]);
+await runImport(db, defaultImportSpec([mapping]), [{ path, delimiter: ',', count }]);
 console.log(`import ${(performance.now() - t).toFixed(0)} ms (${wasm ? 'wasm' : 'native 1 thread'})`);
 
 const line = (ms: number, kind: string, sql: string) =>

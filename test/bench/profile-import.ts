@@ -4,6 +4,7 @@
  */
 import { openAsBlob } from 'node:fs';
 import { openNativeDb } from '../../src/cli/native-db.ts';
+import { countFileRecords } from '../../src/cli/register-input.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { readHead } from '../../src/lib/preview/read-head.ts';
@@ -24,6 +25,7 @@ const timed = {
   },
 };
 const { mapping } = inspectFile(file, await readHead(await openAsBlob(file)), false);
+const count = await countFileRecords(file, mapping);
 const t = performance.now();
-const report = await runImport(timed, defaultImportSpec([mapping]), [{ path: file, delimiter: ',' }]);
+const report = await runImport(timed, defaultImportSpec([mapping]), [{ path: file, delimiter: ',', count }]);
 console.log('total', (performance.now() - t).toFixed(0), 'ms', report.files[0].input, report.customers);

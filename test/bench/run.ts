@@ -15,6 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { openNativeDb } from '../../src/cli/native-db.ts';
+import { countFileRecords } from '../../src/cli/register-input.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
@@ -264,12 +265,12 @@ async function nativeRun(spec: ImportSpec, files: string[], threads: number, seg
   const baselineRssMiB = peakReset ? peakRssMiB() : null;
   const db = await openNativeDb(threads);
   try {
-    const start = performance.now();
-    const report = await runImport(
-      db,
-      spec,
-      files.map((file) => ({ path: file, delimiter: ',' })),
+    // Counted as the CLI counts them, before runImport: the native figure is runImport alone.
+    const registered = await Promise.all(
+      files.map(async (file, i) => ({ path: file, delimiter: ',' as const, count: await countFileRecords(file, spec.files[i]) })),
     );
+    const start = performance.now();
+    const report = await runImport(db, spec, registered);
     const load = performance.now() - start;
     const analysis = defaultAnalysisSpec();
     const first = await runAnalysis(db, analysis, null);

@@ -49,3 +49,38 @@ test('a SQL error is shown in the console and the page stays usable', async ({ a
   await expect(console.getByRole('alert', { name: 'Query error' })).toContainText('no_such_column');
   expect(await app.sqlColumn('SELECT count(*) FROM orders')).toEqual(['2']);
 });
+
+test('a file DuckDB would misread or read as nothing is refused with the reason; nothing is loaded', async ({ app, page }) => {
+  await app.open();
+  const upload = (name: string, text: string) =>
+    page.getByLabel('Load data').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const load = page.getByRole('button', { name: 'Load', exact: true });
+
+  // LF, then CRLF: DuckDB's reader would fail on the second kind.
+  await upload('mixed.csv', 'customer_id,order_id,order_date,amount\nA,1,2024-01-01,1\r\nB,2,2024-01-02,2\n');
+  await load.click();
+  await expect(page.getByRole('alert')).toContainText('mixed.csv cannot be read: its lines end in different ways (LF and CRLF)');
+  await expect(app.report).toHaveCount(0);
+
+  await page.getByRole('button', { name: /^Remove mixed\.csv/ }).click();
+  await upload('header-only.csv', 'customer_id,order_id,order_date,amount\n');
+  await load.click();
+  await expect(page.getByRole('alert')).toContainText('header-only.csv has no records below its header');
+  await expect(app.report).toHaveCount(0);
+
+  await upload('empty.csv', '');
+  await expect(page.getByRole('alert')).toContainText('empty.csv is empty.');
+});
+
+test('when the reader returns more than the file holds, the report says so', async ({ app, page }) => {
+  await app.open();
+  // DuckDB 1.4.3 rejects line 3 and still reads its tail `"B"y,5,2024-01-02,7` as a row (see record-accounting.test.ts).
+  const csv = 'customer_id,order_id,order_date,amount\nA,1,2024-01-01,5\n"A"x,"B"y,5,2024-01-02,7\nC,3,2024-01-03,4\n';
+  await page.getByLabel('Load data').setInputFiles({ name: 'doubled.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await app.load();
+  expect(await app.count('input', 'doubled.csv')).toBe(3);
+  expect(await app.accountedFor('doubled.csv')).toBe(4);
+  await expect(app.report.getByRole('alert')).toHaveText(
+    'doubled.csv: 1 record more came out of the reader than the file holds: some record was read twice.',
+  );
+});

@@ -33,7 +33,8 @@ test('changing a cleaning rule and loading again shows what each rule excluded',
   await settings.getByLabel('Exclude exact duplicate records').check();
   await app.load();
   const excludedDuplicates = await app.count('excluded-duplicate', tx);
-  expect(excludedDuplicates).toBeGreaterThan(0);
+  // Python's csv module: 148 lines repeat an earlier line exactly and pass every earlier rule.
+  expect(excludedDuplicates).toBe(148);
   expect(await app.count('loaded', tx)).toBe(loadedBefore - excludedDuplicates);
   await expect(duplicates).not.toContainText('— 0 at');
 });

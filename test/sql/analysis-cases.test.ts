@@ -6,6 +6,7 @@ import type { AnalysisSpec, RfmSpec } from '../../src/lib/spec/analysis.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport, type Role } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec, defaultRangeSegments } from '../../src/lib/spec/rfm-defaults.ts';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 let db: TestEngine;
@@ -36,7 +37,7 @@ async function load(orders: string, customers?: string): Promise<void> {
   await runImport(
     db,
     defaultImportSpec(files),
-    files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+    files.map((f, i) => csvRegistration(f, inputs[i].csv)),
   );
 }
 

@@ -55,6 +55,8 @@ describe('segment-workbench apply', () => {
     expect(gz.code, gz.stderr).toBe(0);
     expect(parquet.code, parquet.stderr).toBe(0);
     expect(gz.stderr).toContain('541909 records: 397924 loaded, 0 rejected, 143985 excluded');
+    // The parquet file's records come from its footer, apart from the read: the same 541,909.
+    expect(parquet.stderr).toContain('541909 records: 397924 loaded, 0 rejected, 143985 excluded');
     const csv = readFileSync(tmp('retail.csv'), 'utf8');
     expect(csv.split('\r\n')).toHaveLength(1 + 4_339);
     expect(readFileSync(tmp('retail-parquet.csv'), 'utf8')).toBe(csv);
@@ -192,6 +194,17 @@ describe('segment-workbench apply', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('\r\nRenée Müller,1,2,1234.51,');
     expect(run.stdout).toContain('\r\nZoë,190,1,99.99,');
+  });
+
+  test('a file the reader would misread, or one without records, stops with the reason, as on the page', async () => {
+    writeFileSync(tmp('mixed.csv'), 'customer_id,order_date,amount\na,2024-01-01,10\r\nb,2024-01-02,20\n');
+    const mixed = await runCli('apply', tmp('mixed.csv'));
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('mixed.csv cannot be read: its lines end in different ways (LF and CRLF)');
+    writeFileSync(tmp('header-only.csv'), 'customer_id,order_date,amount\n');
+    const empty = await runCli('apply', tmp('header-only.csv'));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('header-only.csv has no records below its header');
   });
 
   test.each([

@@ -7,6 +7,7 @@ import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
 import { formatRounded } from '../../src/lib/format.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /** Fractional amounts whose averages do not end after two decimals. */
@@ -35,7 +36,7 @@ beforeAll(async () => {
       { name: 'amount', role: 'amount' },
     ],
   };
-  await runImport(db, defaultImportSpec([file]), [{ path: 'uploads/fractions.csv', delimiter: ',' }]);
+  await runImport(db, defaultImportSpec([file]), [csvRegistration(file, ORDERS)]);
   await runAnalysis(db, defaultAnalysisSpec(), null);
 });
 afterAll(() => db.close());

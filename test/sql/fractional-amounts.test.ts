@@ -20,6 +20,7 @@ import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { segmentTemplates } from '../../src/lib/spec/segment-templates.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
 
 /** Ten customers whose spend has thousandths and cents: 0.005, 19.99 and their sums. */
@@ -82,7 +83,7 @@ describe.each(engines)('fractional amounts on %s DuckDB', (_, open) => {
   let schema: SegmentSchema;
   beforeAll(async () => {
     engine = await open();
-    await runImport(engine.db, defaultImportSpec([FILE]), [{ path: engine.path, delimiter: ',' }]);
+    await runImport(engine.db, defaultImportSpec([FILE]), [csvRegistration(FILE, CSV.join('\n'), engine.path)]);
     await runAnalysis(engine.db, { ...defaultAnalysisSpec(), analysisDate: '2024-12-31' }, null);
     await engine.db.exec(SNAPSHOT_CUSTOMERS_SQL);
     gate = userSqlRunner(engine.db);

@@ -4,6 +4,7 @@ import type { SqlRunner } from '../../src/lib/import/sql-runner.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport, type Role } from '../../src/lib/spec/import.ts';
 import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
+import { csvRegistration } from './csv-registration.ts';
 
 /** Orders and a customers file (with a `city` to overwrite) for the user-SQL gate's tests, browser engine and native. */
 export const GATE_FILES = {
@@ -37,7 +38,7 @@ export async function loadGateData(db: SqlRunner, pathOf: (name: string) => stri
   await runImport(
     db,
     defaultImportSpec(files),
-    files.map((f) => ({ path: pathOf(f.name), delimiter: ',' as const })),
+    files.map((f) => csvRegistration(f, GATE_FILES[f.name as keyof typeof GATE_FILES], pathOf(f.name))),
   );
   await runAnalysis(db, { ...defaultAnalysisSpec(), analysisDate: GATE_ANALYSIS_DATE }, null);
   await db.exec(SNAPSHOT_CUSTOMERS_SQL);

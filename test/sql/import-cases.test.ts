@@ -9,6 +9,7 @@ import {
   type ParseOptions,
   type Role,
 } from '../../src/lib/spec/import.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 let db: TestEngine;
@@ -42,7 +43,7 @@ async function importTexts(inputs: Input[], spec: Partial<ImportSpec> = {}) {
   const report = await runImport(
     db,
     full,
-    files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+    files.map((f, i) => csvRegistration(f, inputs[i].csv)),
   );
   return report;
 }
@@ -217,7 +218,7 @@ test('bytes that are not UTF-8 are rejected with their line, never loaded silent
     parse: defaultParseOptions(),
     columns: ['id', 'order', 'date', 'amount'].map((h) => ({ name: h, role: orderRoles[h] })),
   };
-  const report = await runImport(db, defaultImportSpec([file]), [{ path: `uploads/${name}`, delimiter: ',' }]);
+  const report = await runImport(db, defaultImportSpec([file]), [csvRegistration(file, bytes)]);
   expect(report.files[0]).toMatchObject({ input: 2, loaded: 1, rejected: 1 });
   expect(report.files[0].rejects[0]).toMatchObject({ line: 3 });
   expect(report.files[0].rejects[0].reason).toMatch(/unicode/i);
@@ -239,7 +240,7 @@ test('loading again with other cleaning rules reuses the raw table instead of re
       ]),
       cleaning: { ...standardCleaning(), duplicates: true },
     },
-    [{ reuseRaw: true }],
+    [{ reuseRaw: true, records: first.files[0].input }],
   );
   expect(again.files[0]).toMatchObject({ input: 2, loaded: 1, excluded: { duplicate: 1 } });
 });

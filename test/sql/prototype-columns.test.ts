@@ -11,6 +11,7 @@ import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../s
 import { condition } from '../../src/lib/spec/segments.ts';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
 import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /** Column names that are also properties of every plain JavaScript object. */
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await runImport(
     db,
     defaultImportSpec(files),
-    files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+    files.map((f) => csvRegistration(f, f.kind === 'customers' ? CUSTOMERS : ORDERS)),
   );
   await runAnalysis(db, { ...defaultAnalysisSpec(), analysisDate: '2024-06-01' }, null);
   await db.exec(SNAPSHOT_CUSTOMERS_SQL);

@@ -15,6 +15,7 @@ import { defaultImportSpec, defaultParseOptions, type FileImport, type Role } fr
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { condition, type Condition, type Rule, type RuleGroup, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
 import { segmentMembersSql, segmentPredicate } from '../../src/lib/sql/segment-sql.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 import { userSqlRunner } from '../../src/lib/import/sql-runner.ts';
 import Papa from 'papaparse';
@@ -67,10 +68,11 @@ beforeAll(async () => {
       })),
     };
   });
+  const texts: Record<string, string> = { 'seg-orders.csv': ORDERS, 'seg-customers.csv': CUSTOMERS };
   await runImport(
     db,
     defaultImportSpec(files),
-    files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+    files.map((f) => csvRegistration(f, texts[f.name])),
   );
   await runAnalysis(db, { ...defaultAnalysisSpec(), analysisDate: '2024-07-01' }, null);
   schema = await readSegmentSchema(userSqlRunner(db), '2024-07-01');
@@ -412,7 +414,7 @@ describe('column kinds on more rows than the probe samples', () => {
       await runImport(
         engine,
         defaultImportSpec(files),
-        files.map((f) => ({ path: `uploads/${f.name}`, delimiter: ',' as const })),
+        files.map((f) => csvRegistration(f, f.name === 'probe-orders.csv' ? lines.join('\n') : customers.join('\n'))),
       );
       await runAnalysis(engine, defaultAnalysisSpec(), null);
       const probed = await readSegmentSchema(userSqlRunner(engine), '2024-01-02');

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { RegisteredFile } from '../../src/lib/import/run-import.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { defaultImportSpec, type FileImport, type ImportSpec, type Role } from '../../src/lib/spec/import.ts';
 
 /** ../shared beside the project root; tests that need it skip with a message when it is absent. */
@@ -29,7 +30,8 @@ export function registerOnlineRetail(db: { register(name: string, bytes: Uint8Ar
   spec: ImportSpec;
   files: RegisteredFile[];
 } {
-  db.register('uploads/online-retail.csv', sharedBytes('data/online-retail/online-retail.csv.gz'));
+  const bytes = sharedBytes('data/online-retail/online-retail.csv.gz');
+  db.register('uploads/online-retail.csv', bytes);
   const columns = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
   const file: FileImport = {
     name: 'online-retail.csv',
@@ -37,5 +39,5 @@ export function registerOnlineRetail(db: { register(name: string, bytes: Uint8Ar
     parse: { delimiter: ',', header: true, encoding: 'utf-8', decimalMark: 'point', dateFormat: 'ymd' },
     columns: columns.map((name) => ({ name, role: RETAIL_ROLES[name] ?? 'attribute' })),
   };
-  return { spec: defaultImportSpec([file]), files: [{ path: 'uploads/online-retail.csv', delimiter: ',' }] };
+  return { spec: defaultImportSpec([file]), files: [csvRegistration(file, bytes, 'uploads/online-retail.csv')] };
 }

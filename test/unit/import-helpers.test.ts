@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { concatBytes, hasUtf8Bom, isGzip } from '../../src/lib/bytes.ts';
 import { formulaSafe } from '../../src/lib/csv/formula-safe.ts';
-import { readHead } from '../../src/lib/preview/read-head.ts';
+import { readHead, unreadableFileReason } from '../../src/lib/preview/read-head.ts';
 import { trimDecimal } from '../../src/lib/import/decimal-text.ts';
 import { lineOfRecord } from '../../src/lib/import/reject-lines.ts';
 import { WhitespaceToTabs } from '../../src/lib/import/whitespace.ts';
@@ -88,4 +88,23 @@ test('readHead gunzips a gzip file and stops at the limit', async () => {
   const gz = await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
   const head = await readHead(new Blob([gz]), 1000);
   expect(new TextDecoder().decode(head)).toBe(text.slice(0, 1000));
+});
+
+test('NUL is dropped from column names: SQL cannot hold it', () => {
+  expect(uniqueNames(['a\0b', '\0\0', 'c'])).toEqual(['ab', 'column2', 'c']);
+});
+
+test('files that hold nothing the import can read are named before it tries', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  const text = (t: string) => new TextEncoder().encode(t);
+  expect(unreadableFileReason('a.zst', bytes(0x28, 0xb5, 0x2f, 0xfd, 0, 0), 1)).toMatch(/a\.zst is compressed with zstd/);
+  expect(unreadableFileReason('a.xz', bytes(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1), 1)).toMatch(/with xz/);
+  expect(unreadableFileReason('a.bz2', text('BZh91AY&SY\u0001'), 1)).toMatch(/with bzip2/);
+  // Text that merely starts like a bzip2 header is text.
+  expect(unreadableFileReason('b.csv', text('BZh,amount\n1,2\n'), 2)).toBeNull();
+  expect(unreadableFileReason('e.csv', bytes(), 0)).toBe('e.csv is empty.');
+  expect(unreadableFileReason('long.csv', text('a'.repeat(100)), 0)).toMatch(
+    /no columns: there is no complete line of text in its first 64 KiB/,
+  );
+  expect(unreadableFileReason('ok.csv', text('a,b\n1,2\n'), 2)).toBeNull();
 });

@@ -10,7 +10,10 @@ export interface RejectedRecord {
 export interface FileReport {
   name: string;
   kind: 'transactions' | 'customers';
-  /** Records in the file (header excluded): loaded + rejected + sum(excluded). */
+  /**
+   * Records in the file (header excluded), counted from its bytes apart from the read
+   * (record-count.ts); loaded + rejected + sum(excluded) equals it unless a record was lost.
+   */
   input: number;
   loaded: number;
   rejected: number;
@@ -35,6 +38,24 @@ export interface ImportReport {
   /** Orders whose lines disagree on the order amount (amount level "per order"). */
   amountConflicts: number;
   customersFile: { inFile: number; neverPurchased: number; buyersNotInFile: number } | null;
+}
+
+/**
+ * Input records that are neither loaded, rejected nor excluded: 0 when every record is accounted
+ * for; negative when more came out of the read than the file holds.
+ */
+export function unaccounted(file: FileReport): number {
+  const excluded = Object.values(file.excluded).reduce((a, b) => a + b, 0);
+  return file.input - (file.loaded + file.rejected + excluded);
+}
+
+/** What an `unaccounted` figure other than 0 means, in words. */
+export function unaccountedText(missing: number): string {
+  const n = Math.abs(missing).toLocaleString('en-US');
+  const records = Math.abs(missing) === 1 ? 'record' : 'records';
+  return missing > 0
+    ? `${n} ${records} unaccounted for: counted in the file, but neither loaded, rejected nor excluded.`
+    : `${n} ${records} more came out of the reader than the file holds: some record was read twice.`;
 }
 
 /** How many reject rows a report carries; the CSV download has all. */

@@ -6,21 +6,24 @@ import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, ty
 import { customerBaseSql } from '../sql/metrics.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
-import { rawParquetReadSql } from '../sql/read-parquet.ts';
+import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
 import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
+import { unreadableReason, type RecordCount } from './record-count.ts';
 import { lineOfRecord } from './reject-lines.ts';
 import { REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
 /**
- * Where a file was registered and the delimiter DuckDB should read it with; or a parquet file's
- * path (the CLI's); or that the raw table from the last import already holds this very file read
- * the same way, so the read is skipped.
+ * Where a file was registered, the delimiter DuckDB should read it with and its records counted
+ * from the same bytes (record-count.ts); or a parquet file's path (the CLI's); or that the raw table
+ * from the last import already holds this very file read the same way, so the read is skipped.
  */
 export type RegisteredFile =
-  { path: string; delimiter: Exclude<Delimiter, 'whitespace'> } | { path: string; format: 'parquet' } | { reuseRaw: true };
+  | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; count: RecordCount }
+  | { path: string; format: 'parquet' }
+  | { reuseRaw: true; records: number };
 
 export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
 
@@ -44,14 +47,11 @@ export async function runImport(
 
   for (const [i, file] of spec.files.entries()) {
     const reg = registered[i];
-    if (!('reuseRaw' in reg)) {
+    let input: number;
+    if ('reuseRaw' in reg) input = reg.records;
+    else {
       onPhase({ phase: 'parsing', file: file.name });
-      const columns = file.columns.map((c) => c.name);
-      await db.exec(
-        'format' in reg
-          ? rawParquetReadSql({ path: reg.path, table: raw(i), columns })
-          : rawReadSql({ path: reg.path, table: raw(i), columns, delimiter: reg.delimiter, header: file.parse.header }),
-      );
+      input = await readRaw(db, raw(i), file, reg);
     }
     onPhase({ phase: 'checking', file: file.name });
     const [profileRow] = await db.rows(profileSql(raw(i), file));
@@ -74,7 +74,7 @@ export async function runImport(
     }
     // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, or `.0` stripped.
     const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds;
-    reports.push(await fileReport(db, i, file, profile.floatIds, mayMerge));
+    reports.push(await fileReport(db, i, file, input, profile.floatIds, mayMerge));
   }
 
   onPhase({ phase: 'loading' });
@@ -109,6 +109,48 @@ export async function runImport(
   };
 }
 
+/**
+ * Reads a file into its all-text raw table and returns how many records it holds, counted apart
+ * from the read. Refuses, with the reason, a file DuckDB would misread as a whole (see
+ * record-count.ts) and a file without records, so that no load ever ends in 0 rows unexplained.
+ */
+export async function readRaw(
+  db: SqlRunner,
+  table: string,
+  file: FileImport,
+  reg: Exclude<RegisteredFile, { reuseRaw: true }>,
+): Promise<number> {
+  const columns = file.columns.map((c) => c.name);
+  if ('format' in reg) {
+    const input = Number((await db.rows(parquetRecordsSql(reg.path)))[0].records);
+    refuseEmpty(file, input);
+    await db.exec(rawParquetReadSql({ path: reg.path, table, columns }));
+    return input;
+  }
+  refuseEmpty(file, reg.count.records);
+  const unreadable = unreadableReason(reg.count);
+  if (unreadable) throw new WorkbenchError('parse', `${file.name} cannot be read: ${unreadable}.`);
+  await db.exec(
+    rawReadSql({
+      path: reg.path,
+      table,
+      columns,
+      delimiter: reg.delimiter,
+      header: file.parse.header,
+      skip: reg.count.blankLinesBeforeHeader,
+    }),
+  );
+  return reg.count.records;
+}
+
+function refuseEmpty(file: FileImport, records: number): void {
+  if (records > 0) return;
+  throw new WorkbenchError(
+    'parse',
+    `${file.name} has no records${file.parse.header ? ' below its header' : ''}: there is nothing to load.`,
+  );
+}
+
 async function refuseDuplicateCustomers(db: SqlRunner, file: FileImport, table: string, spec: ImportSpec): Promise<void> {
   if (spec.duplicateCustomers === 'keep-first') return;
   const dups = await db.rows(duplicateCustomersSql(table, 5));
@@ -121,7 +163,14 @@ async function refuseDuplicateCustomers(db: SqlRunner, file: FileImport, table: 
   );
 }
 
-async function fileReport(db: SqlRunner, i: number, file: FileImport, floatIds: boolean, mayMerge: boolean): Promise<FileReport> {
+async function fileReport(
+  db: SqlRunner,
+  i: number,
+  file: FileImport,
+  input: number,
+  floatIds: boolean,
+  mayMerge: boolean,
+): Promise<FileReport> {
   const counts = new Map<string, number>();
   for (const row of await db.rows(outcomeCountsSql(staged(i)))) counts.set(String(row.outcome), Number(row.records));
   const { rejects, structuralCount } = await collectRejects(db, i, file, REPORT_REJECT_LIMIT);
@@ -133,13 +182,12 @@ async function fileReport(db: SqlRunner, i: number, file: FileImport, floatIds: 
   }
   const loaded = counts.get('loaded') ?? 0;
   const rejected = structuralCount + (counts.get('rejected') ?? 0);
-  const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
   const idColumn = columnFor(file, 'customer_id');
   const mergedIds = idColumn && mayMerge ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i))))[0].merged) : 0;
   return {
     name: file.name,
     kind: file.kind,
-    input: loaded + rejected + excludedTotal,
+    input,
     loaded,
     rejected,
     excluded,

@@ -26,11 +26,16 @@ export function previewRecords(text: string, delimiter: Delimiter, header: boole
   return { headers: uniqueNames(names), rows: records.slice(header ? 1 : 0, (header ? 1 : 0) + limit) };
 }
 
-/** Trims names, fills empty ones (`column3`), and suffixes repeats (`amount_2`); case-insensitive as in DuckDB. */
+/** Trims names, drops NUL, fills empty ones (`column3`), and suffixes repeats (`amount_2`); case-insensitive as in DuckDB. */
 export function uniqueNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/^\uFEFF/, '').trim() || `column${i + 1}`;
+    // NUL cannot be part of a name in SQL (a header of NUL padding would otherwise stop the load).
+    const base =
+      raw
+        .replace(/^\uFEFF/, '')
+        .replaceAll('\0', '')
+        .trim() || `column${i + 1}`;
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}_${n}`;
     seen.add(name.toLowerCase());

@@ -36,3 +36,28 @@ export function isSpreadsheet(name: string, head: Uint8Array): boolean {
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   return zip || ole;
 }
+
+/** Compressed formats other than gzip, by their first bytes: the import cannot read them. */
+const OTHER_COMPRESSION: readonly (readonly [string, readonly number[]])[] = [
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['7-Zip', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['LZ4', [0x04, 0x22, 0x4d, 0x18]],
+  // `BZh`, the block size, then the block magic: too specific to begin a CSV.
+  ['bzip2', [0x42, 0x5a, 0x68, -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59]],
+];
+
+/**
+ * Why a chosen file holds nothing the import can read, or null: a compressed format other than
+ * gzip, an empty file, or a head in which the preview found no columns (no complete line in the
+ * first 64 KiB, or only an empty quoted value). The page and the command line refuse such a file
+ * with this message instead of loading nothing.
+ */
+export function unreadableFileReason(name: string, head: Uint8Array, columnsFound: number): string | null {
+  const compressed = OTHER_COMPRESSION.find(([, magic]) => magic.every((b, i) => b < 0 || head[i] === b));
+  if (compressed)
+    return `${name} is compressed with ${compressed[0]}, which cannot be read here: decompress it first (gzip is read as it is).`;
+  if (head.length === 0) return `${name} is empty.`;
+  if (columnsFound === 0) return `${name} has no columns: there is no complete line of text in its first ${HEAD_BYTES / 1024} KiB.`;
+  return null;
+}

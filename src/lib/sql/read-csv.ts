@@ -10,6 +10,8 @@ export interface RawReadOptions {
   /** Whitespace-aligned text reaches DuckDB already rewritten as tab-separated. */
   delimiter: Exclude<Delimiter, 'whitespace'>;
   header: boolean;
+  /** Blank lines before the header, so that the header is the first line with text, as the preview shows it. */
+  skip?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export function rawReadSql(o: RawReadOptions): string {
     `DROP TABLE IF EXISTS ${ident(o.table + '_rejects')};`,
     `DROP TABLE IF EXISTS ${ident(o.table + '_scan')};`,
     `CREATE OR REPLACE TABLE ${ident(o.table)} AS SELECT * FROM read_csv(${literal(o.path)},`,
-    `  columns = {${columns}}, auto_detect = false, header = ${o.header},`,
+    `  columns = {${columns}}, auto_detect = false, header = ${o.header},${o.skip ? ` skip = ${Math.trunc(o.skip)},` : ''}`,
     `  delim = ${literal(o.delimiter)}, quote = '"', escape = '"', strict_mode = true,`,
     `  null_padding = false, store_rejects = true,`,
     `  rejects_table = ${literal(o.table + '_rejects')}, rejects_scan = ${literal(o.table + '_scan')});`,

@@ -20,6 +20,11 @@ export function parquetHeadSql(path: string, columns: readonly string[], limit: 
   return `SELECT ${asText(columns)} FROM read_parquet(${literal(path)}) LIMIT ${Math.trunc(limit)}`;
 }
 
+/** How many rows a parquet file holds, from its footer: counted apart from the read. */
+export function parquetRecordsSql(path: string): string {
+  return `SELECT coalesce(sum(num_rows), 0) AS records FROM parquet_file_metadata(${literal(path)})`;
+}
+
 /**
  * Reads a parquet file into the same all-text raw table a CSV read makes, so staging types and
  * judges its values the same way. Parquet has no malformed records: the rejects table stays empty.

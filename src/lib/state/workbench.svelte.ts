@@ -6,7 +6,7 @@ import { Analysis } from './analysis.svelte.ts';
 import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
-import { headIsWhole, isSpreadsheet, readHead } from '../preview/read-head.ts';
+import { headIsWhole, isSpreadsheet, readHead, unreadableFileReason } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
 import {
   standardCleaning,
@@ -108,7 +108,13 @@ export class Workbench {
         continue;
       }
       const complete = headIsWhole(file.name, file.size);
-      added.push({ file, head, complete, inspection: inspectFile(file.name, head, complete), dateConfirmed: false });
+      const inspection = inspectFile(file.name, head, complete);
+      const unreadable = unreadableFileReason(file.name, head, inspection.mapping.columns.length);
+      if (unreadable) {
+        this.notice = { kind: 'unsupported-file', message: unreadable };
+        continue;
+      }
+      added.push({ file, head, complete, inspection, dateConfirmed: false });
     }
     this.files = [...this.files, ...added];
     this.report = null;
