@@ -202,21 +202,21 @@ describe('customers view', () => {
   });
   test('export', () =>
     expect(exportCustomersSql()).toMatchInlineSnapshot(`
-    "SELECT * REPLACE (
-      CAST(recency_days AS VARCHAR) AS recency_days,
-      CAST(frequency AS VARCHAR) AS frequency,
-      CAST(r_score AS VARCHAR) AS r_score,
-      CAST(f_score AS VARCHAR) AS f_score,
-      CAST(m_score AS VARCHAR) AS m_score,
-      CAST(aov AS VARCHAR) AS aov,
-      CAST(tenure_days AS VARCHAR) AS tenure_days,
-      CASE WHEN contains(CAST(monetary AS VARCHAR), '.') THEN rtrim(rtrim(CAST(monetary AS VARCHAR), '0'), '.') ELSE CAST(monetary AS VARCHAR) END AS monetary,
-      strftime(first_purchase, '%Y-%m-%d %H:%M:%S') AS first_purchase,
-      strftime(last_purchase, '%Y-%m-%d %H:%M:%S') AS last_purchase
-    )
-    FROM customers
-    ORDER BY customer_id"
-  `));
+      "SELECT * REPLACE (
+        CAST(recency_days AS VARCHAR) AS recency_days,
+        CAST(frequency AS VARCHAR) AS frequency,
+        CAST(r_score AS VARCHAR) AS r_score,
+        CAST(f_score AS VARCHAR) AS f_score,
+        CAST(m_score AS VARCHAR) AS m_score,
+        CAST(tenure_days AS VARCHAR) AS tenure_days,
+        CASE WHEN contains(CAST(monetary AS VARCHAR), '.') THEN rtrim(rtrim(CAST(monetary AS VARCHAR), '0'), '.') ELSE CAST(monetary AS VARCHAR) END AS monetary,
+        CASE WHEN contains(CAST(CAST(round(aov, 2) AS DECIMAL(38, 2)) AS VARCHAR), '.') THEN rtrim(rtrim(CAST(CAST(round(aov, 2) AS DECIMAL(38, 2)) AS VARCHAR), '0'), '.') ELSE CAST(CAST(round(aov, 2) AS DECIMAL(38, 2)) AS VARCHAR) END AS aov,
+        strftime(first_purchase, '%Y-%m-%d %H:%M:%S') AS first_purchase,
+        strftime(last_purchase, '%Y-%m-%d %H:%M:%S') AS last_purchase
+      )
+      FROM customers
+      ORDER BY customer_id"
+    `));
 });
 
 describe('staleStages', () => {
