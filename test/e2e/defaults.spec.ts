@@ -135,3 +135,44 @@ test('Online Retail: frequency 1 counts one-time buyers, and Country (on orders 
   );
   await checkOrderProfile(app, page, 'Loyal', where, ['Country']);
 });
+
+test('removing a loaded file asks first, says what will be lost, and keeps everything on "Keep"', async ({ app, page }) => {
+  const panel = await openSample(app, page);
+  await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
+  const remove = page.getByRole('button', { name: 'Remove retail-v1-customers.csv' });
+  const dialog = page.getByRole('dialog', { name: 'Remove retail-v1-customers.csv?' });
+
+  // Keep, by keyboard: the dialog opens on the safe choice, and focus comes back to Remove.
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('discards the import report');
+  await expect(dialog).toContainText('of 1 segment');
+  await expect(dialog).toContainText('Kept: the analysis settings and the 1 segment definition.');
+  await expect(dialog.getByRole('button', { name: 'Keep' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(app.report).toBeVisible();
+
+  // Escape is "Keep" too.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible();
+
+  // Remove and discard: the file and the results go; focus goes to where another file is chosen.
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Remove and discard results' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Mapping of retail-v1-customers.csv' })).toHaveCount(0);
+  await expect(app.report).toHaveCount(0);
+  await expect(page.getByLabel('Load data')).toBeFocused();
+
+  // With no results left, removing the other file has nothing to discard: no question.
+  await page.getByRole('button', { name: 'Remove retail-v1-transactions.csv' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Mapping of retail-v1-transactions.csv' })).toHaveCount(0);
+});
