@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
-import { condition, type Condition, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
+import {
+  condition,
+  fitOperator,
+  newCondition,
+  OPERATORS_BY_KIND,
+  type Condition,
+  type SegmentDefinition,
+} from '../../src/lib/spec/segments.ts';
 import { rulesPredicate } from '../../src/lib/sql/segment-rules.ts';
 import { codeOnly, readUserSql, userSqlPredicate } from '../../src/lib/sql/user-sql.ts';
 import { segmentPredicate } from '../../src/lib/sql/segment-sql.ts';
@@ -49,6 +56,8 @@ describe('rule → SQL', () => {
     [condition('monetary', 'empty'), `"monetary" IS NULL`],
     [condition('age', 'gte', '30'), `TRY_CAST("age" AS DOUBLE) >= 30`],
     [condition('r_score', 'gte', '4'), `"r_score" >= 4`],
+    [condition('last_purchase', 'on', '2024-01-01'), `CAST("last_purchase" AS DATE) = DATE '2024-01-01'`],
+    [condition('signup date', 'on', '2024-02-29'), `TRY_CAST("signup date" AS DATE) = DATE '2024-02-29'`],
     [condition('last_purchase', 'before', '2024-01-01'), `CAST("last_purchase" AS DATE) < DATE '2024-01-01'`],
     [condition('last_purchase', 'after', '2024-01-01'), `CAST("last_purchase" AS DATE) > DATE '2024-01-01'`],
     [
@@ -92,6 +101,12 @@ describe('rule → SQL', () => {
     );
   });
 
+  test('"on" needs a real date', () => {
+    expect(() => one(condition('last_purchase', 'on', '2023-02-29'))).toThrow(/"2023-02-29" is not a date/);
+    expect(() => one(condition('last_purchase', 'on', ''))).toThrow(/enter a date/);
+    expect(() => one(condition('country', 'on', '2024-01-01'))).toThrow(/does not apply to text column/);
+  });
+
   test('column names match case-insensitively, as DuckDB does', () => {
     expect(one(condition('COUNTRY', 'eq', 'FR'))).toBe(`"country" = 'FR'`);
   });
@@ -103,6 +118,29 @@ describe('rule → SQL', () => {
   test('a number of days the engine cannot subtract from a date is refused by name, not by the engine', () => {
     expect(one(condition('last_purchase', 'more_than_ago', '100000'))).toBe(`CAST("last_purchase" AS DATE) < DATE '2024-07-01' - 100000`);
     expect(() => one(condition('last_purchase', 'within_last', '3000000000'))).toThrow('"last_purchase": at most 100,000 days.');
+  });
+});
+
+describe('the operator a condition starts with', () => {
+  test('a new condition means "equals" for text and numbers and "on" for dates: a typed value is that value, not a bound', () => {
+    expect(newCondition('frequency', 'number')).toEqual(condition('frequency', 'eq'));
+    expect(newCondition('country', 'text')).toEqual(condition('country', 'eq'));
+    expect(newCondition('last_purchase', 'date')).toEqual(condition('last_purchase', 'on'));
+  });
+
+  test("a column change keeps an operator that still applies, and otherwise takes the new kind's default", () => {
+    expect(fitOperator('gte', 'number')).toBe('gte');
+    expect(fitOperator('between', 'date')).toBe('between');
+    expect(fitOperator('eq', 'date')).toBe('on');
+    expect(fitOperator('before', 'number')).toBe('eq');
+    expect(fitOperator('on', 'text')).toBe('eq');
+    expect(fitOperator('contains', 'number')).toBe('eq');
+  });
+
+  test('"on" is offered first for dates, and only for dates', () => {
+    expect(OPERATORS_BY_KIND.date[0]).toBe('on');
+    expect(OPERATORS_BY_KIND.text).not.toContain('on');
+    expect(OPERATORS_BY_KIND.number).not.toContain('on');
   });
 });
 

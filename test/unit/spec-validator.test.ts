@@ -214,11 +214,18 @@ describe('invariants the page needs', () => {
       cond('last_purchase', 'before', '2023-02-29'),
       cond('last_purchase', 'after', '2024-01-01'),
       cond('first_purchase', 'between', '2024-01-01', '2024-13-45'),
+      cond('last_purchase', 'on', '2024-02-29'),
+      cond('last_purchase', 'on', '2024-02-30'),
     ]);
     expect(problemsOf(read(withSegments(ruleSegment('a', 'A', rules))))).toEqual([
       'spec.segments.segments[0].definition.root.rules[0].value: expected a real date YYYY-MM-DD, got "2023-02-29"',
       'spec.segments.segments[0].definition.root.rules[2].value2: expected a real date YYYY-MM-DD, got "2024-13-45"',
+      'spec.segments.segments[0].definition.root.rules[4].value: expected a real date YYYY-MM-DD, got "2024-02-30"',
     ]);
+    // "on" is an operator files and links may use: a segment with one loads.
+    const on = read(withSegments(ruleSegment('on', 'On a day', group([cond('last_purchase', 'on', '2024-06-01')]))));
+    expect(problemsOf(on)).toEqual([]);
+    expect(keptIds(on)).toEqual(['on']);
   });
 
   test('RFM cut points: bins − 1 of them per dimension, ascending, and there when the method needs them', () => {

@@ -13,6 +13,9 @@ import {
   profileCategoriesSql,
   profileHistogramSql,
   profileNumberStatsSql,
+  profileOrderModeSql,
+  profileOrderSharesSql,
+  profileRevenuePerOrderSql,
   segmentBindSql,
   segmentCountSql,
   segmentFlagsSql,
@@ -24,8 +27,18 @@ import {
 } from '../sql/segment-sql.ts';
 import { trimDecimal } from '../import/decimal-text.ts';
 import { deriveKpis, kpiIndex } from './kpis.ts';
+import { orderModeTitle, orderShareTitle, PROFILE_AOV_TITLE } from './profile-titles.ts';
 import { findColumn, kindOfType, type ColumnInfo, type SegmentSchema } from './schema.ts';
-import type { AttributeProfile, ColumnSummary, KpiSums, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from './types.ts';
+import type {
+  AttributeProfile,
+  CategoryShare,
+  ColumnSummary,
+  KpiSums,
+  MemberPage,
+  SegmentAnalysis,
+  SegmentCount,
+  SegmentProfile,
+} from './types.ts';
 
 const num = (v: unknown): number => Number(v ?? 0);
 
@@ -221,8 +234,9 @@ const PROFILE_SKIP = new Set([
 ]);
 const TOP_VALUES = 8;
 const HISTOGRAM_BINS = 10;
-
-/** Each attribute's distribution inside a segment against the base. */
+/** Ids of `orders` are not attributes of anything. */
+const ORDER_PROFILE_SKIP = new Set(['customer_id', 'order_id']);
+/** Each attribute's distribution inside a segment against the base, those of the customers' orders too. */
 export async function profileSegment(
   db: UserSqlRunner,
   definition: SegmentDefinition,
@@ -261,7 +275,7 @@ export async function profileSegment(
         }
       }
       attributes.push({
-        column: column.name,
+        column: column.name === 'aov' ? PROFILE_AOV_TITLE : column.name,
         kind: 'numeric',
         meanInside: numOrNull(s.mean_inside),
         medianInside: numOrNull(s.median_inside),
@@ -273,30 +287,62 @@ export async function profileSegment(
       });
     } else if (column.kind === 'text') {
       const rows = await db.rows(profileCategoriesSql(column.name, predicate, TOP_VALUES));
-      const values = rows.map((r) => {
-        const shareInside = members ? num(r.inside) / members : 0;
-        const shareBase = base ? num(r.base) / base : 0;
-        return {
-          value: r.value == null ? null : String(r.value),
-          inside: num(r.inside),
-          base: num(r.base),
-          shareInside,
-          shareBase,
-          lift: shareBase > 0 ? shareInside / shareBase : null,
-        };
-      });
-      const shownInside = values.reduce((a, v) => a + v.inside, 0);
-      const shownBase = values.reduce((a, v) => a + v.base, 0);
-      attributes.push({
-        column: column.name,
-        kind: 'categorical',
-        values,
-        otherInside: members - shownInside,
-        otherBase: base - shownBase,
-      });
+      attributes.push(categorical(column.name, rows, members, base));
     }
   }
-  return { members, base, attributes };
+  // Attributes that live on orders (a country, a channel): as shares of orders, and as each customer's most frequent value.
+  for (const column of schema.orders.filter((c) => c.kind === 'text' && !ORDER_PROFILE_SKIP.has(c.name))) {
+    checkpoint();
+    const shares = await db.rows(profileOrderSharesSql(column.name, predicate, TOP_VALUES));
+    const ordersInside = shares.length ? num(shares[0].total_inside) : 0;
+    const ordersBase = shares.length ? num(shares[0].total_base) : 0;
+    attributes.push({
+      ...categorical(orderShareTitle(column.name), shares, ordersInside, ordersBase),
+      orders: { column: column.name, counts: 'orders', totalInside: ordersInside, totalBase: ordersBase },
+    });
+    checkpoint();
+    const modes = await db.rows(profileOrderModeSql(column.name, predicate, TOP_VALUES));
+    attributes.push({
+      ...categorical(orderModeTitle(column.name), modes, members, base),
+      orders: { column: column.name, counts: 'customers', totalInside: members, totalBase: base },
+    });
+  }
+  const [value] = await db.rows(profileRevenuePerOrderSql(predicate));
+  const perOrder = (revenue: unknown, orders: unknown) => (num(orders) > 0 ? num(revenue) / num(orders) : null);
+  return {
+    members,
+    base,
+    attributes,
+    revenuePerOrder: { inside: perOrder(value.revenue_inside, value.orders_inside), base: perOrder(value.revenue_base, value.orders_base) },
+  };
+}
+
+/** Top values counted inside the segment and in the base, as shares of `totalInside` and `totalBase`. */
+function categorical(
+  column: string,
+  rows: readonly Record<string, unknown>[],
+  totalInside: number,
+  totalBase: number,
+): Extract<AttributeProfile, { kind: 'categorical' }> {
+  const values: CategoryShare[] = rows.map((r) => {
+    const shareInside = totalInside ? num(r.inside) / totalInside : 0;
+    const shareBase = totalBase ? num(r.base) / totalBase : 0;
+    return {
+      value: r.value == null ? null : String(r.value),
+      inside: num(r.inside),
+      base: num(r.base),
+      shareInside,
+      shareBase,
+      lift: shareBase > 0 ? shareInside / shareBase : null,
+    };
+  });
+  return {
+    column,
+    kind: 'categorical',
+    values,
+    otherInside: totalInside - values.reduce((a, v) => a + v.inside, 0),
+    otherBase: totalBase - values.reduce((a, v) => a + v.base, 0),
+  };
 }
 
 /** Suggestions for a rule's value: the most common values, and the range of numbers and dates. */

@@ -66,8 +66,31 @@ export interface CategoryShare {
   lift: number | null;
 }
 
+/**
+ * How a text column of `orders` is profiled: `orders` counts the segment's orders against all
+ * orders; `customers` counts each customer once, by the value most of their orders have (ties go
+ * to the value that sorts first; a customer with no filled value counts as empty).
+ */
+export interface OrderAttributeSource {
+  /** The column of `orders`. */
+  column: string;
+  counts: 'orders' | 'customers';
+  /** What the shares are of: the segment's orders (or customers), and all of them. */
+  totalInside: number;
+  totalBase: number;
+}
+
 export type AttributeProfile =
-  | { column: string; kind: 'categorical'; values: CategoryShare[]; otherInside: number; otherBase: number }
+  | {
+      /** The attribute as the profile names it: a column of `customers`, or an orders column with what is counted. */
+      column: string;
+      kind: 'categorical';
+      values: CategoryShare[];
+      otherInside: number;
+      otherBase: number;
+      /** Set when the attribute lives on orders. */
+      orders?: OrderAttributeSource;
+    }
   | {
       column: string;
       kind: 'numeric';
@@ -85,6 +108,12 @@ export interface SegmentProfile {
   members: number;
   base: number;
   attributes: AttributeProfile[];
+  /**
+   * Revenue ÷ orders, in the segment and in the base: the KPI table's AOV, which weighs each order
+   * the same. The profile's aov attribute is the mean of customers' AOV, which weighs each customer
+   * the same, so the two differ whenever customers with more orders spend differently per order.
+   */
+  revenuePerOrder: { inside: number | null; base: number | null };
 }
 
 export interface MemberPage {

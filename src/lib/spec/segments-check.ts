@@ -38,6 +38,7 @@ const isFiniteNumber = (text: string) => NUMBER.test(text) && Number.isFinite(Nu
 /** What a typed value must be for an operator, or null when any text will do. */
 function valueProblem(op: Operator, text: string): string | null {
   switch (op) {
+    case 'on':
     case 'before':
     case 'after':
       return isCalendarDate(text) ? null : 'expected a real date YYYY-MM-DD';

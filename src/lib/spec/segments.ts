@@ -9,7 +9,7 @@ export type ColumnKind = 'text' | 'number' | 'date';
 
 export const TEXT_OPERATORS = ['eq', 'neq', 'in', 'not_in', 'contains', 'starts_with', 'empty', 'not_empty'] as const;
 export const NUMBER_OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'between', 'empty', 'not_empty'] as const;
-export const DATE_OPERATORS = ['before', 'after', 'between', 'within_last', 'more_than_ago', 'empty', 'not_empty'] as const;
+export const DATE_OPERATORS = ['on', 'before', 'after', 'between', 'within_last', 'more_than_ago', 'empty', 'not_empty'] as const;
 
 export type Operator = (typeof TEXT_OPERATORS)[number] | (typeof NUMBER_OPERATORS)[number] | (typeof DATE_OPERATORS)[number];
 
@@ -18,6 +18,13 @@ export const OPERATORS_BY_KIND: Record<ColumnKind, readonly Operator[]> = {
   number: NUMBER_OPERATORS,
   date: DATE_OPERATORS,
 };
+
+/**
+ * What a new condition (or one whose column changes to a kind its operator does not fit) starts
+ * with: "equals" for text and numbers, so typing a value means that value and not "at least" it;
+ * "on" for dates, the one date operator that reads right with the single value typed.
+ */
+export const DEFAULT_OPERATOR: Record<ColumnKind, Operator> = { text: 'eq', number: 'eq', date: 'on' };
 
 export const OPERATOR_LABELS: Record<Operator, string> = {
   eq: 'equals',
@@ -33,6 +40,7 @@ export const OPERATOR_LABELS: Record<Operator, string> = {
   gt: '>',
   gte: '≥',
   between: 'between',
+  on: 'on',
   before: 'before',
   after: 'after',
   within_last: 'within the last … days',
@@ -104,8 +112,12 @@ export function defaultSegmentsSpec(): SegmentsSpec {
   return { segments: [], minSizePercent: 1 };
 }
 
-/** The operator kept when a condition's column changes kind: the same one if it still applies, else the kind's first. */
+/** A new condition on a column of this kind, with the kind's default operator and no value yet. */
+export function newCondition(column: string, kind: ColumnKind): Condition {
+  return condition(column, DEFAULT_OPERATOR[kind]);
+}
+
+/** The operator kept when a condition's column changes kind: the same one if it still applies, else the kind's default. */
 export function fitOperator(op: Operator, kind: ColumnKind): Operator {
-  const allowed = OPERATORS_BY_KIND[kind];
-  return allowed.includes(op) ? op : allowed[0];
+  return OPERATORS_BY_KIND[kind].includes(op) ? op : DEFAULT_OPERATOR[kind];
 }

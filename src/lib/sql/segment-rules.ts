@@ -136,6 +136,9 @@ function numberLiteral(text: string, name: string): string {
 function dateSql(c: Condition, expr: string, name: string, analysisDate: string): string {
   const analysis = `DATE ${literal(analysisDate)}`;
   switch (c.op) {
+    // `expr` is already a DATE (timestamps are cast), so "on" is the whole calendar day whatever the time of day.
+    case 'on':
+      return `${expr} = ${dateLiteral(c.value, name)}`;
     case 'before':
       return `${expr} < ${dateLiteral(c.value, name)}`;
     case 'after':

@@ -65,6 +65,58 @@ ORDER BY inside DESC, base DESC, value NULLS LAST
 LIMIT ${Math.trunc(limit)}`;
 }
 
+/**
+ * Every customer with whether they are in the segment, as a CTE over `customers` alone: the
+ * predicate's names can only mean columns of `customers`, whatever the query joins it with.
+ */
+function membershipCte(predicate: string): string {
+  return `WITH segment_membership AS (SELECT customer_id, coalesce(${predicate}, false) AS member FROM customers)`;
+}
+
+/**
+ * A text column of `orders`: its most common values among the segment's orders against all
+ * orders, with both totals (the shares' denominators) on every row.
+ */
+export function profileOrderSharesSql(column: string, predicate: string, limit: number): string {
+  return `${membershipCte(predicate)}
+SELECT value, inside, base, total_inside, total_base FROM (
+  SELECT nullif(trim(CAST(o.${ident(column)} AS VARCHAR)), '') AS value,
+    count(*) FILTER (WHERE m.member) AS inside, count(*) AS base,
+    sum(count(*) FILTER (WHERE m.member)) OVER () AS total_inside, sum(count(*)) OVER () AS total_base
+  FROM orders AS o LEFT JOIN segment_membership AS m ON o.customer_id = m.customer_id
+  GROUP BY 1)
+ORDER BY inside DESC, base DESC, value NULLS LAST
+LIMIT ${Math.trunc(limit)}`;
+}
+
+/**
+ * A text column of `orders` as one value per customer: the value most of the customer's orders
+ * have, ties going to the value that sorts first; a customer with no filled value (or no order)
+ * is empty. Its most common values inside the segment against the base, as for a customer column.
+ */
+export function profileOrderModeSql(column: string, predicate: string, limit: number): string {
+  return `${membershipCte(predicate)},
+order_values AS (
+  SELECT customer_id, nullif(trim(CAST(${ident(column)} AS VARCHAR)), '') AS value, count(*) AS n
+  FROM orders GROUP BY 1, 2),
+most_frequent AS (
+  SELECT customer_id, value FROM order_values WHERE value IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, value) = 1)
+SELECT f.value AS value, count(*) FILTER (WHERE m.member) AS inside, count(*) AS base
+FROM segment_membership AS m LEFT JOIN most_frequent AS f ON f.customer_id = m.customer_id
+GROUP BY 1
+ORDER BY inside DESC, base DESC, value NULLS LAST
+LIMIT ${Math.trunc(limit)}`;
+}
+
+/** Revenue and orders inside the segment and in the base, summed as the KPI table sums them. */
+export function profileRevenuePerOrderSql(predicate: string): string {
+  return `SELECT coalesce(sum(monetary) FILTER (WHERE member), 0)::DOUBLE AS revenue_inside,
+  coalesce(sum(frequency) FILTER (WHERE member), 0)::DOUBLE AS orders_inside,
+  coalesce(sum(monetary), 0)::DOUBLE AS revenue_base, coalesce(sum(frequency), 0)::DOUBLE AS orders_base
+FROM (SELECT coalesce(${predicate}, false) AS member, monetary, frequency FROM customers)`;
+}
+
 /** A numeric column's mean, median and range inside the segment and in the base. */
 export function profileNumberStatsSql(expr: string, predicate: string): string {
   return `SELECT avg(v) FILTER (WHERE member) AS mean_inside, median(v) FILTER (WHERE member) AS median_inside,
