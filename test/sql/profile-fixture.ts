@@ -1,9 +1,5 @@
-import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
+import { loadCsvFixture } from './load-fixture.ts';
 import type { SqlRunner } from '../../src/lib/import/sql-runner.ts';
-import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport, type Role } from '../../src/lib/spec/import.ts';
-import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
 
 /**
  * Orders with times of day, fractional amounts (0.005, 19.99) and two attributes that live on
@@ -28,27 +24,6 @@ export const PROFILE_FILES = {
   'profile-customers.csv': ['id,plan', 'a,basic', 'b,basic', 'c,pro', 'd,pro', 'e,pro'].join('\n'),
 };
 export const PROFILE_ANALYSIS_DATE = '2024-06-01';
-const ROLES: Record<string, Role> = { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' };
-
-/** Imports and analyses the files (registered at `pathOf(name)`), then snapshots `customers` as the worker does. */
 export async function loadProfileData(db: SqlRunner, pathOf: (name: string) => string): Promise<void> {
-  const files: FileImport[] = Object.entries(PROFILE_FILES).map(([name, csv]) => {
-    const kind = name.includes('customers') ? ('customers' as const) : ('transactions' as const);
-    return {
-      name,
-      kind,
-      parse: defaultParseOptions(),
-      columns: csv
-        .split('\n')[0]
-        .split(',')
-        .map((h) => ({ name: h, role: h === 'id' ? 'customer_id' : kind === 'customers' ? 'attribute' : (ROLES[h] ?? 'attribute') })),
-    };
-  });
-  await runImport(
-    db,
-    defaultImportSpec(files),
-    files.map((f) => ({ path: pathOf(f.name), delimiter: ',' as const })),
-  );
-  await runAnalysis(db, { ...defaultAnalysisSpec(), analysisDate: PROFILE_ANALYSIS_DATE }, null);
-  await db.exec(SNAPSHOT_CUSTOMERS_SQL);
+  await loadCsvFixture(db, PROFILE_FILES, pathOf, PROFILE_ANALYSIS_DATE);
 }
