@@ -1,6 +1,7 @@
+import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, FIXTURES, test } from './fixtures.ts';
 
 test('a malformed file: every record loaded, excluded or rejected with its line and reason', async ({ app, page }) => {
@@ -19,6 +20,9 @@ test('a malformed file: every record loaded, excluded or rejected with its line 
   expect(lines).toEqual(['3', '4', '6', '8', '9']);
   await expect(rejects.locator('tbody tr').nth(1)).toContainText('order date "not a date" is not a YYYY-MM-DD date');
   await expect(rejects.locator('tbody tr').nth(2)).toContainText('amount "abc" is not a number');
+  // Every reject shows its record's text, the typed ones too (their fields as the file wrote them).
+  await expect(rejects.locator('tbody tr').nth(1).locator('td').nth(2)).toHaveText('1003,A3,not a date,30.00');
+  await expect(rejects.locator('tbody tr').nth(2).locator('td').nth(2)).toHaveText('1005,A4,2024-01-08,abc');
   await expect(rejects.locator('tbody tr').nth(4)).toContainText('unterminated quote');
 
   const download = page.waitForEvent('download');
@@ -80,7 +84,39 @@ test('when the reader returns more than the file holds, the report says so', asy
   await app.load();
   expect(await app.count('input', 'doubled.csv')).toBe(3);
   expect(await app.accountedFor('doubled.csv')).toBe(4);
-  await expect(app.report.getByRole('alert')).toHaveText(
+  // With 2 of 3 records rejected, the many-rejects alert leads the report too; this one is the count's.
+  await expect(app.report.getByRole('alert').filter({ hasText: 'came out of the reader' })).toHaveText(
     'doubled.csv: 1 record more came out of the reader than the file holds: some record was read twice.',
   );
+});
+
+test('a wrong date format: the report leads with the rejects, their reason and an example, and the fix loads them all', async ({
+  app,
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-dayfirst-'));
+  const lines = ['order_id,customer_id,order_date,amount'];
+  // Day-first dates; half of them could be read month-first (day ≤ 12), the rest cannot.
+  for (let i = 1; i <= 60; i++) lines.push(`${i},c${i % 7},${String(((i * 7) % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2024,${i}.50`);
+  const file = path.join(dir, 'day-first.csv');
+  writeFileSync(file, lines.join('\n'));
+  const monthFirst = lines.slice(1).filter((l) => Number(l.split(',')[2].slice(0, 2)) <= 12).length;
+
+  await app.open();
+  await app.chooseFiles(file);
+  await page.getByRole('region', { name: 'Mapping of day-first.csv' }).getByLabel('Date format').selectOption('mdy');
+  await app.load();
+  const rejected = 60 - monthFirst;
+  expect(await app.count('rejected', 'day-first.csv')).toBe(rejected);
+  const lead = app.report.getByRole('alert', { name: 'Many records of day-first.csv rejected' });
+  await expect(lead).toContainText(`of day-first.csv's records were rejected (${rejected} of 60)`);
+  await expect(lead).toContainText('Most common reason: order date "…" is not a MM/DD/YYYY date, for example');
+  await expect(lead).toContainText('These dates look day-first (DD/MM/YYYY)');
+  // It comes before everything else in the report.
+  await expect(app.report.locator('h2 + *')).toHaveAttribute('aria-label', 'Many records of day-first.csv rejected');
+
+  await lead.getByRole('button', { name: 'Apply this fix and load again' }).click();
+  await expect.poll(() => app.count('loaded', 'day-first.csv'), { timeout: 60_000 }).toBe(60);
+  expect(await app.count('rejected', 'day-first.csv')).toBe(0);
+  await expect(lead).toBeHidden();
 });

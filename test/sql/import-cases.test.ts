@@ -257,3 +257,13 @@ test('a customers-file column guessed as an order role is kept as an attribute, 
   ]);
   expect(await db.rows('SELECT signup_date, credit FROM customer_attributes')).toEqual([{ signup_date: '2023-05-01', credit: '100' }]);
 });
+
+test('a record rejected while typing carries its text, fields quoted as CSV where they need it', async () => {
+  const report = await importTexts([
+    { csv: 'id,order,date,amount,note\nA,1,2024-01-01,1,ok\nB,2,31/31/2024,2,"say ""hi"", then"\nC,3,2024-01-02,x,\n', roles: orderRoles },
+  ]);
+  expect(report.files[0].rejects.map((r) => [r.line, r.text])).toEqual([
+    [3, 'B,2,31/31/2024,2,"say ""hi"", then"'],
+    [4, 'C,3,2024-01-02,x,'],
+  ]);
+});

@@ -206,7 +206,9 @@ export async function allRejects(db: SqlRunner, i: number, file: FileImport): Pr
 async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit: number | null) {
   const structural = await db.rows(structuralRejectsSql(raw(i)));
   const rejectedLines = structural.map((r) => Number(r.line));
-  const typed = await db.rows(typedRejectsSql(staged(i)) + (limit === null ? '' : ` LIMIT ${limit}`));
+  const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
+  const columns = file.columns.map((c) => c.name);
+  const typed = await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + (limit === null ? '' : ` LIMIT ${limit}`));
   const headerLines = file.parse.header ? 1 : 0;
   const rejects: RejectedRecord[] = [
     ...structural.map((r) => ({
@@ -214,7 +216,11 @@ async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit:
       reason: `${String(r.error_type).toLowerCase()}: ${String(r.message)}`,
       text: String(r.csv_line ?? ''),
     })),
-    ...typed.map((r) => ({ line: lineOfRecord(Number(r.rec_no), headerLines, rejectedLines), reason: String(r.reason) })),
+    ...typed.map((r) => ({
+      line: lineOfRecord(Number(r.rec_no), headerLines, rejectedLines),
+      reason: String(r.reason),
+      text: String(r.text ?? ''),
+    })),
   ].sort((a, b) => a.line - b.line);
   return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: structural.length };
 }

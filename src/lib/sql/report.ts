@@ -1,4 +1,4 @@
-import { ident } from './quote.ts';
+import { ident, literal } from './quote.ts';
 
 /** Outcome counts of one staged file: `outcome` is loaded, rejected or excluded:<rule>. */
 export function outcomeCountsSql(staged: string): string {
@@ -6,9 +6,20 @@ export function outcomeCountsSql(staged: string): string {
 FROM ${ident(staged)} GROUP BY 1`;
 }
 
-/** Records typing rejected, by record number, with the reason. */
-export function typedRejectsSql(staged: string): string {
-  return `SELECT rec_no, substr(reason, 10) AS reason FROM ${ident(staged)} WHERE starts_with(reason, 'rejected:') ORDER BY rec_no`;
+/**
+ * Records typing rejected, by record number, with the reason and the record's text: its fields
+ * from the raw table, joined by the delimiter and quoted as CSV where a field needs it.
+ */
+export function typedRejectsSql(staged: string, raw: string, columns: readonly string[], delimiter: string): string {
+  const field = (c: string) => {
+    const v = `r.${ident(c)}`;
+    const needsQuotes = `contains(${v}, '"') OR contains(${v}, ${literal(delimiter)}) OR contains(${v}, chr(10)) OR contains(${v}, chr(13))`;
+    return `CASE WHEN ${v} IS NULL THEN '' WHEN ${needsQuotes} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
+  };
+  const text = columns.length ? `concat_ws(${literal(delimiter)}, ${columns.map(field).join(', ')})` : `''`;
+  return `SELECT s.rec_no, substr(s.reason, 10) AS reason, ${text} AS text
+FROM ${ident(staged)} s JOIN ${ident(raw)} r ON r.rowid + 1 = s.rec_no
+WHERE starts_with(s.reason, 'rejected:') ORDER BY s.rec_no`;
 }
 
 /** Totals of what was loaded. */
