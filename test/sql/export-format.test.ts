@@ -1,14 +1,10 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
-import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
 import { formatRounded } from '../../src/lib/format.ts';
-import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
+import { loadCsvFixture } from './load-fixture.ts';
 
 /** Fractional amounts whose averages do not end after two decimals. */
 const ORDERS = [
@@ -25,19 +21,7 @@ let db: TestEngine;
 beforeAll(async () => {
   db = await openEngine();
   db.register('uploads/fractions.csv', new TextEncoder().encode(ORDERS));
-  const file: FileImport = {
-    name: 'fractions.csv',
-    kind: 'transactions',
-    parse: defaultParseOptions(),
-    columns: [
-      { name: 'id', role: 'customer_id' },
-      { name: 'order', role: 'order_id' },
-      { name: 'date', role: 'order_date' },
-      { name: 'amount', role: 'amount' },
-    ],
-  };
-  await runImport(db, defaultImportSpec([file]), [csvRegistration(file, ORDERS)]);
-  await runAnalysis(db, defaultAnalysisSpec(), null);
+  await loadCsvFixture(db, { 'fractions.csv': ORDERS }, (name) => `uploads/${name}`, '2024-12-31');
 });
 afterAll(() => db.close());
 

@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
-import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
 import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../../src/lib/import/sql-runner.ts';
 import {
   analyseSegments,
@@ -15,13 +13,10 @@ import {
   summarizeColumn,
 } from '../../src/lib/segments/run-segments.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
-import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { segmentTemplates } from '../../src/lib/spec/segment-templates.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
-import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
-import { csvRegistration } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
+import { loadCsvFixture } from './load-fixture.ts';
 
 /** Ten customers whose spend has thousandths and cents: 0.005, 19.99 and their sums. */
 const SPEND: Record<string, string[]> = {
@@ -40,18 +35,6 @@ const CSV = ['id,order,date,amount'];
 let n = 0;
 for (const [id, amounts] of Object.entries(SPEND))
   for (const amount of amounts) CSV.push(`${id},o${++n},2024-0${1 + (n % 9)}-1${n % 9},${amount}`);
-
-const FILE: FileImport = {
-  name: 'fractions.csv',
-  kind: 'transactions',
-  parse: defaultParseOptions(),
-  columns: [
-    { name: 'id', role: 'customer_id' },
-    { name: 'order', role: 'order_id' },
-    { name: 'date', role: 'order_date' },
-    { name: 'amount', role: 'amount' },
-  ],
-};
 
 /** The same checks on the browser's engine and on native DuckDB (the command line's). */
 const engines: [string, () => Promise<{ db: PreparingRunner & { close(): void }; path: string; cleanup?: () => void }>][] = [
@@ -83,9 +66,7 @@ describe.each(engines)('fractional amounts on %s DuckDB', (_, open) => {
   let schema: SegmentSchema;
   beforeAll(async () => {
     engine = await open();
-    await runImport(engine.db, defaultImportSpec([FILE]), [csvRegistration(FILE, CSV.join('\n'), engine.path)]);
-    await runAnalysis(engine.db, { ...defaultAnalysisSpec(), analysisDate: '2024-12-31' }, null);
-    await engine.db.exec(SNAPSHOT_CUSTOMERS_SQL);
+    await loadCsvFixture(engine.db, { 'fractions.csv': CSV.join('\n') }, () => engine.path, '2024-12-31');
     gate = userSqlRunner(engine.db);
     schema = await readSegmentSchema(gate, '2024-12-31');
   });

@@ -6,7 +6,13 @@ import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
 import { csvRegistration } from './csv-registration.ts';
 
-const ROLES: Record<string, Role> = { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' };
+// A Map: a fixture's column may be called `__proto__`.
+const ROLES = new Map<string, Role>([
+  ['id', 'customer_id'],
+  ['order', 'order_id'],
+  ['date', 'order_date'],
+  ['amount', 'amount'],
+]);
 
 /**
  * Imports small CSV fixtures (name → text; a name with "customers" is a customers file; columns
@@ -28,7 +34,7 @@ export async function loadCsvFixture(
       columns: csv
         .split('\n')[0]
         .split(',')
-        .map((h) => ({ name: h, role: h === 'id' ? 'customer_id' : kind === 'customers' ? 'attribute' : (ROLES[h] ?? 'attribute') })),
+        .map((h) => ({ name: h, role: h === 'id' ? 'customer_id' : kind === 'customers' ? 'attribute' : (ROLES.get(h) ?? 'attribute') })),
     };
   });
   await runImport(

@@ -1,18 +1,13 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
 import { userSqlRunner, type UserSqlRunner } from '../../src/lib/import/sql-runner.ts';
 import { memberPage, profileSegment, readSegmentSchema, segmentExportCsv, summarizeColumn } from '../../src/lib/segments/run-segments.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
-import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
-import { SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
-import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
+import { loadCsvFixture } from './load-fixture.ts';
 
 /** Column names that are also properties of every plain JavaScript object. */
 const NAMES = ['__proto__', 'constructor', 'toString'];
@@ -26,34 +21,9 @@ const parse = (csv: string) => Papa.parse<string[]>(csv.trim()).data;
 
 beforeAll(async () => {
   db = await openEngine();
-  const files: FileImport[] = [
-    {
-      name: 'proto-orders.csv',
-      kind: 'transactions' as const,
-      csv: ORDERS,
-      roles: { id: 'customer_id', date: 'order_date', amount: 'amount' },
-    },
-    { name: 'proto-customers.csv', kind: 'customers' as const, csv: CUSTOMERS, roles: { id: 'customer_id' } },
-  ].map(({ name, kind, csv, roles }) => {
-    db.register(`uploads/${name}`, new TextEncoder().encode(csv));
-    const lookup = new Map(Object.entries(roles));
-    return {
-      name,
-      kind,
-      parse: defaultParseOptions(),
-      columns: csv
-        .split('\n')[0]
-        .split(',')
-        .map((h) => ({ name: h, role: lookup.get(h) ?? 'attribute' })),
-    };
-  });
-  await runImport(
-    db,
-    defaultImportSpec(files),
-    files.map((f) => csvRegistration(f, f.kind === 'customers' ? CUSTOMERS : ORDERS)),
-  );
-  await runAnalysis(db, { ...defaultAnalysisSpec(), analysisDate: '2024-06-01' }, null);
-  await db.exec(SNAPSHOT_CUSTOMERS_SQL);
+  const texts = { 'proto-orders.csv': ORDERS, 'proto-customers.csv': CUSTOMERS };
+  for (const [name, csv] of Object.entries(texts)) db.register(`uploads/${name}`, new TextEncoder().encode(csv));
+  await loadCsvFixture(db, texts, (name) => `uploads/${name}`, '2024-06-01');
   gate = userSqlRunner(db);
   schema = await readSegmentSchema(gate, '2024-06-01');
 });
