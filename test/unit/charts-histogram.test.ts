@@ -151,7 +151,7 @@ describe('frequency and monetary on a log scale', () => {
     expect(last).toMatch(/^≥ \d+$/);
     expect(config.options?.scales?.x?.title).toMatchObject({ display: true, text: 'Orders (log scale)' });
     expect(spec.note).toContain('Log scale');
-    expect(spec.note).toContain(`“${last}” holds the top 1 % of customers or fewer`);
+    expect(spec.note).toContain(`“${last}” holds the top 1\u00a0% of customers or fewer`);
     expect(spec.note).toContain('Log scale: bars ×1.2 wide (e.g. 10–11), one per value below 10.');
     expect(spec.table.columns[0]).toBe('Orders (log scale)');
     expect(spec.table.rows.at(-1)![0]).toBe(last);

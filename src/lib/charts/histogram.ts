@@ -178,7 +178,8 @@ export function histogramNote(h: Bars, metric: Metric, ntile: boolean): string {
     );
     const shown = example >= 0 ? ` (e.g. ${labels[example]})` : '';
     parts.push(`Log scale: bars ×${h.step} wide${shown}${integer ? ', one per value below 10' : ''}.`);
-    if (h.edges.at(-1) === Infinity) parts.push(`“${labels.at(-1)}” holds the top ${TAIL_SHARE * 100} % of customers or fewer.`);
+    // A no-break space keeps "1 %" on one line.
+    if (h.edges.at(-1) === Infinity) parts.push(`“${labels.at(-1)}” holds the top ${TAIL_SHARE * 100}\u00a0% of customers or fewer.`);
   }
   parts.push('Dashed lines: score cut points; each band shows its score.');
   if (ntile) parts.push('Customers tied on a cut value can get either neighbouring score (rank n-tiles).');
