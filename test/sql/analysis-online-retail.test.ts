@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/analysis/result.ts';
 import { runAnalysis, type AnalysisKeys } from '../../src/lib/analysis/run-analysis.ts';
+import { logHistogram } from '../../src/lib/charts/log-bins.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../../src/lib/spec/analysis.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
@@ -100,6 +101,18 @@ describe.skipIf(!hasShared)('analysis of Online Retail matches the independent r
       expect(h.edges).toHaveLength(h.counts.length + 1);
       expect(h.counts.length).toBeGreaterThanOrEqual(15);
       expect(h.counts.length).toBeLessThanOrEqual(21);
+    }
+  });
+
+  test('frequency and monetary as charted (log bins, capped tail) count the reference customers exactly', () => {
+    for (const metric of ['frequency', 'monetary'] as const) {
+      const h = logHistogram(ntile.valueCounts[metric], metric === 'frequency');
+      const values = reference.map((r) => Number(r[metric]));
+      const expected = h.counts.map((_, i) => values.filter((v) => v >= h.edges[i] && v < h.edges[i + 1]).length);
+      expect(h.counts, metric).toEqual(expected);
+      expect(h.edges.at(-1), metric).toBe(Infinity);
+      expect(h.counts.at(-1)!, metric).toBeLessThanOrEqual(0.01 * 4_339);
+      expect(Math.max(...h.counts) / 4_339, metric).toBeLessThan(0.35);
     }
   });
 

@@ -44,8 +44,10 @@ export function sampleResult(overrides: Partial<AnalysisResult> = {}): AnalysisR
     ],
     histograms: {
       recency: { edges: [0, 30, 60, 90, 120, 150], counts: [6, 4, 2, 5, 5] },
-      frequency: { edges: [1, 2, 3, 4, 5, 6], counts: [8, 5, 3, 4, 2] },
-      monetary: { edges: [0, 250, 500, 750, 1000], counts: [12, 5, 3, 2] },
+    },
+    valueCounts: {
+      frequency: { values: [1, 2, 3, 4, 5], counts: [8, 5, 3, 4, 2] },
+      monetary: { values: [0, 10, 47, 100, 220, 470, 1000, 2200], counts: [1, 3, 4, 5, 3, 3, 2, 1] },
     },
     ...overrides,
   };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
 import { finalizeConfig, formatCell, numericColumns } from '../../src/lib/charts/config.ts';
-import { chartFilename, formatMoney, formatPercent } from '../../src/lib/charts/format.ts';
-import { groupChart, groupShares, groupTable, groupTooltip } from '../../src/lib/charts/groups.ts';
+import { buttonName, chartFilename, formatLogEdge, formatMoney, formatPercent } from '../../src/lib/charts/format.ts';
+import { fitsUpright, groupChart, groupShares, groupTable, groupTooltip, wrapLabel } from '../../src/lib/charts/groups.ts';
 import { sampleResult } from './charts-fixture.ts';
 
 const result = sampleResult();
@@ -37,12 +37,42 @@ describe('customers and revenue by group', () => {
     expect(spec.summary).toContain('Champions, 60 % of revenue from 23.1 % of customers');
   });
 
-  test('tiers: vertical bars; tooltips give counts and amounts', () => {
+  test('tiers: vertical bars; tooltips say the group, its customers and its revenue share in words', () => {
     const spec = groupChart(result.tiers, { title: 'By tier', dimension: 'Tier' });
-    expect((spec.config as ChartConfiguration<'bar'>).options?.indexAxis).toBe('x');
+    const config = spec.config as ChartConfiguration<'bar'>;
+    expect(config.options?.indexAxis).toBe('x');
     const shares = groupShares(result.tiers);
-    expect(groupTooltip(shares[0], 0)).toBe('Customers: 22.7 % (5)');
-    expect(groupTooltip(shares[0], 1)).toBe('Revenue: 74.6 % (746.00)');
+    expect(groupTooltip(shares[0], 0)).toBe('Gold: 5 customers (22.7 % of customers), 74.6 % of revenue');
+    expect(groupTooltip(shares[0], 1)).toBe('Gold: 74.6 % of revenue (746.00), 5 customers');
+    // The chart's own tooltip callbacks: no separate title, the sentence as the label.
+    const callbacks = config.options!.plugins!.tooltip!.callbacks as unknown as {
+      title: () => string;
+      label: (item: { dataIndex: number; datasetIndex: number }) => string;
+    };
+    expect(callbacks.title()).toBe('');
+    expect(callbacks.label({ dataIndex: 1, datasetIndex: 0 })).toBe('Bronze: 17 customers (77.3 % of customers), 25.4 % of revenue');
+  });
+
+  test('lifecycle: upright names broken between words, never rotated, all shown', () => {
+    const spec = groupChart(result.lifecycle, { title: 'By stage', dimension: 'Stage' });
+    const config = spec.config as ChartConfiguration<'bar'>;
+    expect(config.data.labels).toEqual(['new', 'lapsed', ['never', 'purchased']]);
+    expect(config.options?.scales?.x?.ticks).toMatchObject({ autoSkip: false, maxRotation: 0 });
+  });
+
+  test('names that would not fit upright turn the bars horizontal', () => {
+    expect(fitsUpright(['new', 'active', 'repeat', 'cooling', 'lapsed', 'never purchased'])).toBe(true);
+    expect(fitsUpright(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe(false);
+    expect(fitsUpright(['Extraordinarily loyal'])).toBe(false);
+    const many = 'abcdefg'.split('').map((name) => ({ name, customers: 1, revenue: 1 }));
+    expect((groupChart(many, { title: 't', dimension: 'Tier' }).config as ChartConfiguration<'bar'>).options?.indexAxis).toBe('y');
+  });
+
+  test('labels wrap between words at 10 characters; a longer word stays whole', () => {
+    expect(wrapLabel('never purchased')).toEqual(['never', 'purchased']);
+    expect(wrapLabel('Big spenders in UK')).toEqual(['Big', 'spenders', 'in UK']);
+    expect(wrapLabel('Gold')).toBe('Gold');
+    expect(wrapLabel('Extraordinarily')).toBe('Extraordinarily');
   });
 });
 
@@ -54,6 +84,16 @@ describe('chart helpers', () => {
     expect(formatCell(1234)).toBe('1,234');
     expect(formatCell(2.345)).toBe('2.35');
     expect(formatCell('x')).toBe('x');
+  });
+
+  test('log-scale edges: two significant digits, short on an axis, in full in a table', () => {
+    expect([0.47, 68, 1500, 22000, 1_000_000].map((n) => formatLogEdge(n))).toEqual(['0.47', '68', '1.5K', '22K', '1M']);
+    expect([0.47, 68, 1500, 22000].map((n) => formatLogEdge(n, true))).toEqual(['0.47', '68', '1,500', '22,000']);
+  });
+
+  test("a chart's buttons are named after it, visible text first", () => {
+    expect(buttonName('Show table', 'R × F heatmap')).toBe('Show table: R × F heatmap');
+    expect(buttonName('Download PNG', 'R × F heatmap')).toBe('Download PNG: R × F heatmap');
   });
 
   test('PNG file name from the title', () => {

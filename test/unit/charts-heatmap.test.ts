@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
-import { aggregateRf, heatmapChart, heatmapTable, heatmapTooltip, type RfPoint } from '../../src/lib/charts/heatmap.ts';
+import {
+  aggregateRf,
+  heatmapChart,
+  heatmapLegend,
+  heatmapTable,
+  heatmapTooltip,
+  scoreAxisTitle,
+  type RfPoint,
+} from '../../src/lib/charts/heatmap.ts';
 import { EMPTY_CELL_COLOR, heatColor } from '../../src/lib/charts/colors.ts';
 import { sampleResult } from './charts-fixture.ts';
 
@@ -30,9 +38,9 @@ describe('R×F heatmap', () => {
     expect(grid.reduce((n, c) => n + c.customers, 0)).toBe(1);
   });
 
-  test('table: R, F, customers, avg monetary for every square', () => {
-    const table = heatmapTable(aggregateRf(result.cells, 3));
-    expect(table.columns).toEqual(['R', 'F', 'Customers', 'Avg monetary']);
+  test('table: R, F (scores, best said), customers, avg monetary for every square', () => {
+    const table = heatmapTable(aggregateRf(result.cells, 3), 3);
+    expect(table.columns).toEqual(['R score (3 = best)', 'F score (3 = best)', 'Customers', 'Avg monetary']);
     expect(table.rows.slice(0, 3)).toEqual([
       [3, 1, 4, '10.00'],
       [3, 2, 0, '–'],
@@ -60,10 +68,48 @@ describe('R×F heatmap', () => {
     expect((byAverage.data.datasets[0].backgroundColor as string[])[points.findIndex((p) => p.y === 3 && p.x === 3)]).toBe(heatColor(1));
   });
 
-  test('tooltip shows customers and average monetary', () => {
-    expect(heatmapTooltip({ r: 3, f: 3, customers: 1234, avgMonetary: 200, x: 3, y: 3, v: 1234 })).toEqual([
-      'Customers: 1,234',
-      'Avg monetary: 200.00',
-    ]);
+  test('tooltip says the square, its customers and their average monetary in words', () => {
+    expect(heatmapTooltip({ r: 3, f: 3, customers: 1234, avgMonetary: 200, x: 3, y: 3, v: 1234 })).toBe(
+      'R3, F3: 1,234 customers, average monetary 200.00',
+    );
+    expect(heatmapTooltip({ r: 2, f: 2, customers: 0, avgMonetary: null, x: 2, y: 2, v: 0 })).toBe('R2, F2: 0 customers');
+    const config = heatmapChart(result, 'customers').config as ChartConfiguration<'matrix'>;
+    const callbacks = config.options!.plugins!.tooltip!.callbacks as unknown as { label: (item: { raw: RfPoint }) => string };
+    const data = config.data.datasets[0].data as RfPoint[];
+    expect(callbacks.label({ raw: data.find((p) => p.r === 1 && p.f === 2)! })).toBe('R1, F2: 10 customers, average monetary 40.00');
+  });
+
+  test('both axes: one tick per score, labelled R1…R3 and F1…F3, titles saying which score is best', () => {
+    const config = heatmapChart(result, 'customers').config as ChartConfiguration<'matrix'>;
+    for (const [axis, letter, name] of [
+      ['x', 'F', 'frequency'],
+      ['y', 'R', 'recency'],
+    ] as const) {
+      const scale = config.options!.scales![axis] as unknown as {
+        afterBuildTicks: (s: { ticks: { value: number }[] }) => void;
+        ticks: { callback: (v: number) => string };
+        title: { display: boolean; text: string };
+      };
+      const built = { ticks: [{ value: 0.5 }, { value: 1.5 }] };
+      scale.afterBuildTicks(built);
+      expect(built.ticks.map((t) => scale.ticks.callback(t.value))).toEqual([`${letter}1`, `${letter}2`, `${letter}3`]);
+      expect(scale.title).toEqual({ display: true, text: `${letter} score: ${name} (3 = best)` });
+    }
+    expect(scoreAxisTitle('R', 5)).toBe('R score: recency (5 = best)');
+  });
+
+  test('a colour legend from 0 (pale) to the largest square (dark), with the grey of empty squares', () => {
+    const spec = heatmapChart(result, 'customers');
+    const plugin = (spec.config.plugins as { id: string; legend?: unknown }[]).find((p) => p.id === 'colorLegend');
+    expect(plugin?.legend).toEqual({
+      title: 'Customers',
+      low: '0',
+      high: '10',
+      stops: Array.from({ length: 28 }, (_, i) => heatColor(i / 27)),
+      empty: { color: EMPTY_CELL_COLOR, label: 'none' },
+    });
+    expect(heatmapLegend(200, 'avgMonetary')).toMatchObject({ title: 'Average monetary', low: '0.00', high: '200.00' });
+    expect(spec.summary).toContain('Colour scale: customers from 0 (pale) to 10 (dark)');
+    expect(spec.note).toContain('3 = best');
   });
 });

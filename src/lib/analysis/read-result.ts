@@ -2,11 +2,12 @@ import type { SqlRunner } from '../import/sql-runner.ts';
 import { LIFECYCLE_STAGES, type AnalysisSpec } from '../spec/analysis.ts';
 import { lifecycleTotalsSql, NEVER_PURCHASED } from '../sql/lifecycle.ts';
 import { histogramSql, summarySql } from '../sql/metrics.ts';
+import { valueCountsSql } from '../sql/value-counts.ts';
 import { cellsSql, cutRowsSql, mValue, scoreClassesSql } from '../sql/rfm.ts';
 import { OTHER_SEGMENT, segmentTotalsSql } from '../sql/segments.ts';
 import { lorenzSql, tierTotalsSql, topSql } from '../sql/tiers.ts';
 import { trimDecimal } from '../import/decimal-text.ts';
-import type { AnalysisResult, GroupTotal, Histogram } from './result.ts';
+import type { AnalysisResult, GroupTotal, Histogram, ValueCounts } from './result.ts';
 import { checkCellMap } from './segment-map.ts';
 
 type Row = Record<string, unknown>;
@@ -52,8 +53,8 @@ export async function readResult(
     lifecycle: lifecycleTotalsSql(),
     lorenz: lorenzSql(),
     recency: histogramSql('recency_days', true),
-    frequency: histogramSql('frequency', true),
-    monetary: histogramSql(mValue(rfm), false),
+    frequency: valueCountsSql('frequency'),
+    monetary: valueCountsSql(mValue(rfm)),
   };
   const rows: ResultRows = {};
   for (const [part, sql] of Object.entries(queries)) {
@@ -65,11 +66,6 @@ export async function readResult(
   const [top] = await db.rows(topSql(spec.tiers.topPercent));
   const [summary] = rows.summary;
   const { classes, cutRows, cells, segments, tiers, lifecycle, lorenz } = rows;
-  const histograms = {
-    recency: readHistogram(rows.recency),
-    frequency: readHistogram(rows.frequency),
-    monetary: readHistogram(rows.monetary),
-  };
 
   const neverPurchased = num(summary.never_purchased);
   const cellCheck = rfm.map.kind === 'cells' ? checkCellMap(rfm.map.segments, rfm.bins) : { uncovered: [], doubleClaimed: [] };
@@ -106,7 +102,8 @@ export async function readResult(
       ...(neverPurchased > 0 ? [{ name: NEVER_PURCHASED, customers: neverPurchased, revenue: 0, revenueText: '0' }] : []),
     ],
     lorenz: [[0, 0], ...lorenz.map((p): [number, number] => [num(p.customer_share), num(p.revenue_share)])],
-    histograms,
+    histograms: { recency: readHistogram(rows.recency) },
+    valueCounts: { frequency: readValueCounts(rows.frequency), monetary: readValueCounts(rows.monetary) },
   };
   return { result, rows };
 }
@@ -183,4 +180,9 @@ function readHistogram(rows: Row[]): Histogram {
   const counts = new Array<number>(bins).fill(0);
   for (const r of rows) counts[num(r.bin)] = num(r.customers);
   return { edges: Array.from({ length: bins + 1 }, (_, i) => lo + i * width), counts };
+}
+
+/** `toPrecision(2)` turns 0.7000000000000001 (0.7 computed in SQL) back into 0.7: every value has two significant digits. */
+function readValueCounts(rows: Row[]): ValueCounts {
+  return { values: rows.map((r) => Number(num(r.value).toPrecision(2))), counts: rows.map((r) => num(r.customers)) };
 }

@@ -7,6 +7,15 @@ export interface Histogram {
   counts: number[];
 }
 
+/**
+ * Customers per value of a long-tailed metric, ascending: each positive value rounded down to two
+ * significant digits, every value ≤ 0 at 0 (see `valueCountsSql`). Charts bin it on a log scale.
+ */
+export interface ValueCounts {
+  values: number[];
+  counts: number[];
+}
+
 export interface GroupTotal {
   name: string;
   customers: number;
@@ -48,7 +57,9 @@ export interface AnalysisResult {
   lifecycle: GroupTotal[];
   /** Lorenz curve points, customers ranked by revenue descending: [share of customers, share of revenue]. */
   lorenz: [number, number][];
-  histograms: { recency: Histogram; frequency: Histogram; monetary: Histogram };
+  /** Recency in equal-width bins; frequency and monetary, long-tailed, as value counts. */
+  histograms: { recency: Histogram };
+  valueCounts: { frequency: ValueCounts; monetary: ValueCounts };
 }
 
 /** The first columns of the customer export, in order; other metrics and attributes follow. */

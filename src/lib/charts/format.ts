@@ -17,10 +17,23 @@ export function formatCompact(n: number): string {
   return compact.format(n);
 }
 
+const twoDigits = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 2 });
+const twoDigitsFull = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
+/** A log-scale edge (two significant digits): `1.5K`, `680`, `0.47` on an axis; `1,500` in full. */
+export function formatLogEdge(n: number, full = false): string {
+  return (full ? twoDigitsFull : twoDigits).format(n);
+}
+
 /** A bin edge with as many decimals as the bin width needs: width 250 → `1,250`, width 0.5 → `3.5`. */
 export function formatEdge(value: number, width: number): string {
   const digits = width >= 10 ? 0 : width >= 1 ? 1 : 2;
   return byDigits[digits].format(value);
+}
+
+/** `Show table: R × F heatmap`: a chart button's accessible name, its visible text first. */
+export function buttonName(action: string, title: string): string {
+  return `${action}: ${title}`;
 }
 
 /** `customers-by-rfm-segment.png` from a chart title. */

@@ -35,7 +35,7 @@ export interface GroupChartOptions {
   title: string;
   /** The table's first column and the tooltips' noun: 'Segment', 'Tier', 'Stage'. */
   dimension: string;
-  /** Bars along the y axis (long lists such as RFM segments). */
+  /** Bars along the y axis (long lists such as RFM segments); by default only when the names would not fit upright. */
   horizontal?: boolean;
 }
 
@@ -46,18 +46,22 @@ export interface GroupChartOptions {
  */
 export function groupChart(groups: readonly GroupTotal[], options: GroupChartOptions): ChartSpec {
   const shares = groupShares(groups);
-  const horizontal = options.horizontal ?? false;
+  const horizontal = options.horizontal ?? !fitsUpright(shares.map((g) => g.name));
   const valueAxis = {
     type: 'linear' as const,
     beginAtZero: true,
     ticks: { callback: (v: string | number) => `${v} %` },
     title: { display: true, text: '% of total' },
   };
-  const groupAxis = { type: 'category' as const, grid: { display: false } };
+  // Names on the x axis stay horizontal, broken into lines between words ('never purchased' on
+  // two lines), so that neighbours never overlap as rotated labels did.
+  const groupAxis = horizontal
+    ? { type: 'category' as const, grid: { display: false } }
+    : { type: 'category' as const, grid: { display: false }, ticks: { autoSkip: false, maxRotation: 0, minRotation: 0 } };
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
-      labels: shares.map((g) => g.name),
+      labels: shares.map((g) => (horizontal ? g.name : wrapLabel(g.name))),
       datasets: [
         { label: 'Customers', data: shares.map((g) => round2(100 * g.customerShare)), backgroundColor: CUSTOMERS_COLOR },
         { label: 'Revenue', data: shares.map((g) => round2(100 * g.revenueShare)), backgroundColor: REVENUE_COLOR },
@@ -69,7 +73,12 @@ export function groupChart(groups: readonly GroupTotal[], options: GroupChartOpt
       scales: horizontal ? { x: valueAxis, y: groupAxis } : { x: groupAxis, y: valueAxis },
       plugins: {
         legend: { position: 'top' },
-        tooltip: { callbacks: { label: (item: TooltipItem<'bar'>) => groupTooltip(shares[item.dataIndex], item.datasetIndex) } },
+        tooltip: {
+          callbacks: {
+            title: () => '',
+            label: (item: TooltipItem<'bar'>) => groupTooltip(shares[item.dataIndex], item.datasetIndex),
+          },
+        },
       },
     },
   };
@@ -82,12 +91,36 @@ export function groupChart(groups: readonly GroupTotal[], options: GroupChartOpt
   };
 }
 
-/** `Customers: 12.5 % (1,234)` or `Revenue: 40 % (56,789.00)`. */
+/**
+ * A group in words, led by the bar pointed at: `Champions: 743 customers (15.7 % of customers),
+ * 50.2 % of revenue` on a customers bar, `Champions: 50.2 % of revenue (12,345.00), 743
+ * customers` on a revenue bar.
+ */
 export function groupTooltip(g: GroupShare | undefined, datasetIndex: number): string {
   if (!g) return '';
+  const who = `${formatCount(g.customers)} ${g.customers === 1 ? 'customer' : 'customers'}`;
   return datasetIndex === 0
-    ? `Customers: ${formatPercent(g.customerShare)} (${formatCount(g.customers)})`
-    : `Revenue: ${formatPercent(g.revenueShare)} (${formatMoney(g.revenue)})`;
+    ? `${g.name}: ${who} (${formatPercent(g.customerShare)} of customers), ${formatPercent(g.revenueShare)} of revenue`
+    : `${g.name}: ${formatPercent(g.revenueShare)} of revenue (${formatMoney(g.revenue)}), ${who}`;
+}
+
+/** Upright bars fit their names under them, wrapped, at the narrowest card (about 65 px a bar for 6 bars). */
+export const UPRIGHT_MAX_BARS = 6;
+export const UPRIGHT_MAX_LINE = 10;
+
+export function fitsUpright(names: readonly string[]): boolean {
+  return names.length <= UPRIGHT_MAX_BARS && names.every((n) => n.split(/\s+/).every((word) => word.length <= UPRIGHT_MAX_LINE));
+}
+
+/** A category name as lines of at most `width` characters, broken between words; one word stays whole. */
+export function wrapLabel(name: string, width = UPRIGHT_MAX_LINE): string | string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 1 ? lines : name;
 }
 
 function groupSummary(shares: GroupShare[], options: GroupChartOptions): string {

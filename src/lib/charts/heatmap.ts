@@ -4,7 +4,7 @@ import { formatCount } from '../format.ts';
 import { EMPTY_CELL_COLOR, heatColor, heatLevel, heatTextColor } from './colors.ts';
 import { BASE_OPTIONS } from './config.ts';
 import { formatCompact, formatMoney } from './format.ts';
-import { cellLabelsPlugin } from './plugins.ts';
+import { COLOR_LEGEND_HEIGHT, cellLabelsPlugin, colorLegendPlugin, type ColorLegend } from './plugins.ts';
 import type { ChartSpec, ChartTable } from './types.ts';
 
 export type HeatmapMode = 'customers' | 'avgMonetary';
@@ -59,9 +59,14 @@ export function heatValue(cell: RfCell, mode: HeatmapMode): number {
   return mode === 'customers' ? cell.customers : (cell.avgMonetary ?? 0);
 }
 
-export function heatmapTable(grid: RfCell[]): ChartTable {
+/** `R score: recency (5 = best)`: the scores count up to `bins`, the best. */
+export function scoreAxisTitle(dimension: 'R' | 'F', bins: number): string {
+  return `${dimension} score: ${dimension === 'R' ? 'recency' : 'frequency'} (${bins} = best)`;
+}
+
+export function heatmapTable(grid: RfCell[], bins: number): ChartTable {
   return {
-    columns: ['R', 'F', 'Customers', 'Avg monetary'],
+    columns: [`R score (${bins} = best)`, `F score (${bins} = best)`, 'Customers', 'Avg monetary'],
     rows: grid.map((c) => [c.r, c.f, c.customers, c.avgMonetary === null ? '–' : formatMoney(c.avgMonetary)]),
   };
 }
@@ -75,7 +80,8 @@ export function heatmapChart(result: AnalysisResult, mode: HeatmapMode): ChartSp
   const levels = points.map((p) => heatLevel(p.v, max));
   const colors = points.map((p, i) => (p.customers === 0 ? EMPTY_CELL_COLOR : heatColor(levels[i])));
   const texts = points.map((p) => (p.customers === 0 ? '' : mode === 'customers' ? formatCompact(p.customers) : formatCompact(p.v)));
-  const axis = (title: string) => ({
+  // One tick per score, on the middle of its row or column, labelled `R5`, `F1`.
+  const axis = (dimension: 'R' | 'F') => ({
     type: 'linear' as const,
     min: 0.5,
     max: bins + 0.5,
@@ -83,9 +89,13 @@ export function heatmapChart(result: AnalysisResult, mode: HeatmapMode): ChartSp
     reverse: false,
     grid: { display: false },
     border: { display: false },
-    ticks: { stepSize: 1, callback: (v: string | number) => (Number.isInteger(Number(v)) ? String(v) : '') },
-    title: { display: true, text: title },
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+      scale.ticks = Array.from({ length: bins }, (_, i) => ({ value: i + 1 }));
+    },
+    ticks: { autoSkip: false, callback: (v: string | number) => `${dimension}${v}` },
+    title: { display: true, text: scoreAxisTitle(dimension, bins) },
   });
+  const legend = heatmapLegend(max, mode);
   const config: ChartConfiguration<'matrix'> = {
     type: 'matrix',
     data: {
@@ -103,34 +113,49 @@ export function heatmapChart(result: AnalysisResult, mode: HeatmapMode): ChartSp
     },
     options: {
       ...BASE_OPTIONS,
-      scales: { x: axis('F score (frequency)'), y: axis('R score (recency)') },
+      layout: { padding: { bottom: COLOR_LEGEND_HEIGHT } },
+      scales: { x: axis('F'), y: axis('R') },
       plugins: {
         legend: { display: false },
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'matrix'>[]) => {
-              const p = items[0]?.raw as RfPoint | undefined;
-              return p ? `R ${p.r} · F ${p.f}` : '';
-            },
+            title: () => '',
             label: (item: TooltipItem<'matrix'>) => heatmapTooltip(item.raw as RfPoint),
           },
         },
       },
     },
-    plugins: [cellLabelsPlugin({ texts, colors: levels.map(heatTextColor) })],
+    plugins: [cellLabelsPlugin({ texts, colors: levels.map(heatTextColor) }), colorLegendPlugin(legend)],
   };
   return {
     title: 'R × F heatmap',
-    summary: heatmapSummary(grid, mode, bins),
-    note: `Customers by R score (rows) and F score (columns), summed over M; colour: ${HEATMAP_MODES[mode].toLowerCase()}.`,
+    summary: `${heatmapSummary(grid, mode, bins)} Colour scale: ${legend.title.toLowerCase()} from ${legend.low} (pale) to ${legend.high} (dark); grey squares hold no customers.`,
+    note: `Customers by R score (rows) and F score (columns), summed over M; ${bins} = best. Colour: ${HEATMAP_MODES[mode].toLowerCase()}, darker is more.`,
     config,
-    table: { ...heatmapTable(grid), caption: 'R × F squares, summed over M' },
-    height: 340,
+    table: { ...heatmapTable(grid, bins), caption: 'R × F squares, summed over M' },
+    height: 340 + COLOR_LEGEND_HEIGHT,
   };
 }
 
-export function heatmapTooltip(p: RfPoint): string[] {
-  return [`Customers: ${formatCount(p.customers)}`, `Avg monetary: ${p.avgMonetary === null ? '–' : formatMoney(p.avgMonetary)}`];
+/** `R5, F1: 119 customers, average monetary 1,234.00`. */
+export function heatmapTooltip(p: RfPoint): string {
+  const who = `R${p.r}, F${p.f}: ${formatCount(p.customers)} ${p.customers === 1 ? 'customer' : 'customers'}`;
+  return p.avgMonetary === null ? who : `${who}, average monetary ${formatMoney(p.avgMonetary)}`;
+}
+
+/** Enough strips for the scale to read as continuous, as the squares' colours are. */
+const LEGEND_STOPS = 28;
+
+/** The colour scale from 0 (pale) to the largest square's value (dark), and the grey of an empty square. */
+export function heatmapLegend(max: number, mode: HeatmapMode): ColorLegend {
+  const value = (n: number) => (mode === 'customers' ? formatCount(n) : formatMoney(n));
+  return {
+    title: HEATMAP_MODES[mode],
+    low: value(0),
+    high: value(max),
+    stops: Array.from({ length: LEGEND_STOPS }, (_, i) => heatColor(i / (LEGEND_STOPS - 1))),
+    empty: { color: EMPTY_CELL_COLOR, label: 'none' },
+  };
 }
 
 function heatmapSummary(grid: RfCell[], mode: HeatmapMode, bins: number): string {

@@ -3,7 +3,8 @@ import type { AnalysisResult, Histogram } from '../analysis/result.ts';
 import { formatCount } from '../format.ts';
 import { CUSTOMERS_COLOR } from './colors.ts';
 import { BASE_OPTIONS } from './config.ts';
-import { formatEdge } from './format.ts';
+import { formatEdge, formatLogEdge } from './format.ts';
+import { TAIL_SHARE, logHistogram } from './log-bins.ts';
 import { cutLinesPlugin, type CutBand, type CutLayout, type CutLine } from './plugins.ts';
 import type { ChartSpec, ChartTable } from './types.ts';
 
@@ -15,17 +16,59 @@ export const METRICS: Record<Metric, { title: string; axis: string; unit: string
   monetary: { title: 'Monetary', axis: 'Monetary value', unit: '', prefix: 'M', integer: false },
 };
 
+/** A histogram as drawn: `log` bins may open with an edge of −∞ and close with +∞ (see `logHistogram`). */
+export type Bars = Histogram & { log?: boolean; step?: number };
+
+/** The histogram a metric is drawn with: recency in equal-width days, frequency and monetary on a log scale. */
+export function metricBars(result: AnalysisResult, metric: Metric): Bars {
+  return metric === 'recency' ? result.histograms.recency : logHistogram(result.valueCounts[metric], METRICS[metric].integer);
+}
+
+/** An edge as text: whole numbers in full; log edges short on an axis (`1.5K`), in full in tables. */
+function edgeText(h: Bars, value: number, width: number, integer: boolean, full: boolean): string {
+  if (integer) return formatCount(value);
+  return h.log ? formatLogEdge(value, full) : formatEdge(value, width);
+}
+
 /**
  * Bin labels. Integer metrics have whole-number bins [a, b) holding a … b−1, labelled `30–59` (or
- * `3` for a one-value bin); others `12.5–25`.
+ * `3` for a one-value bin); others `12.5–25`. An open first bin reads `< 47` (`≤ 1` for whole
+ * numbers), an open last bin `≥ 22K`. `full` spells log edges out (`22,000`) for tables.
  */
-export function binLabels(h: Histogram, integer: boolean): string[] {
+export function binLabels(h: Bars, integer: boolean, full = false): string[] {
   return h.counts.map((_, i) => {
     const a = h.edges[i];
     const b = h.edges[i + 1];
-    if (integer) return b - a <= 1 ? formatCount(a) : `${formatCount(a)}–${formatCount(b - 1)}`;
-    return `${formatEdge(a, b - a)}–${formatEdge(b, b - a)}`;
+    const text = (v: number) => edgeText(h, v, b - a, integer, full);
+    if (a === -Infinity && b === Infinity) return 'all';
+    if (a === -Infinity) return integer ? `≤ ${text(b - 1)}` : `< ${text(b)}`;
+    if (b === Infinity) return `≥ ${text(a)}`;
+    if (integer) return b - a <= 1 ? text(a) : `${text(a)}–${text(b - 1)}`;
+    return `${text(a)}–${text(b)}`;
   });
+}
+
+/** A bin in words for a tooltip: `3`, `10 to 14`, `22,000 or more`, `under 47`. */
+export function binPhrase(h: Bars, i: number, integer: boolean): string {
+  const a = h.edges[i];
+  const b = h.edges[i + 1];
+  const text = (v: number) => edgeText(h, v, b - a, integer, true);
+  if (a === -Infinity && b === Infinity) return 'any';
+  if (a === -Infinity) return integer ? `${text(b - 1)} or fewer` : `under ${text(b)}`;
+  if (b === Infinity) return `${text(a)} or more`;
+  if (integer) return b - a <= 1 ? text(a) : `${text(a)} to ${text(b - 1)}`;
+  return `${text(a)} to ${text(b)}`;
+}
+
+const customers = (n: number) => `${formatCount(n)} ${n === 1 ? 'customer' : 'customers'}`;
+
+/** `1,494 customers with 1 order`, `812 customers last ordered 1 to 37 days ago`, `40 customers with monetary value 1,000 to 1,500`. */
+export function binSentence(h: Bars, i: number, metric: Metric): string {
+  const n = h.counts[i] ?? 0;
+  const phrase = binPhrase(h, i, METRICS[metric].integer);
+  if (metric === 'recency') return `${customers(n)} last ordered ${phrase} days ago`;
+  if (metric === 'frequency') return `${customers(n)} with ${phrase} ${phrase === '1' ? 'order' : 'orders'}`;
+  return `${customers(n)} with monetary value ${phrase}`;
 }
 
 /**
@@ -39,16 +82,17 @@ export function cutBoundary(cut: number, integer: boolean): number {
 
 /**
  * A position along the edges as a fractional bar index, the unit of a category scale whose bars
- * are the bins: −0.5 is the left edge of the first bar, n − 0.5 the right edge of the last; linear
- * inside a bin. Clamped to those two ends.
+ * are the bins: −0.5 is the left edge of the first bar, n − 0.5 the right edge of the last; inside
+ * a bin linear, or by ratio on a log scale; the middle of an open bin. Clamped to those two ends.
  */
-export function binPosition(edges: readonly number[], x: number): number {
+export function binPosition(edges: readonly number[], x: number, log = false): number {
   const n = edges.length - 1;
   if (n < 1 || x <= edges[0]) return -0.5;
   if (x >= edges[n]) return n - 0.5;
   let i = 0;
   while (i < n - 1 && x >= edges[i + 1]) i++;
-  const t = (x - edges[i]) / (edges[i + 1] - edges[i]);
+  const [a, b] = [edges[i], edges[i + 1]];
+  const t = !Number.isFinite(a) || !Number.isFinite(b) ? 0.5 : log && a > 0 ? Math.log(x / a) / Math.log(b / a) : (x - a) / (b - a);
   return i + t - 0.5;
 }
 
@@ -70,7 +114,7 @@ export function scoreLabel(lo: number, hi: number, bins: number, metric: Metric)
  * the band between neighbouring lines labelled with its score. Classes whose cuts coincide (ties
  * under n-tiles) share a band: `F1–2`.
  */
-export function cutLayout(h: Histogram, cuts: readonly number[], bins: number, metric: Metric): CutLayout {
+export function cutLayout(h: Bars, cuts: readonly number[], bins: number, metric: Metric): CutLayout {
   const { integer } = METRICS[metric];
   const n = h.counts.length;
   if (n === 0) return { lines: [], bands: [] };
@@ -82,8 +126,8 @@ export function cutLayout(h: Histogram, cuts: readonly number[], bins: number, m
     const to = upper(k);
     let last = k;
     while (last + 1 <= cuts.length && upper(last + 1) === to) last++;
-    const a = binPosition(h.edges, from);
-    const b = binPosition(h.edges, to);
+    const a = binPosition(h.edges, from, h.log);
+    const b = binPosition(h.edges, to, h.log);
     if (b > a) bands.push({ from: a, to: b, label: scoreLabel(k, last, bins, metric) });
     if (Number.isFinite(to) && to > h.edges[0] && to < h.edges[n]) lines.push({ at: b });
     from = to;
@@ -96,7 +140,7 @@ export function cutLayout(h: Histogram, cuts: readonly number[], bins: number, m
  * The scores the values of each bin can get. A value's class is the number of cuts strictly below
  * it; under n-tiles, customers tied on a cut value may also be in the class above it.
  */
-export function binScores(h: Histogram, cuts: readonly number[], bins: number, metric: Metric, ntile: boolean): string[] {
+export function binScores(h: Bars, cuts: readonly number[], bins: number, metric: Metric, ntile: boolean): string[] {
   const { integer } = METRICS[metric];
   const below = (v: number) => cuts.filter((c) => c < v).length;
   const atOrBelow = (v: number) => cuts.filter((c) => c <= v).length;
@@ -109,16 +153,43 @@ export function binScores(h: Histogram, cuts: readonly number[], bins: number, m
   });
 }
 
-export function histogramTable(h: Histogram, cuts: readonly number[], bins: number, metric: Metric, ntile: boolean): ChartTable {
-  const labels = binLabels(h, METRICS[metric].integer);
+export function histogramTable(h: Bars, cuts: readonly number[], bins: number, metric: Metric, ntile: boolean): ChartTable {
+  const labels = binLabels(h, METRICS[metric].integer, true);
   const scores = binScores(h, cuts, bins, metric, ntile);
-  return { columns: [METRICS[metric].axis, 'Customers', 'Score'], rows: h.counts.map((n, i) => [labels[i], n, scores[i]]) };
+  return { columns: [axisTitle(h, metric), 'Customers', 'Score'], rows: h.counts.map((n, i) => [labels[i], n, scores[i]]) };
+}
+
+/** `Orders (log scale)`, or the plain axis name for equal-width bins. */
+export function axisTitle(h: Bars, metric: Metric): string {
+  return `${METRICS[metric].axis}${h.log ? ' (log scale)' : ''}`;
+}
+
+/**
+ * How the bars are cut, said under the chart title: `Log scale: bars ×2.2 wide (e.g. 470–1K). “≥ 10K”
+ * holds the top 1 % of customers or fewer.`, then what the dashed lines are.
+ */
+export function histogramNote(h: Bars, metric: Metric, ntile: boolean): string {
+  const parts: string[] = [];
+  const { integer } = METRICS[metric];
+  if (h.log) {
+    const labels = binLabels(h, integer);
+    const example = h.counts.findIndex(
+      (_, i) => Number.isFinite(h.edges[i]) && Number.isFinite(h.edges[i + 1]) && (!integer || h.edges[i] >= 10),
+    );
+    const shown = example >= 0 ? ` (e.g. ${labels[example]})` : '';
+    parts.push(`Log scale: bars ×${h.step} wide${shown}${integer ? ', one per value below 10' : ''}.`);
+    // A no-break space keeps "1 %" on one line.
+    if (h.edges.at(-1) === Infinity) parts.push(`“${labels.at(-1)}” holds the top ${TAIL_SHARE * 100}\u00a0% of customers or fewer.`);
+  }
+  parts.push('Dashed lines: score cut points; each band shows its score.');
+  if (ntile) parts.push('Customers tied on a cut value can get either neighbouring score (rank n-tiles).');
+  return parts.join(' ');
 }
 
 /** A histogram of one RFM metric with its score cut points as dashed lines and each band's score on top. */
 export function histogramChart(result: AnalysisResult, metric: Metric): ChartSpec {
   const m = METRICS[metric];
-  const h = result.histograms[metric];
+  const h = metricBars(result, metric);
   const cuts = result.cuts[metric];
   const ntile = result.method === 'ntile';
   const labels = binLabels(h, m.integer);
@@ -142,16 +213,22 @@ export function histogramChart(result: AnalysisResult, metric: Metric): ChartSpe
     options: {
       ...BASE_OPTIONS,
       scales: {
-        x: { type: 'category', grid: { display: false }, ticks: { maxRotation: 45 }, title: { display: true, text: m.axis } },
+        // Every bar keeps its label, the open "≥" one above all: rotated as steeply as the bars need, never skipped.
+        x: {
+          type: 'category',
+          grid: { display: false },
+          ticks: { autoSkip: false, maxRotation: 90 },
+          title: { display: true, text: axisTitle(h, metric) },
+        },
         y: { type: 'linear', beginAtZero: true, grace: '12%', ticks: { precision: 0 }, title: { display: true, text: 'Customers' } },
       },
       plugins: {
         legend: { display: false },
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'bar'>[]) => (items[0] ? `${m.axis}: ${labels[items[0].dataIndex]}` : ''),
-            label: (item: TooltipItem<'bar'>) => `Customers: ${formatCount(h.counts[item.dataIndex] ?? 0)}`,
-            afterLabel: (item: TooltipItem<'bar'>) => `Score: ${scores[item.dataIndex] ?? ''}`,
+            title: () => '',
+            label: (item: TooltipItem<'bar'>) => binSentence(h, item.dataIndex, metric),
+            afterLabel: (item: TooltipItem<'bar'>) => `Score ${scores[item.dataIndex] ?? ''} (${result.bins} = best)`,
           },
         },
       },
@@ -161,17 +238,23 @@ export function histogramChart(result: AnalysisResult, metric: Metric): ChartSpe
   return {
     title: `${m.title}: ${m.axis.toLowerCase()}`,
     summary: histogramSummary(h, cuts, metric),
-    note: `Dashed lines: score cut points; each band shows the score it gets.${ntile ? ' Under rank n-tiles, customers tied on a cut value can get either neighbouring score.' : ''}`,
+    note: histogramNote(h, metric, ntile),
     config,
     table: { ...histogramTable(h, cuts, result.bins, metric, ntile), caption: `${m.title}: customers per bin and score` },
   };
 }
 
-function histogramSummary(h: Histogram, cuts: readonly number[], metric: Metric): string {
+function histogramSummary(h: Bars, cuts: readonly number[], metric: Metric): string {
   const m = METRICS[metric];
   const n = h.counts.length;
   if (n === 0) return `Histogram of ${m.title.toLowerCase()}: no customers.`;
-  const width = h.edges[1] - h.edges[0];
-  const values = [...new Set(cuts)].map((c) => (m.integer ? formatCount(c) : formatEdge(c, width)));
-  return `Histogram of ${m.title.toLowerCase()} in ${n} bins from ${formatEdge(h.edges[0], width)} to ${formatEdge(h.edges[n], width)}${m.unit}; score cut points at ${values.join(', ') || 'none'}${m.unit}.`;
+  const finite = h.edges.filter(Number.isFinite);
+  const width = finite.length > 1 ? finite[1] - finite[0] : 1;
+  const text = (v: number) => (m.integer ? formatCount(v) : h.log ? formatLogEdge(v, true) : formatEdge(v, width));
+  const values = [...new Set(cuts)].map(text);
+  const low = h.edges[0] === -Infinity ? `under ${text(h.edges[1])}` : text(h.edges[0]);
+  const high = h.edges[n] === Infinity ? `${text(h.edges[n - 1])} or more` : text(h.edges[n]);
+  const range = `from ${low} to ${high}`;
+  const scale = h.log ? ' on a log scale' : '';
+  return `Histogram of ${m.title.toLowerCase()}${scale} in ${n} bins ${range}${m.unit}; score cut points at ${values.join(', ') || 'none'}${m.unit}.`;
 }

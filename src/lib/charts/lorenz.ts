@@ -31,6 +31,11 @@ export function topCutLabel(top: AnalysisResult['top']): string {
   return `top ${formatPercent(top.percent / 100)} → ${formatPercent(top.revenueShare)} of revenue`;
 }
 
+/** `The top 20 % of customers bring 74.6 % of revenue`, from shares 0–1. */
+export function lorenzTooltip(customerShare: number, revenueShare: number): string {
+  return `The top ${formatPercent(customerShare)} of customers bring ${formatPercent(revenueShare)} of revenue`;
+}
+
 /** Deciles read from the curve, and the top-X % cut itself from the exact result. */
 export function lorenzTable(result: AnalysisResult): ChartTable {
   const rows = new Map<number, string>();
@@ -90,8 +95,8 @@ export function lorenzChart(result: AnalysisResult): ChartSpec {
         tooltip: {
           filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) => (items[0] ? `Top ${formatPercent(items[0].parsed.x! / 100)} of customers` : ''),
-            label: (item: TooltipItem<'line'>) => `${formatPercent(item.parsed.y! / 100)} of revenue`,
+            title: () => '',
+            label: (item: TooltipItem<'line'>) => lorenzTooltip(item.parsed.x! / 100, item.parsed.y! / 100),
           },
         },
       },

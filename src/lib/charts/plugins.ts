@@ -113,6 +113,67 @@ export function cellLabelsPlugin(labels: CellLabels): Plugin<ChartType> & { labe
   };
 }
 
+/**
+ * A colour scale under the plot, drawn into the canvas so that a downloaded PNG keeps it:
+ * `title`, the low value, a strip of `stops` (low to high), the high value, and optionally a swatch
+ * for empty cells. The chart must leave `COLOR_LEGEND_HEIGHT` of bottom padding for it.
+ */
+export interface ColorLegend {
+  title: string;
+  low: string;
+  high: string;
+  stops: string[];
+  empty?: { color: string; label: string };
+}
+
+export const COLOR_LEGEND_HEIGHT = 30;
+const STRIP_WIDTH = 140;
+const STRIP_HEIGHT = 12;
+
+export function colorLegendPlugin(legend: ColorLegend): Plugin<ChartType> & { legend: ColorLegend } {
+  return {
+    id: 'colorLegend',
+    legend,
+    afterDraw(chart: Chart) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.font = FONT;
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      const gap = 6;
+      const texts = [legend.title, legend.low, legend.high, legend.empty?.label ?? ''].map((t) => ctx.measureText(t).width);
+      const emptyWidth = legend.empty ? 2 * gap + STRIP_HEIGHT + gap + texts[3] : 0;
+      const total = texts[0] + gap + texts[1] + gap + STRIP_WIDTH + gap + texts[2] + emptyWidth;
+      let x = Math.max(4, (chart.width - total) / 2);
+      const y = chart.height - COLOR_LEGEND_HEIGHT / 2;
+      const text = (t: string, width: number) => {
+        ctx.fillStyle = TEXT_COLOR;
+        ctx.fillText(t, x, y);
+        x += width + gap;
+      };
+      text(legend.title, texts[0]);
+      text(legend.low, texts[1]);
+      const step = STRIP_WIDTH / Math.max(1, legend.stops.length);
+      legend.stops.forEach((color, i) => {
+        ctx.fillStyle = color;
+        ctx.fillRect(x + i * step, y - STRIP_HEIGHT / 2, Math.ceil(step), STRIP_HEIGHT);
+      });
+      x += STRIP_WIDTH + gap;
+      text(legend.high, texts[2]);
+      if (legend.empty) {
+        x += gap;
+        ctx.fillStyle = legend.empty.color;
+        ctx.fillRect(x, y - STRIP_HEIGHT / 2, STRIP_HEIGHT, STRIP_HEIGHT);
+        ctx.strokeStyle = '#c9ccd1';
+        ctx.strokeRect(x, y - STRIP_HEIGHT / 2, STRIP_HEIGHT, STRIP_HEIGHT);
+        x += STRIP_HEIGHT + gap;
+        text(legend.empty.label, texts[3]);
+      }
+      ctx.restore();
+    },
+  };
+}
+
 /** Paints white under the chart so that a downloaded PNG is not transparent. */
 export const whiteBackgroundPlugin: Plugin<ChartType> = {
   id: 'whiteBackground',

@@ -5,6 +5,7 @@ import type { AttributeProfile, Kpis, KpiIndex } from '../segments/types.ts';
 import { CUSTOMERS_COLOR, EMPTY_CELL_COLOR, MUTED_COLOR, REVENUE_COLOR, heatColor, heatLevel, heatTextColor } from './colors.ts';
 import { BASE_OPTIONS } from './config.ts';
 import { formatMoney, formatPercent } from './format.ts';
+import { UPRIGHT_MAX_BARS, fitsUpright, wrapLabel } from './groups.ts';
 import { cellLabelsPlugin } from './plugins.ts';
 import type { ChartSpec } from './types.ts';
 
@@ -22,10 +23,17 @@ const percentAxis = { type: 'linear' as const, beginAtZero: true, ticks: { callb
 
 /** Each segment's share of all customers and of all revenue: segments may overlap, so shares are of the base, not of each other. */
 export function segmentSharesChart(rows: readonly SegmentRow[]): ChartSpec {
+  const horizontal = !fitsUpright(rows.map((r) => r.name));
+  const names = {
+    type: 'category' as const,
+    grid: { display: false },
+    ...(horizontal ? {} : { ticks: { autoSkip: false, maxRotation: 0 } }),
+  };
+  const shares = { ...percentAxis, title: { display: true, text: '% of the base' } };
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.name),
+      labels: rows.map((r) => (horizontal ? r.name : wrapLabel(r.name))),
       datasets: [
         { label: '% of customers', data: rows.map((r) => pct(r.kpis.shareOfCustomers)), backgroundColor: CUSTOMERS_COLOR },
         { label: '% of revenue', data: rows.map((r) => pct(r.kpis.shareOfRevenue)), backgroundColor: REVENUE_COLOR },
@@ -33,8 +41,12 @@ export function segmentSharesChart(rows: readonly SegmentRow[]): ChartSpec {
     },
     options: {
       ...BASE_OPTIONS,
-      scales: { x: { type: 'category', grid: { display: false } }, y: { ...percentAxis, title: { display: true, text: '% of the base' } } },
-      plugins: { legend: { position: 'top' } },
+      indexAxis: horizontal ? 'y' : 'x',
+      scales: horizontal ? { x: shares, y: names } : { x: names, y: shares },
+      plugins: {
+        legend: { position: 'top' },
+        tooltip: { callbacks: { title: () => '', label: (item: TooltipItem<'bar'>) => segmentShareTooltip(rows[item.dataIndex]) } },
+      },
     },
   };
   const top = rows.length ? rows.reduce((a, b) => (b.kpis.shareOfRevenue > a.kpis.shareOfRevenue ? b : a)) : null;
@@ -57,7 +69,15 @@ export function segmentSharesChart(rows: readonly SegmentRow[]): ChartSpec {
         formatPercent(r.kpis.shareOfRevenue),
       ]),
     },
+    height: horizontal ? Math.max(260, 60 + rows.length * 34) : 300,
   };
+}
+
+/** `Mobile big spenders: 1,234 customers (12.3 % of customers), 40 % of revenue`. */
+export function segmentShareTooltip(row: SegmentRow | undefined): string {
+  if (!row) return '';
+  const { customers, shareOfCustomers, shareOfRevenue } = row.kpis;
+  return `${row.name}: ${formatCount(customers)} ${customers === 1 ? 'customer' : 'customers'} (${formatPercent(shareOfCustomers)} of customers), ${formatPercent(shareOfRevenue)} of revenue`;
 }
 
 export const INDEX_KPIS: { key: keyof KpiIndex; label: string; color: string }[] = [
@@ -82,7 +102,15 @@ export function kpiIndexChart(rows: readonly SegmentRow[]): ChartSpec {
         x: { type: 'linear', beginAtZero: true, title: { display: true, text: 'Index (whole base = 100)' } },
         y: { type: 'category', grid: { display: false } },
       },
-      plugins: { legend: { position: 'top' } },
+      plugins: {
+        legend: { position: 'top' },
+        tooltip: {
+          callbacks: {
+            title: () => '',
+            label: (item: TooltipItem<'bar'>) => kpiIndexTooltip(rows[item.dataIndex], INDEX_KPIS[item.datasetIndex]),
+          },
+        },
+      },
     },
   };
   return {
@@ -96,6 +124,13 @@ export function kpiIndexChart(rows: readonly SegmentRow[]): ChartSpec {
     },
     height: Math.max(260, 80 + rows.length * 60),
   };
+}
+
+/** `Mobile big spenders: average order value index 120 (whole base = 100)`. */
+export function kpiIndexTooltip(row: SegmentRow | undefined, kpi: (typeof INDEX_KPIS)[number] | undefined): string {
+  if (!row || !kpi) return '';
+  const value = row.index[kpi.key];
+  return `${row.name}: ${kpi.label.toLowerCase()} index ${value === null ? '–' : Math.round(value)} (whole base = 100)`;
 }
 
 const ofRow = (overlap: readonly (readonly number[])[], i: number, j: number) => overlapMeasures(overlap, i, j).ofRow ?? 0;
@@ -127,7 +162,12 @@ export function overlapChart(
   const levels = points.map((p) => heatLevel(p.v, 1));
   const colors = points.map((p, k) => (p.both === 0 ? EMPTY_CELL_COLOR : heatColor(levels[k])));
   // One tick per segment, labelled with its name; rows run from the first segment at the top.
-  const axis = (reverse: boolean) => ({
+  // Columns are narrow: their names stand upright, broken between words, or, past six segments,
+  // as the numbers the row names start with.
+  const numbered = n > UPRIGHT_MAX_BARS;
+  const rowName = (k: number) => (numbered ? `${k + 1}. ${names[k]}` : names[k]);
+  const columnName = (k: number) => (numbered ? `${k + 1}` : wrapLabel(names[k]));
+  const axis = (reverse: boolean, label: (k: number) => string | string[]) => ({
     type: 'linear' as const,
     min: 0.5,
     max: n + 0.5,
@@ -138,7 +178,11 @@ export function overlapChart(
     afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
       scale.ticks = names.map((_, k) => ({ value: k + 1 }));
     },
-    ticks: { autoSkip: false, callback: (v: string | number) => names[Number(v) - 1] ?? '' },
+    ticks: {
+      autoSkip: false,
+      maxRotation: 0,
+      callback: (v: string | number) => (names[Number(v) - 1] === undefined ? '' : label(Number(v) - 1)),
+    },
   });
   const config: ChartConfiguration<'matrix'> = {
     type: 'matrix',
@@ -157,7 +201,7 @@ export function overlapChart(
     },
     options: {
       ...BASE_OPTIONS,
-      scales: { x: axis(false), y: axis(true) },
+      scales: { x: axis(false, columnName), y: axis(true, rowName) },
       onClick: (_event: ChartEvent, elements: { index: number }[]) => {
         const p = elements[0] ? points[elements[0].index] : undefined;
         if (p) onPick(p.y - 1, p.x - 1);
@@ -198,9 +242,11 @@ const valueLabel = (v: string | null) => v ?? '(empty)';
 /** One attribute inside the segment against the base: shares of its top values, or a histogram. */
 export function profileChart(attribute: AttributeProfile, segmentName: string): ChartSpec {
   const isCategorical = attribute.kind === 'categorical';
-  const labels = isCategorical
-    ? attribute.values.map((v) => valueLabel(v.value))
-    : attribute.inside.map((_, i) => `${formatEdgeLabel(attribute.edges[i])}–${formatEdgeLabel(attribute.edges[i + 1])}`);
+  // Ranges short on the axis (`-4.29K–24.2K`, so that a rotated first label stays on the canvas), in full in the table.
+  const edges = attribute.kind === 'numeric' ? attribute.edges : [];
+  const ranges = (format: (n: number) => string) => edges.slice(0, -1).map((a, i) => `${format(a)}–${format(edges[i + 1])}`);
+  const labels = isCategorical ? attribute.values.map((v) => valueLabel(v.value)) : ranges(formatShortEdge);
+  const fullLabels = isCategorical ? labels : ranges(formatEdgeLabel);
   const inside = isCategorical ? attribute.values.map((v) => pct(v.shareInside)) : attribute.inside.map(pct);
   const base = isCategorical ? attribute.values.map((v) => pct(v.shareBase)) : attribute.base.map(pct);
   const config: ChartConfiguration<'bar'> = {
@@ -218,7 +264,21 @@ export function profileChart(attribute: AttributeProfile, segmentName: string): 
       scales: isCategorical
         ? { x: percentAxis, y: { type: 'category', grid: { display: false } } }
         : { x: { type: 'category', grid: { display: false } }, y: percentAxis },
-      plugins: { legend: { position: 'top' } },
+      plugins: {
+        legend: { position: 'top' },
+        tooltip: {
+          callbacks: {
+            title: () => '',
+            label: (item: TooltipItem<'bar'>) =>
+              profileTooltip(
+                attribute.column,
+                fullLabels[item.dataIndex],
+                Number(item.raw) / 100,
+                item.datasetIndex === 0 ? segmentName : null,
+              ),
+          },
+        },
+      },
     },
   };
   const table = isCategorical
@@ -233,7 +293,7 @@ export function profileChart(attribute: AttributeProfile, segmentName: string): 
       }
     : {
         columns: ['Range', `% in ${segmentName}`, '% of all customers'],
-        rows: labels.map((l, i) => [l, `${inside[i]} %`, `${base[i]} %`]),
+        rows: fullLabels.map((l, i) => [l, `${inside[i]} %`, `${base[i]} %`]),
       };
   return {
     title: attribute.column,
@@ -244,9 +304,16 @@ export function profileChart(attribute: AttributeProfile, segmentName: string): 
   };
 }
 
+/** `34.3 % of High-value, lapsing have rfm_segment Loyal`; `segment` null for all customers. */
+export function profileTooltip(column: string, value: string | undefined, share: number, segment: string | null): string {
+  return `${formatPercent(share)} of ${segment ?? 'all customers'} have ${column} ${value ?? ''}`.trimEnd();
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const edgeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const formatEdgeLabel = (n: number | undefined) => (n === undefined ? '' : edgeFormat.format(n));
+const formatEdgeLabel = (n: number) => edgeFormat.format(n);
+const shortFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+const formatShortEdge = (n: number) => shortFormat.format(n);
 
 /** "62 % mobile in this segment vs 40 % overall" for the value with the highest lift; means for numbers. */
 export function profileSummary(attribute: AttributeProfile, segmentName: string): string {
