@@ -5,6 +5,7 @@ import { runImport } from '../../src/lib/import/run-import.ts';
 import { countInto, logHistogram } from '../../src/lib/charts/log-bins.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /**
@@ -60,7 +61,7 @@ describe('value counts of frequency and monetary, on the wasm engine', () => {
         { name: 'amount', role: 'amount' },
       ],
     };
-    await runImport(db, defaultImportSpec([file]), [{ path: 'uploads/value-counts.csv', delimiter: ',' }]);
+    await runImport(db, defaultImportSpec([file]), [csvRegistration(file, csv)]);
     result = (await runAnalysis(db, defaultAnalysisSpec(), null)).result;
   }, 60_000);
 

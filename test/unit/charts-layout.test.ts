@@ -181,8 +181,8 @@ const realistic = sampleResult({
 
 const segmentRows: SegmentRow[] = ['Mobile big spenders', 'German repeat buyers', 'One-time buyers', 'High-value, lapsing'].map(
   (name, i) => {
-    const base = { customers: 1000, revenue: 100_000, orders: 3000, avgRecency: 90 };
-    const kpis = deriveKpis({ customers: 100 * (i + 1), revenue: 20_000, orders: 300, avgRecency: 40 + i }, base);
+    const base = { customers: 1000, revenue: 100_000, revenueText: '100000', orders: 3000, avgRecency: 90 };
+    const kpis = deriveKpis({ customers: 100 * (i + 1), revenue: 20_000, revenueText: '20000', orders: 300, avgRecency: 40 + i }, base);
     return { name, color: '#000', kpis, index: kpiIndex(kpis, deriveKpis(base, base)) };
   },
 );
