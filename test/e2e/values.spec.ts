@@ -58,6 +58,19 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
   );
   expect(cell('aov')).toBe(formatRounded(Number(await engineText(app, `SELECT aov FROM customers WHERE customer_id = '${member}'`))));
 
+  // A profile's mean and median of monetary, in the segment and overall (two places, DuckDB's rounding).
+  await page.getByRole('region', { name: 'Segment profile' }).getByLabel('Profile of segment').selectOption({ label: 'One-time buyers' });
+  const rounded = async (aggregate: string, where: string) =>
+    formatAmount(
+      await engineText(
+        app,
+        `SELECT CAST(CAST(round(${aggregate}(monetary::DOUBLE), 2) AS DECIMAL(38,2)) AS VARCHAR) FROM customers WHERE ${where}`,
+      ),
+    );
+  await expect(page.getByRole('list', { name: 'Profile highlights' })).toContainText(
+    `monetary: mean ${await rounded('avg', oneTime)} in One-time buyers vs ${await rounded('avg', 'true')} overall; median ${await rounded('median', oneTime)} vs ${await rounded('median', 'true')}.`,
+  );
+
   // A value picker's range and 90th percentile, for monetary.
   await panel.getByRole('button', { name: 'Add rule segment' }).click();
   const rule = page.getByRole('region', { name: 'Segment 2', exact: true });

@@ -9,6 +9,10 @@ import { runImport } from '../../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../../src/lib/spec/analysis.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { openEngine, type TestEngine } from './engine.ts';
+import { userSqlRunner } from '../../src/lib/import/sql-runner.ts';
+import { profileSegment, readSegmentSchema } from '../../src/lib/segments/run-segments.ts';
+import { condition } from '../../src/lib/spec/segments.ts';
+import { profileLogBars } from '../../src/lib/charts/segments.ts';
 import { hasShared, registerOnlineRetail, SHARED } from './shared-data.ts';
 
 type Reference = Record<string, string>;
@@ -113,6 +117,29 @@ describe.skipIf(!hasShared)('analysis of Online Retail matches the independent r
       expect(h.edges.at(-1), metric).toBe(Infinity);
       expect(h.counts.at(-1)!, metric).toBeLessThanOrEqual(0.01 * 4_339);
       expect(Math.max(...h.counts) / 4_339, metric).toBeLessThan(0.35);
+    }
+  });
+
+  test('a segment profile draws frequency and monetary on the same log bins, counted exactly inside and in the base', async () => {
+    const gate = userSqlRunner(db);
+    const schema = await readSegmentSchema(gate, ntile.analysisDate);
+    const repeat = {
+      kind: 'rules' as const,
+      root: { type: 'group' as const, combine: 'and' as const, rules: [condition('frequency', 'gte', '5')] },
+    };
+    const profile = await profileSegment(gate, repeat, schema);
+    for (const metric of ['frequency', 'monetary'] as const) {
+      const attribute = profile.attributes.find((a) => a.column === metric);
+      if (attribute?.kind !== 'numeric' || !attribute.valueCounts) throw new Error(`${metric}: no value counts`);
+      const bars = logHistogram({ values: attribute.valueCounts.values, counts: attribute.valueCounts.base }, metric === 'frequency');
+      const drawn = profileLogBars(attribute.valueCounts);
+      const values = reference.map((r) => Number(r[metric]));
+      const members = reference.filter((r) => Number(r.frequency) >= 5).map((r) => Number(r[metric]));
+      const count = (list: number[], i: number) => list.filter((v) => v >= bars.edges[i] && v < bars.edges[i + 1]).length;
+      expect(drawn.base, metric).toEqual(bars.counts.map((_, i) => count(values, i) / values.length));
+      expect(drawn.inside, metric).toEqual(bars.counts.map((_, i) => count(members, i) / members.length));
+      // No longer one tall bar.
+      expect(Math.max(...drawn.base), metric).toBeLessThan(0.35);
     }
   });
 

@@ -1,11 +1,13 @@
 import type { ChartConfiguration, ChartEvent, TooltipItem } from 'chart.js';
-import { formatCount } from '../format.ts';
+import { formatCount, formatRounded } from '../format.ts';
 import { overlapMeasures } from '../segments/kpis.ts';
 import type { AttributeProfile, Kpis, KpiIndex } from '../segments/types.ts';
 import { CUSTOMERS_COLOR, EMPTY_CELL_COLOR, MUTED_COLOR, REVENUE_COLOR, heatColor, heatLevel, heatTextColor } from './colors.ts';
 import { BASE_OPTIONS } from './config.ts';
 import { formatMoney, formatPercent } from './format.ts';
 import { UPRIGHT_MAX_BARS, fitsUpright, wrapLabel } from './groups.ts';
+import { binLabels } from './histogram.ts';
+import { countInto, logHistogram } from './log-bins.ts';
 import { cellLabelsPlugin } from './plugins.ts';
 import type { ChartSpec } from './types.ts';
 
@@ -242,13 +244,14 @@ const valueLabel = (v: string | null) => v ?? '(empty)';
 /** One attribute inside the segment against the base: shares of its top values, or a histogram. */
 export function profileChart(attribute: AttributeProfile, segmentName: string): ChartSpec {
   const isCategorical = attribute.kind === 'categorical';
+  const logBars = attribute.kind === 'numeric' && attribute.valueCounts ? profileLogBars(attribute.valueCounts) : null;
   // Ranges short on the axis (`-4.29K–24.2K`, so that a rotated first label stays on the canvas), in full in the table.
   const edges = attribute.kind === 'numeric' ? attribute.edges : [];
   const ranges = (format: (n: number) => string) => edges.slice(0, -1).map((a, i) => `${format(a)}–${format(edges[i + 1])}`);
-  const labels = isCategorical ? attribute.values.map((v) => valueLabel(v.value)) : ranges(formatShortEdge);
-  const fullLabels = isCategorical ? labels : ranges(formatEdgeLabel);
-  const inside = isCategorical ? attribute.values.map((v) => pct(v.shareInside)) : attribute.inside.map(pct);
-  const base = isCategorical ? attribute.values.map((v) => pct(v.shareBase)) : attribute.base.map(pct);
+  const labels = isCategorical ? attribute.values.map((v) => valueLabel(v.value)) : (logBars?.labels ?? ranges(formatShortEdge));
+  const fullLabels = isCategorical ? labels : (logBars?.fullLabels ?? ranges(formatEdgeLabel));
+  const inside = isCategorical ? attribute.values.map((v) => pct(v.shareInside)) : (logBars?.inside ?? attribute.inside).map(pct);
+  const base = isCategorical ? attribute.values.map((v) => pct(v.shareBase)) : (logBars?.base ?? attribute.base).map(pct);
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
@@ -296,7 +299,7 @@ export function profileChart(attribute: AttributeProfile, segmentName: string): 
         rows: fullLabels.map((l, i) => [l, `${inside[i]} %`, `${base[i]} %`]),
       };
   return {
-    title: attribute.column,
+    title: logBars ? `${attribute.column} (log scale)` : attribute.column,
     summary: profileSummary(attribute, segmentName),
     config,
     table,
@@ -318,10 +321,32 @@ const formatShortEdge = (n: number) => shortFormat.format(n);
 /** "62 % mobile in this segment vs 40 % overall" for the value with the highest lift; means for numbers. */
 export function profileSummary(attribute: AttributeProfile, segmentName: string): string {
   if (attribute.kind === 'numeric') {
-    const mean = (v: number | null) => (v === null ? '–' : edgeFormat.format(v));
+    // Two places, rounded as the KPI table and the export round (DuckDB's round).
+    const mean = (v: number | null) => (v === null ? '–' : formatRounded(v));
     return `${attribute.column}: mean ${mean(attribute.meanInside)} in ${segmentName} vs ${mean(attribute.meanBase)} overall; median ${mean(attribute.medianInside)} vs ${mean(attribute.medianBase)}.`;
   }
   const top = attribute.values.filter((v) => v.inside > 0).sort((a, b) => (b.lift ?? 0) - (a.lift ?? 0))[0];
   if (!top) return `${attribute.column}: no values in ${segmentName}.`;
   return `${attribute.column}: ${formatPercent(top.shareInside)} ${valueLabel(top.value)} in ${segmentName} vs ${formatPercent(top.shareBase)} overall (lift ${round2(top.lift ?? 0)}).`;
+}
+
+type ProfileValueCounts = NonNullable<Extract<AttributeProfile, { kind: 'numeric' }>['valueCounts']>;
+
+/**
+ * A long-tailed metric's profile bars on the RFM panel's log scale: bins chosen from the base's
+ * values (open "< L" and "≥ X" bars for the tails), both sides counted into them, as shares.
+ */
+export function profileLogBars(counts: ProfileValueCounts) {
+  const bars = logHistogram({ values: counts.values, counts: counts.base }, counts.integer);
+  const inside = countInto(bars.edges, { values: counts.values, counts: counts.inside });
+  const share = (list: number[]) => {
+    const total = list.reduce((a, b) => a + b, 0);
+    return list.map((n) => (total ? n / total : 0));
+  };
+  return {
+    labels: binLabels(bars, counts.integer),
+    fullLabels: binLabels(bars, counts.integer, true),
+    inside: share(inside),
+    base: share(bars.counts),
+  };
 }

@@ -26,6 +26,7 @@ import {
   type PageQuery,
 } from '../sql/segment-sql.ts';
 import { trimDecimal } from '../import/decimal-text.ts';
+import { profileValueCountsSql } from '../sql/value-counts.ts';
 import { deriveKpis, kpiIndex } from './kpis.ts';
 import { orderModeTitle, orderShareTitle, PROFILE_AOV_TITLE } from './profile-titles.ts';
 import { findColumn, kindOfType, type ColumnInfo, type SegmentSchema } from './schema.ts';
@@ -236,6 +237,14 @@ const TOP_VALUES = 8;
 const HISTOGRAM_BINS = 10;
 /** Ids of `orders` are not attributes of anything. */
 const ORDER_PROFILE_SKIP = new Set(['customer_id', 'order_id']);
+/** Metrics whose few large values would squeeze everyone else into one equal-width bar: drawn on a log scale. */
+const LONG_TAILED = new Set(['frequency', 'monetary', 'aov']);
+
+async function valueCounts(db: UserSqlRunner, expr: string, predicate: string, integer: boolean) {
+  const rows = await db.rows(profileValueCountsSql(expr, predicate));
+  return { values: rows.map((r) => num(r.value)), inside: rows.map((r) => num(r.inside)), base: rows.map((r) => num(r.base)), integer };
+}
+
 /** Each attribute's distribution inside a segment against the base, those of the customers' orders too. */
 export async function profileSegment(
   db: UserSqlRunner,
@@ -262,8 +271,9 @@ export async function profileSegment(
         const n = numOrNull(v);
         return n !== null && Number.isFinite(n) ? n : null;
       };
-      const lo = finite(s.lo);
-      const hi = finite(s.hi);
+      const longTailed = LONG_TAILED.has(column.name);
+      const lo = longTailed ? null : finite(s.lo);
+      const hi = longTailed ? null : finite(s.hi);
       const edges =
         lo === null || hi === null ? [] : Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => lo + ((hi - lo) * i) / HISTOGRAM_BINS);
       const inside = new Array<number>(edges.length ? HISTOGRAM_BINS : 0).fill(0);
@@ -284,6 +294,7 @@ export async function profileSegment(
         edges,
         inside,
         base: inBase,
+        ...(longTailed && { valueCounts: await valueCounts(db, expr, predicate, column.name === 'frequency') }),
       });
     } else if (column.kind === 'text') {
       const rows = await db.rows(profileCategoriesSql(column.name, predicate, TOP_VALUES));

@@ -98,10 +98,15 @@ export type AttributeProfile =
       medianInside: number | null;
       meanBase: number | null;
       medianBase: number | null;
-      /** Equal-width bins over the base's range; shares of each side. */
+      /** Equal-width bins over the base's range; shares of each side (empty for a long-tailed metric, see `valueCounts`). */
       edges: number[];
       inside: number[];
       base: number[];
+      /**
+       * For long-tailed metrics (frequency, monetary, aov): customers per value rounded to two
+       * significant digits, inside and in the base, which the chart bins on a log scale.
+       */
+      valueCounts?: { values: number[]; inside: number[]; base: number[]; integer: boolean };
     };
 
 export interface SegmentProfile {

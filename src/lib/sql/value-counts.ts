@@ -9,10 +9,29 @@
  * decade too low; `+ 1e-9` keeps 0.3, stored as 0.29999999999999998, at 0.3 instead of 0.29.
  */
 export function valueCountsSql(expr: string): string {
-  return `WITH v AS (SELECT CAST(${expr} AS DOUBLE) AS x FROM customer_metrics),
-l AS (SELECT x, CAST(floor(log10(x)) AS INTEGER) AS e FROM v WHERE x > 0),
-p AS (SELECT x, e - CASE WHEN x < pow(10, e) THEN 1 ELSE 0 END + CASE WHEN x >= pow(10, e + 1) THEN 1 ELSE 0 END AS e FROM l),
-k AS (SELECT floor(x / pow(10, e - 1) + 1e-9) * pow(10, e - 1) AS value FROM p
-  UNION ALL SELECT 0 AS value FROM v WHERE x <= 0)
-SELECT value, count(*) AS customers FROM k GROUP BY value ORDER BY value`;
+  return roundedCountsSql(`SELECT CAST(${expr} AS DOUBLE) AS x FROM customer_metrics`, [], 'count(*) AS customers');
+}
+
+/**
+ * The same value counts of an expression over `customers`, inside a segment (`predicate`) and in
+ * the whole base, for a segment profile's histogram: `value, inside, base`. Customers without a
+ * value are left out, as a profile's means leave them out.
+ */
+export function profileValueCountsSql(expr: string, predicate: string): string {
+  return roundedCountsSql(
+    `SELECT CAST(${expr} AS DOUBLE) AS x, coalesce(${predicate}, false) AS member FROM customers WHERE ${expr} IS NOT NULL`,
+    ['member'],
+    'count(*) FILTER (WHERE member) AS inside, count(*) AS base',
+  );
+}
+
+/** Rounds `x` of `source` (carrying `carry` columns along) as described above, then groups by the rounded value. */
+function roundedCountsSql(source: string, carry: readonly string[], counts: string): string {
+  const more = carry.map((c) => `, ${c}`).join('');
+  return `WITH v AS (${source}),
+l AS (SELECT x${more}, CAST(floor(log10(x)) AS INTEGER) AS e FROM v WHERE x > 0),
+p AS (SELECT x${more}, e - CASE WHEN x < pow(10, e) THEN 1 ELSE 0 END + CASE WHEN x >= pow(10, e + 1) THEN 1 ELSE 0 END AS e FROM l),
+k AS (SELECT floor(x / pow(10, e - 1) + 1e-9) * pow(10, e - 1) AS value${more} FROM p
+  UNION ALL SELECT 0 AS value${more} FROM v WHERE x <= 0)
+SELECT value, ${counts} FROM k GROUP BY value ORDER BY value`;
 }
