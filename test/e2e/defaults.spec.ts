@@ -142,8 +142,11 @@ test('removing a loaded file asks first, says what will be lost, and keeps every
   const remove = page.getByRole('button', { name: 'Remove retail-v1-customers.csv' });
   const dialog = page.getByRole('dialog', { name: 'Remove retail-v1-customers.csv?' });
 
+  // The new segment takes the focus once it is drawn and counted: let that happen before the keyboard goes to Remove.
+  await expect(page.getByRole('region', { name: 'One-time buyers', exact: true }).getByTestId('member-count')).toHaveText(/\d/);
   // Keep, by keyboard: the dialog opens on the safe choice, and focus comes back to Remove.
   await remove.focus();
+  await expect(remove).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('discards the import report');
