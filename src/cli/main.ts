@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { apply } from './apply.ts';
 import { UserError } from './user-error.ts';
-import { decodeWindows1252AsBrowsers } from './windows-1252.ts';
+import { decodeAsBrowsers } from './decode-as-browsers.ts';
 
 const USAGE = `usage: segment-workbench apply <transactions.csv|.csv.gz|.parquet> [options]
 
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-decodeWindows1252AsBrowsers();
+decodeAsBrowsers();
 try {
   await main(process.argv.slice(2));
 } catch (e) {
