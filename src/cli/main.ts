@@ -4,7 +4,7 @@ import { apply } from './apply.ts';
 import { UserError } from './user-error.ts';
 import { decodeAsBrowsers } from './decode-as-browsers.ts';
 
-const USAGE = `usage: segment-workbench apply <transactions.csv|.csv.gz|.parquet> [options]
+const USAGE = `usage: segment-workbench apply <transactions.csv|.csv.gz|.parquet|.xlsx> [options]
 
 Runs the browser app's import, RFM, tiers and lifecycle natively and writes the same
 customer table as its "Export customers" button.
