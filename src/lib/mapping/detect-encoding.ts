@@ -51,7 +51,7 @@ function doubleByteGuess(bytes: Uint8Array): EncodingGuess | null {
   return {
     encoding: best.encoding,
     bom: false,
-    reason: `not valid UTF-8; decodes as ${ENCODING_NAMES[best.encoding]} into ${best.script} text (e.g. "${best.example}"), ${share}% of it common characters`,
+    reason: `not valid UTF-8; decodes as ${ENCODING_NAMES[best.encoding].replace(/ \(.*\)$/, '')} into ${best.script} text (e.g. "${best.example}"), ${share}% of it common characters`,
   };
 }
 

@@ -47,10 +47,10 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
   'latin-1': 'Latin-1 (ISO-8859-1)',
   'windows-1252': 'Windows-1252 (Western)',
   macintosh: 'Mac Roman',
-  'iso-8859-2': 'ISO-8859-2 (Central European)',
-  'windows-1250': 'Windows-1250 (Central European)',
+  'iso-8859-2': 'ISO-8859-2 (Latin-2)',
+  'windows-1250': 'Windows-1250 (Central)',
   shift_jis: 'Shift_JIS (Japanese)',
-  gbk: 'GBK (Simplified Chinese)',
+  gbk: 'GBK (Chinese)',
 };
 
 /**
