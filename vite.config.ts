@@ -11,5 +11,6 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/sql/**/*.test.ts'],
     testTimeout: 60_000,
+    setupFiles: ['test/decode-as-browsers.setup.ts'],
   },
 });

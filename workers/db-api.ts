@@ -9,6 +9,7 @@ import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentP
 import type { SegmentDefinition } from '../src/lib/spec/segments.ts';
 import type { SegmentView } from '../src/lib/sql/segment-schema.ts';
 import type { PageQuery } from '../src/lib/sql/segment-sql.ts';
+import type { WorkbookCsv } from './workbook.ts';
 
 /** The engine's start-up, as the page shows it. */
 export type EngineStatus =
@@ -32,6 +33,8 @@ export interface QueryResult {
 /** The only door to DuckDB. Every method speaks the domain and returns plain data. */
 export interface DbApi {
   start(onStatus: (status: EngineStatus) => void): Promise<EngineStatus>;
+  /** An .xlsx workbook's first sheet as CSV (UTF-8), which the page then maps and imports as any CSV. */
+  readWorkbook(file: File): Promise<WorkbookCsv>;
   importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void): Promise<ImportReport>;
   /** Metrics, RFM scores and segments, tiers and lifecycle; recomputes only the stages the change touches. */
   analyse(spec: AnalysisSpec): Promise<AnalysisResult>;

@@ -29,6 +29,7 @@ import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
 import { prepareCounted } from './file-bytes.ts';
+import { workbookToCsv } from './workbook.ts';
 
 /** Only a test build may skip the lock, to prove the privacy test can fail. */
 const UNLOCKED = import.meta.env.VITE_ENGINE_UNLOCKED === '1';
@@ -236,6 +237,11 @@ const api: DbApi = {
       onStatus(status);
       return status;
     }
+  },
+
+  async readWorkbook(file) {
+    const workbook = await workbookToCsv(file.name, await file.arrayBuffer());
+    return Comlink.transfer(workbook, [workbook.csv.buffer]);
   },
 
   importFiles(spec, files, onProgress) {

@@ -17,6 +17,7 @@ import { openInput } from './input-file.ts';
 import { openNativeDb } from './native-db.ts';
 import { recordingDb } from './recording-db.ts';
 import { registerInput } from './register-input.ts';
+import { workbookAsCsv } from './workbook-input.ts';
 import { UserError } from './user-error.ts';
 
 export interface ApplyOptions {
@@ -39,12 +40,14 @@ const OFFLINE_SQL = ['SET autoinstall_known_extensions = false', 'SET autoload_k
 export async function apply(o: ApplyOptions, log: (line: string) => void): Promise<string> {
   const spec = o.spec ? await readSpecFile(o.spec) : o.link ? await readLink(o.link) : { version: 1 as const };
   const analysis = analysisSpecOf(spec);
-  const inputs = [await openInput(o.transactions, 'transactions'), ...(o.customers ? [await openInput(o.customers, 'customers')] : [])];
+  const opened = [await openInput(o.transactions, 'transactions'), ...(o.customers ? [await openInput(o.customers, 'customers')] : [])];
 
   const native = await openNativeDb();
   const scratch = await mkdtemp(`${os.tmpdir()}/segment-workbench-`);
   try {
     for (const statement of OFFLINE_SQL) await native.exec(statement);
+    const inputs = [];
+    for (const input of opened) inputs.push(input.format === 'xlsx' ? await workbookAsCsv(input, scratch, log) : input);
     const kinds = ['transactions', 'customers'] as const;
     const files = [];
     for (const [i, input] of inputs.entries()) files.push(await guessMapping(native, input, kinds[i], spec.import?.[kinds[i]]));

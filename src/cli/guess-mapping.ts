@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import type { SqlRunner } from '../lib/import/sql-runner.ts';
 import { inspectFile, inspectPreview, reinspect, type Inspection } from '../lib/preview/inspect.ts';
 import { uniqueNames, type Preview } from '../lib/preview/preview.ts';
-import { headIsWhole, isSpreadsheet, readHead, unreadableFileReason } from '../lib/preview/read-head.ts';
+import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../lib/preview/read-head.ts';
 import { assignRole } from '../lib/spec/assign-role.ts';
 import { defaultParseOptions, type FileImport, type FileKind } from '../lib/spec/import.ts';
 import type { FileOverrides } from '../lib/spec/spec-file.ts';
@@ -58,9 +58,8 @@ export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKi
 
 async function csvInspector(input: InputFile): Promise<Inspector> {
   const head = await readHead(await openAsBlob(input.path));
-  if (isSpreadsheet(input.name, head)) {
-    throw new UserError(`${input.name} is a spreadsheet workbook: save it as CSV first (File → Save As → CSV), then use the CSV.`);
-  }
+  // An .xlsx arrives here already as its first sheet's CSV (workbook-input.ts), under its own name.
+  if (workbookKind(input.name, head) === 'other') throw new UserError(workbookRefusal(input.name));
   const complete = headIsWhole(input.name, input.size);
   const first = inspectFile(input.name, head, complete);
   const unreadable = unreadableFileReason(input.name, head, first.mapping.columns.length);

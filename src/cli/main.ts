@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { apply } from './apply.ts';
 import { UserError } from './user-error.ts';
-import { decodeWindows1252AsBrowsers } from './windows-1252.ts';
+import { decodeAsBrowsers } from './decode-as-browsers.ts';
 
-const USAGE = `usage: segment-workbench apply <transactions.csv|.csv.gz|.parquet> [options]
+const USAGE = `usage: segment-workbench apply <transactions.csv|.csv.gz|.parquet|.xlsx> [options]
 
 Runs the browser app's import, RFM, tiers and lifecycle natively and writes the same
 customer table as its "Export customers" button.
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-decodeWindows1252AsBrowsers();
+decodeAsBrowsers();
 try {
   await main(process.argv.slice(2));
 } catch (e) {

@@ -36,10 +36,22 @@ test('a malformed file: every record loaded, excluded or rejected with its line 
   expect(await app.sqlColumn(`SELECT CAST(amount AS VARCHAR) FROM orders WHERE order_id = '1006'`)).toEqual(['1234.500']);
 });
 
-test('a spreadsheet gets "save it as CSV first" and the page stays usable', async ({ app, page }) => {
+test('an .xls or .numbers workbook gets "save it as CSV or .xlsx", a broken .xlsx why it cannot be read, and the page stays usable', async ({
+  app,
+  page,
+}) => {
   await app.open();
+  const upload = (name: string, bytes: number[]) =>
+    page.getByLabel('Load data').setInputFiles({ name, mimeType: '', buffer: Buffer.from(bytes) });
+  await upload('orders.xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  await expect(page.getByRole('alert')).toContainText('orders.xls is a spreadsheet workbook in a format that cannot be read here');
+  await expect(page.getByRole('alert')).toContainText('save it as CSV or .xlsx first');
+  await upload('orders.numbers', [0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
+  await expect(page.getByRole('alert')).toContainText('orders.numbers is a spreadsheet workbook');
+  // An .xlsx is read (formats.spec.ts); this one is a ZIP header and text, not a workbook.
   await app.chooseFiles(path.join(FIXTURES, 'orders.xlsx'));
-  await expect(page.getByRole('alert')).toContainText('save it as CSV first');
+  await expect(page.getByRole('alert')).toContainText(/orders\.xlsx could not be read as an Excel workbook \(.+\): open it in Excel/);
+  await expect(page.getByRole('region', { name: /^Mapping of / })).toHaveCount(0);
   await app.chooseFiles(path.join(FIXTURES, 'malformed-orders.csv'));
   await app.load();
   expect(await app.count('loaded', 'malformed-orders.csv')).toBe(2);

@@ -36,7 +36,8 @@ const OUTCOMES = {
   'empty file': 'no byte at all: refused when the file is chosen',
   'no columns': 'no complete line in the first 64 KiB (or only an empty quoted value): refused when the file is chosen',
   'invalid encoding': 'not decodable in the encoding the page guessed: refused, asking for the encoding',
-  spreadsheet: 'a workbook, not text: refused with "save it as CSV first"',
+  spreadsheet:
+    'a workbook, not text: an .xlsx is read as its first sheet (test/sql/format-fixtures.test.ts), others refused with "save it as CSV or .xlsx"',
 } as const;
 type Outcome = keyof typeof OUTCOMES;
 

@@ -108,3 +108,20 @@ test('files that hold nothing the import can read are named before it tries', ()
   );
   expect(unreadableFileReason('ok.csv', text('a,b\n1,2\n'), 2)).toBeNull();
 });
+
+test('whitespace-aligned text with CR-only line ends (old Mac) gets one LF per line, a CRLF cut by a chunk too', () => {
+  const w = new WhitespaceToTabs();
+  const out = w.push(' 00001 19970101  1   11.77\r 00002 19970112') + w.push('  1   12.00\r') + w.push('\n 00003 1 2 3\r') + w.flush();
+  expect(out).toBe('00001\t19970101\t1\t11.77\n00002\t19970112\t1\t12.00\n00003\t1\t2\t3\n');
+});
+
+test('preview of a head slice with CR-only line ends drops the cut last line and keeps the others', () => {
+  const p = previewRecords('a,b\r1,2\r3,4\r5,', ',', true, false);
+  expect(p).toEqual({
+    headers: ['a', 'b'],
+    rows: [
+      ['1', '2'],
+      ['3', '4'],
+    ],
+  });
+});

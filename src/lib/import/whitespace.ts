@@ -1,14 +1,16 @@
 /**
  * Rewrites whitespace-aligned text (fields separated by runs of spaces or tabs, optional leading
  * space) as tab-separated lines, chunk by chunk: a line cut by a chunk boundary waits for the rest.
- * Line count is unchanged, so line numbers stay true.
+ * Each line end (LF, CRLF, or CR alone as old Mac files have it) becomes one LF, so the line count
+ * is unchanged and line numbers stay true.
  */
 export class WhitespaceToTabs {
   private pending = '';
 
   push(chunk: string): string {
     const text = this.pending + chunk;
-    const end = text.lastIndexOf('\n');
+    // A CR at the very end may be the first half of a CRLF: it waits for the next chunk.
+    const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r', text.length - 2));
     if (end < 0) {
       this.pending = text;
       return '';
@@ -25,11 +27,13 @@ export class WhitespaceToTabs {
 }
 
 function rewrite(lines: string): string {
-  return lines.replace(/[^\n]+/g, (line) =>
-    line
-      .replace(/\r$/, '')
-      .trim()
-      .split(/[ \t]+/)
-      .join('\t'),
-  );
+  return lines
+    .split(/\r\n|\n|\r/)
+    .map((line) =>
+      line
+        .trim()
+        .split(/[ \t]+/)
+        .join('\t'),
+    )
+    .join('\n');
 }

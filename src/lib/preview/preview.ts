@@ -8,15 +8,17 @@ export interface Preview {
 }
 
 /**
- * The first records of a file's head, split as DuckDB will split them. The head may end
- * mid-record, so its last line is dropped unless the head is the whole file.
+ * The first records of a file's head, split as DuckDB will split them (any of LF, CRLF or CR
+ * ends a line). The head may end mid-record, so its last line is dropped unless the head is the
+ * whole file.
  */
 export function previewRecords(text: string, delimiter: Delimiter, header: boolean, complete: boolean, limit = 20): Preview {
-  const body = complete ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+  // A line may end in LF, CRLF or CR alone (old Mac files): cut after the last of any.
+  const body = complete ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), 0));
   const records =
     delimiter === 'whitespace'
       ? body
-          .split(/\r?\n/)
+          .split(/\r\n|\n|\r/)
           .filter((l) => l.trim() !== '')
           .map((l) => l.trim().split(/[ \t]+/))
       : (Papa.parse<string[]>(body, { delimiter, quoteChar: '"', skipEmptyLines: true }).data as string[][]);

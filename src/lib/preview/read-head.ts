@@ -29,12 +29,27 @@ export function decodeHead(bytes: Uint8Array, encoding: Encoding): string {
   return new TextDecoder(DECODER_LABEL[encoding]).decode(bytes);
 }
 
-/** Spreadsheet workbooks are not text: a ZIP (xlsx, numbers) or an OLE2 (xls) container. */
+/**
+ * Spreadsheet workbooks are not text: a ZIP (xlsx, numbers, ods) or an OLE2 (xls) container. An
+ * Excel workbook (`xlsx`, by its name, or a ZIP by another name) is read as its first sheet;
+ * the others (`other`) are refused with `workbookRefusal`. Null for anything else.
+ */
+export function workbookKind(name: string, head: Uint8Array): 'xlsx' | 'other' | null {
+  if (/\.(xlsx|xlsm)$/i.test(name)) return 'xlsx';
+  if (/\.(xls|numbers|ods)$/i.test(name)) return 'other';
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'other';
+  return null;
+}
+
+/** Any workbook, read or not. */
 export function isSpreadsheet(name: string, head: Uint8Array): boolean {
-  if (/\.(xlsx|xlsm|xls|numbers|ods)$/i.test(name)) return true;
-  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-  const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
-  return zip || ole;
+  return workbookKind(name, head) !== null;
+}
+
+/** Why a workbook other than .xlsx is refused, and the way forward. */
+export function workbookRefusal(name: string): string {
+  return `${name} is a spreadsheet workbook in a format that cannot be read here (.xls, .numbers, .ods): save it as CSV or .xlsx first (File → Save As), then load that file.`;
 }
 
 /** Compressed formats other than gzip, by their first bytes: the import cannot read them. */

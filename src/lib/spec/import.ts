@@ -24,8 +24,34 @@ export const ROLES: readonly Role[] = [
 export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|', 'whitespace'];
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin-1' | 'windows-1252';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'latin-1', 'windows-1252'];
+export type Encoding =
+  'utf-8' | 'utf-16le' | 'utf-16be' | 'latin-1' | 'windows-1252' | 'macintosh' | 'iso-8859-2' | 'windows-1250' | 'shift_jis' | 'gbk';
+export const ENCODINGS: readonly Encoding[] = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'latin-1',
+  'windows-1252',
+  'macintosh',
+  'iso-8859-2',
+  'windows-1250',
+  'shift_jis',
+  'gbk',
+];
+
+/** What each encoding is, for the mapping form and messages. */
+export const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'latin-1': 'Latin-1 (ISO-8859-1)',
+  'windows-1252': 'Windows-1252 (Western)',
+  macintosh: 'Mac Roman',
+  'iso-8859-2': 'ISO-8859-2 (Latin-2)',
+  'windows-1250': 'Windows-1250 (Central)',
+  shift_jis: 'Shift_JIS (Japanese)',
+  gbk: 'GBK (Chinese)',
+};
 
 /**
  * How dates are written. A time of day may follow any of them; a trailing UTC offset or `Z` is
@@ -108,13 +134,22 @@ export function defaultParseOptions(): ParseOptions {
   return { delimiter: ',', header: true, encoding: 'utf-8', decimalMark: 'point', dateFormat: 'ymd' };
 }
 
-/** WHATWG decoder labels: 'latin-1' decodes as windows-1252, which agrees on every printable byte. */
+/**
+ * WHATWG decoder labels: 'latin-1' decodes as windows-1252, which agrees on every printable byte;
+ * GBK as gb18030, which is the very decoder the standard gives GBK (a superset of it), and the one
+ * label whose decoding Node's ICU shares with browsers byte for byte (its own `gbk` differs).
+ */
 export const DECODER_LABEL: Record<Encoding, string> = {
   'utf-8': 'utf-8',
   'utf-16le': 'utf-16le',
   'utf-16be': 'utf-16be',
   'latin-1': 'windows-1252',
   'windows-1252': 'windows-1252',
+  macintosh: 'macintosh',
+  'iso-8859-2': 'iso-8859-2',
+  'windows-1250': 'windows-1250',
+  shift_jis: 'shift_jis',
+  gbk: 'gb18030',
 };
 
 /** The spec a fresh page starts from for these files: Standard cleaning, amounts per line. */

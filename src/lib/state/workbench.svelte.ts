@@ -6,7 +6,7 @@ import { Analysis } from './analysis.svelte.ts';
 import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
-import { headIsWhole, isSpreadsheet, readHead, unreadableFileReason } from '../preview/read-head.ts';
+import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
 import {
   standardCleaning,
@@ -33,6 +33,8 @@ export interface ChosenFile {
   inspection: Inspection;
   /** The user picked DD/MM or MM/DD for ambiguous dates. */
   dateConfirmed: boolean;
+  /** For an .xlsx workbook: the sheet read (its first) and all its sheets; `file` is then that sheet as CSV. */
+  workbook?: { sheet: string; sheets: string[] };
 }
 
 export interface Notice {
@@ -94,18 +96,33 @@ export class Workbench {
     return this.#started;
   }
 
-  /** Adds files to the import; spreadsheets are refused with a way forward. */
+  /**
+   * Adds files to the import. An .xlsx workbook's first sheet becomes CSV text in the worker, and
+   * that is what is mapped and loaded (under the workbook's name); other workbooks are refused
+   * with a way forward.
+   */
   async addFiles(list: readonly File[]): Promise<void> {
     this.notice = null;
     const added: ChosenFile[] = [];
-    for (const file of list) {
-      const head = await readHead(file);
-      if (isSpreadsheet(file.name, head)) {
-        this.notice = {
-          kind: 'unsupported-file',
-          message: `${file.name} is a spreadsheet workbook: save it as CSV first (File → Save As → CSV), then load the CSV.`,
-        };
+    for (const chosen of list) {
+      let file = chosen;
+      let head = await readHead(file);
+      let workbook: ChosenFile['workbook'];
+      const kind = workbookKind(file.name, head);
+      if (kind === 'other') {
+        this.notice = { kind: 'unsupported-file', message: workbookRefusal(file.name) };
         continue;
+      }
+      if (kind === 'xlsx') {
+        try {
+          const { csv, sheet, sheets } = await this.#db.readWorkbook(file);
+          file = new File([csv as Uint8Array<ArrayBuffer>], chosen.name, { type: 'text/csv' });
+          workbook = { sheet, sheets };
+          head = await readHead(file);
+        } catch (e) {
+          this.notice = { kind: errorKind(e), message: errorMessage(e) };
+          continue;
+        }
       }
       const complete = headIsWhole(file.name, file.size);
       const inspection = inspectFile(file.name, head, complete);
@@ -114,7 +131,7 @@ export class Workbench {
         this.notice = { kind: 'unsupported-file', message: unreadable };
         continue;
       }
-      added.push({ file, head, complete, inspection, dateConfirmed: false });
+      added.push({ file, head, complete, inspection, dateConfirmed: false, ...(workbook && { workbook }) });
     }
     this.files = [...this.files, ...added];
     this.report = null;
