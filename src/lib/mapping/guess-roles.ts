@@ -59,6 +59,9 @@ function columnScores(header: string, p: ColumnProfile): RoleScores {
   if (p.date >= 0.9 && names.order_date === undefined) offer('order_date', 30);
   if (p.currencyCode >= 0.9 && names.currency === undefined) offer('currency', 30);
   if (p.money >= 0.8 && names.amount === undefined) offer('amount', 35);
+  // Numbers with decimals under a name that says nothing (`Betrag`, `Wert`) may be what was paid;
+  // below every name that says amount, and the file kind asks more of such a guess (guess-kind.ts).
+  if (p.numeric >= 0.9 && p.decimal >= 0.3 && names.amount === undefined) offer('amount', 30);
 
   if (isGenericHeader(header)) {
     if (p.zeroPadded >= 0.8 && p.date < 0.5) offer('customer_id', 60);
@@ -84,7 +87,8 @@ function fits(role: CoreRole, p: ColumnProfile): boolean {
     case 'order_id':
       return p.separatedDate < 0.5 && p.boolean < 0.5;
     case 'order_date':
-      return p.date >= 0.6;
+      // Five-digit numbers only where the name says date: elsewhere they are ids or postcodes.
+      return p.date >= 0.6 || p.serialDate >= 0.9;
     case 'amount':
     case 'unit_price':
     case 'quantity':
