@@ -161,3 +161,18 @@ describe('the duplicate-id error fits the guess', () => {
     );
   });
 });
+
+describe('an amount from the values alone', () => {
+  test('numbers with decimals under an unknown name are the amount when nothing else is', () => {
+    const i = inspectText(lines('order_id,customer_id,order_date,Wert', (n) => `${n},c${n % 3},${date(n)},${n}.25`));
+    expect(i.mapping.columns.find((c) => c.name === 'Wert')?.role).toBe('amount');
+  });
+
+  test('…but not beside quantity and unit price, which make the amount', () => {
+    const i = inspectText(
+      lines('order_id,customer_id,order_date,quantity,unit_price,latitude', (n) => `${n},c${n % 3},${date(n)},2,4.50,52.${n}1`),
+    );
+    expect(i.mapping.columns.find((c) => c.name === 'latitude')?.role).toBe('attribute');
+    expect(noteOf(i, 'amount-source')).toBe('Amounts are quantity × unit_price on each line: there is no amount column.');
+  });
+});
