@@ -12,6 +12,7 @@ import { readShareLink } from '../lib/spec/share-link.ts';
 import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from '../lib/spec/read-spec.ts';
 import { analysisSpecOf, importSpecOf, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
 import { exportCustomersSql } from '../lib/sql/export.ts';
+import { combineSuggestions } from '../lib/mapping/guess-notes.ts';
 import { guessMapping } from './guess-mapping.ts';
 import { openInput } from './input-file.ts';
 import { openNativeDb } from './native-db.ts';
@@ -49,13 +50,17 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     const inputs = [];
     for (const input of opened) inputs.push(input.format === 'xlsx' ? await workbookAsCsv(input, scratch, log) : input);
     const kinds = ['transactions', 'customers'] as const;
-    const files = [];
-    for (const [i, input] of inputs.entries()) files.push(await guessMapping(native, input, kinds[i], spec.import?.[kinds[i]]));
+    const guessed = [];
+    for (const [i, input] of inputs.entries()) guessed.push(await guessMapping(native, input, kinds[i], spec.import?.[kinds[i]]));
+    const files = guessed.map((g) => g.mapping);
+    // The kind is given on the command line; the other guesses are the page's, said the same way.
+    for (const g of guessed) for (const note of g.notes) if (note.topic !== 'kind') log(`${g.mapping.name}: guessed: ${note.text}`);
+    const suggested = combineSuggestions(guessed.map((g) => ({ kind: g.mapping.kind, suggested: g.suggested })));
     const registered: RegisteredFile[] = [];
     for (const [i, input] of inputs.entries()) registered.push(await registerInput(input, files[i], scratch));
 
     const { db, statements } = recordingDb(native);
-    const report = await runImport(db, importSpecOf(files, spec), registered);
+    const report = await runImport(db, importSpecOf(files, spec, suggested), registered);
     logReport(report, log);
     let analysisDate: string;
     try {

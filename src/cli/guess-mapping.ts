@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import type { SqlRunner } from '../lib/import/sql-runner.ts';
-import { inspectFile, inspectPreview, reinspect, type Inspection } from '../lib/preview/inspect.ts';
+import type { GuessNote, SuggestedSettings } from '../lib/mapping/guess-notes.ts';
+import { GUESS_ROWS, inspectFile, inspectPreview, reinspect, type Inspection } from '../lib/preview/inspect.ts';
 import { uniqueNames, type Preview } from '../lib/preview/preview.ts';
 import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../lib/preview/read-head.ts';
 import { assignRole } from '../lib/spec/assign-role.ts';
@@ -11,7 +12,12 @@ import { parquetColumnsSql, parquetHeadSql } from '../lib/sql/read-parquet.ts';
 import type { InputFile } from './input-file.ts';
 import { UserError } from './user-error.ts';
 
-const PREVIEW_ROWS = 20;
+/** A file's mapping as the page would guess it, with the import-wide settings it suggests and why. */
+export interface GuessedFile {
+  mapping: FileImport;
+  suggested: SuggestedSettings;
+  notes: GuessNote[];
+}
 
 /** The page's first look at a file, and how it looks again after a change in the mapping form. */
 interface Inspector {
@@ -24,7 +30,7 @@ interface Inspector {
  * would make them in the form: parse options first, then roles, explicit formats last. Throws a
  * UserError naming the spec option to set when the page would need a decision.
  */
-export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKind, overrides: FileOverrides = {}): Promise<FileImport> {
+export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKind, overrides: FileOverrides = {}): Promise<GuessedFile> {
   const { first, again } = input.format === 'parquet' ? await parquetInspector(db, input) : await csvInspector(input);
   // The command line says which file holds what, so the kind is never guessed.
   const forceKind = (i: Inspection): Inspection => ({ ...i, mapping: { ...i.mapping, kind } });
@@ -53,7 +59,9 @@ export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKi
 
   const problems = mappingProblems(mapping, inspection.dateChoices, dateFormat !== undefined);
   if (problems.length) throw new UserError(decisionNeeded(input.name, kind, mapping, problems, inspection.dateChoices));
-  return mapping;
+  // Looked at once more as the file it now is (its kind given, its formats set), as the page does after each change.
+  const final = again(mapping, 'none');
+  return { mapping, suggested: final.suggested, notes: final.notes };
 }
 
 async function csvInspector(input: InputFile): Promise<Inspector> {
@@ -72,7 +80,7 @@ async function parquetInspector(db: SqlRunner, input: InputFile): Promise<Inspec
   let preview: Preview;
   try {
     const columns = (await db.rows(parquetColumnsSql(input.path))).map((r) => String(r.column_name));
-    const rows = await db.rows(parquetHeadSql(input.path, columns, PREVIEW_ROWS));
+    const rows = await db.rows(parquetHeadSql(input.path, columns, GUESS_ROWS));
     preview = { headers: uniqueNames(columns), rows: rows.map((r) => columns.map((c) => (r[c] == null ? '' : String(r[c])))) };
   } catch (e) {
     throw new UserError(`${input.name} could not be read as parquet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);

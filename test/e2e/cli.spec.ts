@@ -49,6 +49,15 @@ test.describe('the command line writes the browser export, byte for byte', () =>
     expect(browser.toString('utf8').split('\r\n')[0]).toContain(',signup_date,');
     expect(cli.equals(browser), 'CLI export differs from the browser export').toBe(true);
   });
+
+  // Each guessed differently (decimal commas and DD.MM.YYYY; month names and per-order totals; e-mail ids lower-cased).
+  for (const name of ['european-semicolon.csv', 'erp-order-lines.csv', 'shop-orders-email.csv']) {
+    test(`issue 11 fixture ${name}, guessed the same by both with no setting changed`, async ({ app }) => {
+      const file = path.join(ROOT, 'test/fixtures/guess', name);
+      const browser = await browserExport(app, file);
+      expect(cliExport([file]).equals(browser), 'CLI export differs from the browser export').toBe(true);
+    });
+  }
 });
 
 test('segments saved on the page give the same export from the command line, byte for byte', async ({ app, page }) => {

@@ -10,6 +10,7 @@ import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
 import { runCli } from './run-cli.ts';
 import { SQL_PAYLOADS } from '../fixtures/sql-payloads.ts';
 import { hasShared, SHARED } from './shared-data.ts';
+import { GUESS_FIXTURES, pointCents, reference, RULES, splitCsv, type CustomerTotal } from '../guess-reference.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../public/samples/retail-v1');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -256,5 +257,73 @@ describe('segment-workbench apply', () => {
     expect(run.stderr).toContain(error);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('segment-workbench apply guesses as the page does (issue 11 fixtures, no setting changed)', () => {
+  /** Each customer in the export: orders, exact total as cents, first and last order. */
+  function exported(csv: string): Map<string, CustomerTotal> {
+    const [header, ...rows] = splitCsv(csv, ',');
+    const at = (name: string) => header.indexOf(name);
+    return new Map(
+      rows.map((r) => [
+        r[at('customer_id')],
+        {
+          orders: Number(r[at('frequency')]),
+          cents: pointCents(r[at('monetary')]),
+          first: r[at('first_purchase')],
+          last: r[at('last_purchase')],
+        },
+      ]),
+    );
+  }
+  const records = (name: string) => {
+    const r = reference(name);
+    const excluded = Object.values(r.excluded).reduce((a, b) => a + b, 0);
+    return `${name}: ${r.records} records: ${r.loaded} loaded, 0 rejected, ${excluded} excluded`;
+  };
+
+  test.each(Object.keys(RULES).filter((name) => name !== 'client-visits.csv'))('%s', async (name) => {
+    const run = await runCli('apply', path.join(GUESS_FIXTURES, name));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(records(name));
+    const expected = reference(name);
+    expect(run.stderr).toContain(`${expected.customers.size} customers, ${expected.orders} orders`);
+    expect(exported(run.stdout)).toEqual(expected.customers);
+  });
+
+  test('the guesses are said as the page says them: per order for the ERP dump, lower-case for e-mail ids', async () => {
+    const erp = await runCli('apply', path.join(GUESS_FIXTURES, 'erp-order-lines.csv'));
+    expect(erp.stderr).toContain('erp-order-lines.csv: guessed: Per order: ORDER_TOTAL repeats one value on every line of an order');
+    expect(erp.stderr).toContain('erp-order-lines.csv: guessed: ORDER_TOTAL is used for amounts, not QUANTITY × UNIT_PRICE');
+    expect(erp.stderr).toContain('erp-order-lines.csv: guessed: ORDER_DATE has English month names');
+    const mail = await runCli('apply', path.join(GUESS_FIXTURES, 'shop-orders-email.csv'));
+    expect(mail.stderr).toContain('shop-orders-email.csv: guessed: Customer ids lower-cased and trimmed');
+    const european = await runCli('apply', path.join(GUESS_FIXTURES, 'european-semicolon.csv'));
+    expect(european.stderr).toContain('european-semicolon.csv: guessed: Belegdatum read as DD.MM.YYYY');
+  });
+
+  test('a spec file still decides over a guess: amounts per line for the ERP dump count each order once per line', async () => {
+    writeFileSync(tmp('per-line.json'), JSON.stringify({ version: 1, import: { amountLevel: 'line' } }));
+    const run = await runCli('apply', path.join(GUESS_FIXTURES, 'erp-order-lines.csv'), '--spec', tmp('per-line.json'));
+    expect(run.code, run.stderr).toBe(0);
+    const total = [...exported(run.stdout).values()].reduce((s, c) => s + c.cents, 0);
+    expect(total).toBeGreaterThan(reference('erp-order-lines.csv').totalCents);
+  });
+
+  test('repeated ids in a customers file: the advice says it looks like transactions, and following it loads right', async () => {
+    const visits = path.join(GUESS_FIXTURES, 'client-visits.csv');
+    const asCustomers = await runCli('apply', path.join(GUESS_FIXTURES, 'shop-orders-email.csv'), '--customers', visits);
+    expect(asCustomers.code).toBe(1);
+    expect(asCustomers.stderr).toMatch(
+      /client-visits\.csv: \d+ customer ids appear more than once .*This looks like transactions, not customers/,
+    );
+    expect(asCustomers.stderr).toContain('give it as the transactions file');
+
+    writeFileSync(tmp('fee.json'), JSON.stringify({ version: 1, import: { transactions: { columns: { fee: 'amount' } } } }));
+    const asTransactions = await runCli('apply', visits, '--spec', tmp('fee.json'));
+    expect(asTransactions.code, asTransactions.stderr).toBe(0);
+    expect(asTransactions.stderr).toContain(records('client-visits.csv'));
+    expect(exported(asTransactions.stdout)).toEqual(reference('client-visits.csv').customers);
   });
 });

@@ -78,9 +78,38 @@ describe('values', () => {
     ['mdy', '12/1/2010 8:26', '2010-12-01 08:26:00'],
     ['dmy', '01.03.2024 14:05', '2024-03-01 14:05:00'],
     ['ymd-compact', '19970101', '1997-01-01 00:00:00'],
+    ['ymd', '2008-07-14T15:05Z', '2008-07-14 15:05:00'],
+    // Two-digit years by the stated rule (00–68 → 20xx, 69–99 → 19xx), never the year 8.
+    ['dmy', '1/2/08', '2008-02-01 00:00:00'],
+    ['mdy', '3/14/24 3:05 PM', '2024-03-14 15:05:00'],
+    ['mdy', '3/14/2024 3:05pm', '2024-03-14 15:05:00'],
+    ['mdy', '3/14/2024 12:05 a.m.', '2024-03-14 00:05:00'],
+    ['dmy-dot', '31.12.99 23:59', '1999-12-31 23:59:00'],
+    ['dmy-dot', '14.07.2008 3:05 PM', '2008-07-14 15:05:00'],
+    ['month-name', '14-JUL-08', '2008-07-14 00:00:00'],
+    ['month-name', '14-Jul-68', '2068-07-14 00:00:00'],
+    ['month-name', '14-Jul-69', '1969-07-14 00:00:00'],
+    ['month-name', '14 July 2008', '2008-07-14 00:00:00'],
+    ['month-name', '3 Sept 2008', '2008-09-03 00:00:00'],
+    ['month-name', '"Jul 14, 2008 3:05 PM"', '2008-07-14 15:05:00'],
+    ['month-name', '"July 4th, 2008"', '2008-07-04 00:00:00'],
+    ['month-name', '"Mon, 14 Jul 2008 15:05:00 +0000"', '2008-07-14 15:05:00'],
+    ['serial', '39643', '2008-07-14 00:00:00'],
+    ['serial', '39643.75', '2008-07-14 18:00:00'],
   ] as const)('%s: %s → %s (local date as written)', async (format, text, ts) => {
     await importTexts([{ csv: `id,order,date,amount\nA,1,${text},1\n`, roles: orderRoles, parse: { dateFormat: format } }]);
     expect(await column('SELECT CAST(order_date AS VARCHAR) FROM orders')).toEqual([ts]);
+  });
+
+  test.each([
+    ['month-name', '14-Foo-2008', '14-JUL-08 / Jul 14, 2008 (month names)'],
+    ['month-name', '31-Feb-2008', '14-JUL-08 / Jul 14, 2008 (month names)'],
+    ['serial', '123', 'spreadsheet day number (39643)'],
+    ['dmy-dot', '31.13.2024', 'DD.MM.YYYY'],
+  ] as const)('%s: %s is rejected, and the reason names the format', async (format, text, label) => {
+    const report = await importTexts([{ csv: `id,order,date,amount\nA,1,${text},1\n`, roles: orderRoles, parse: { dateFormat: format } }]);
+    expect(report.files[0].rejected).toBe(1);
+    expect(report.files[0].rejects[0].reason).toBe(`order date "${text}" is not a ${label} date`);
   });
 });
 

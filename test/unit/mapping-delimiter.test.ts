@@ -9,6 +9,9 @@ describe('detectDelimiter', () => {
   test.each<[string, string, Delimiter]>([
     ['comma', 'id,date,total\n1,2024-01-01,5\n2,2024-01-02,6\n', ','],
     ['semicolon with decimal commas', 'id;date;total\n1;01.03.2024;5,50\n2;02.03.2024;12,00\n', ';'],
+    // Split at the commas the lines are as even (two fields each): the commas sit inside numbers.
+    ['two columns, semicolon and decimal commas', 'id;total\nK1;12.345,67\nK2;5,50\nK3;0,99\n', ';'],
+    ['numbers only, split by commas', 'a,b\n1,2\n3,4\n', ','],
     ['tab', 'id\tname\ttotal\n1\tAnn Lee\t5\n2\tBo, Jr.\t6\n', '\t'],
     ['pipe', 'id|name|total\n1|Ann|5\n2|Bo|6\n', '|'],
     ['CRLF line ends', 'id;total\r\n1;5\r\n2;6\r\n', ';'],

@@ -35,6 +35,18 @@ describe('a report with many rejects leads with them', () => {
     });
   });
 
+  test('dotted dates read month-first: the switch is to DD.MM.YYYY, said day-first', () => {
+    const reasons = ['31.01.2024', '13.02.2024'].map((d) => `order date "${d}" is not a MM/DD/YYYY date`);
+    const advice = rejectAdvice(report(4, reasons), mapping({ dateFormat: 'mdy' }));
+    expect(advice?.patch).toEqual({ dateFormat: 'dmy-dot' });
+    expect(advice?.fix).toMatch(/^These dates look day-first \(DD\.MM\.YYYY\): switch the date format to DD\.MM\.YYYY/);
+  });
+
+  test('month names read as ISO: the switch is to month names', () => {
+    const reasons = ['14-JUL-08', '02-AUG-08'].map((d) => `order date "${d}" is not a YYYY-MM-DD date`);
+    expect(rejectAdvice(report(4, reasons), mapping())?.patch).toEqual({ dateFormat: 'month-name' });
+  });
+
   test('amounts with a decimal comma', () => {
     const advice = rejectAdvice(report(10, ['amount "1.234,50" is not a number', 'amount "12,5" is not a number']), mapping());
     expect(advice?.patch).toEqual({ decimalMark: 'comma' });

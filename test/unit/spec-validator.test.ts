@@ -336,3 +336,16 @@ describe('invariants the page needs', () => {
     ]);
   });
 });
+
+describe('import date formats', () => {
+  test.each(['dmy-dot', 'month-name', 'serial', 'ymd', 'mdy'])('%s is a date format a spec file may set', (dateFormat) => {
+    const reading = read({ version: 1, import: { transactions: { parse: { dateFormat } } } });
+    expect(problemsOf(reading)).toEqual([]);
+    expect(reading.value?.import?.transactions?.parse?.dateFormat).toBe(dateFormat);
+  });
+
+  test('an unknown one is left out, with the formats there are', () => {
+    const reading = read({ version: 1, import: { transactions: { parse: { dateFormat: 'dd.mm.yyyy' } } } });
+    expect(problemsOf(reading).join('\n')).toMatch(/dateFormat: expected one of .*"dmy-dot".*"month-name", "serial", got "dd\.mm\.yyyy"/);
+  });
+});

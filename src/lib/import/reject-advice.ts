@@ -57,11 +57,12 @@ function likelyFix(reason: string, values: string[], mapping: FileImport): Fix {
     const guess = guessDateFormat(values);
     const chosen = mapping.parse.dateFormat;
     if (guess.format && guess.format !== chosen) {
-      const dayFirst = guess.format === 'dmy' ? 'day-first' : guess.format === 'mdy' ? 'month-first' : DATE_FORMAT_LABELS[guess.format];
+      const order = { dmy: 'day-first', 'dmy-dot': 'day-first', mdy: 'month-first' } as Partial<Record<string, string>>;
+      const dayFirst = order[guess.format] ?? DATE_FORMAT_LABELS[guess.format];
       return {
         fix:
           `These dates look ${dayFirst} (${DATE_FORMAT_LABELS[guess.format]}): switch the date format to ${DATE_FORMAT_LABELS[guess.format]} and load again.` +
-          (guess.format === 'dmy' || guess.format === 'mdy'
+          (guess.format === 'dmy' || guess.format === 'dmy-dot' || guess.format === 'mdy'
             ? ' Dates that fit both orders (day ≤ 12) were loaded, read the other way round.'
             : ''),
         patch: { dateFormat: guess.format },

@@ -10,6 +10,7 @@ import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
 import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
+import { duplicateCustomersMessage } from './duplicate-advice.ts';
 import { unreadableReason, type RecordCount } from './record-count.ts';
 import { lineOfRecord } from './reject-lines.ts';
 import { REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
@@ -157,10 +158,7 @@ async function refuseDuplicateCustomers(db: SqlRunner, file: FileImport, table: 
   if (dups.length === 0) return;
   const total = Number(dups[0].total_ids);
   const examples = dups.map((d) => `${String(d.customer_id)} (${Number(d.records)}×)`).join(', ');
-  throw new WorkbenchError(
-    'duplicates',
-    `${file.name}: ${total} customer id${total === 1 ? '' : 's'} appear more than once (${examples}). They would multiply orders: fix the file, or choose "keep the first record of each id".`,
-  );
+  throw new WorkbenchError('duplicates', duplicateCustomersMessage(file, total, examples));
 }
 
 async function fileReport(

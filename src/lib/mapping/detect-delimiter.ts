@@ -5,12 +5,31 @@ const SAMPLE_RECORDS = 30;
 // Share of records that must have the usual field count: room for a ragged row or two.
 const CONSISTENT = 0.8;
 
+/** A delimiter with the evidence for it. */
+export interface DelimiterGuess {
+  delimiter: Delimiter;
+  /** How many fields the usual record splits into. */
+  fields: number;
+  /** True when the delimiter is not the comma and every comma outside quotes sits inside a number: decimal commas. */
+  decimalCommas: boolean;
+}
+
 /**
  * Picks the delimiter that splits the first records into the same number of fields (more than
  * one), reading double-quoted fields as CSV does. Whitespace (runs of spaces, as in aligned text)
  * is chosen only when no character delimiter is consistent. Falls back to a comma.
  */
 export function detectDelimiter(text: string): Delimiter {
+  return guessDelimiter(text).delimiter;
+}
+
+/**
+ * `detectDelimiter` with its evidence. The delimiter and the decimal mark are guessed together: when
+ * every comma outside quotes sits between digits (`12.345,67`), the commas are decimal commas, and
+ * another consistent delimiter wins over the comma even where the comma splits as evenly.
+ */
+export function guessDelimiter(text: string): DelimiterGuess {
+  const decimalCommas = commasAreDecimal(text);
   let best: { delimiter: Delimiter; share: number; fields: number } | null = null;
   for (const delimiter of CHARACTERS) {
     const { share, fields } = consistency(quotedFieldCounts(text, delimiter));
@@ -19,10 +38,25 @@ export function detectDelimiter(text: string): Delimiter {
       best = { delimiter, share, fields };
     }
   }
-  if (best !== null && best.share >= CONSISTENT) return best.delimiter;
+  if (best?.delimiter === ',' && decimalCommas) {
+    const other = CHARACTERS.filter((d) => d !== ',')
+      .map((delimiter) => ({ delimiter, ...consistency(quotedFieldCounts(text, delimiter)) }))
+      .find((c) => c.fields >= 2 && c.share >= CONSISTENT);
+    if (other) return { delimiter: other.delimiter, fields: other.fields, decimalCommas: true };
+  }
+  if (best !== null && best.share >= CONSISTENT) return { ...best, decimalCommas: decimalCommas && best.delimiter !== ',' };
   const spaced = consistency(whitespaceFieldCounts(text));
-  if (spaced.fields >= 2 && spaced.share >= CONSISTENT) return 'whitespace';
-  return best?.delimiter ?? ',';
+  if (spaced.fields >= 2 && spaced.share >= CONSISTENT) return { delimiter: 'whitespace', fields: spaced.fields, decimalCommas: false };
+  return { delimiter: best?.delimiter ?? ',', fields: best?.fields ?? 1, decimalCommas: false };
+}
+
+/** True when the first records have commas outside quotes and every one of them sits between two digits. */
+function commasAreDecimal(text: string): boolean {
+  const sample = text.split(/\r\n|\n|\r/, SAMPLE_RECORDS).join('\n');
+  const unquoted = sample.replace(/"(?:[^"]|"")*"/g, '""');
+  const commas = unquoted.match(/,/g)?.length ?? 0;
+  const inNumbers = unquoted.match(/\d,(?=\d)/g)?.length ?? 0;
+  return commas > 0 && inNumbers === commas;
 }
 
 /** The most common field count and the share of records having it. */

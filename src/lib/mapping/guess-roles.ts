@@ -7,6 +7,9 @@ import { profileColumn } from './profile.ts';
 
 const CORE_ROLES: readonly CoreRole[] = ['customer_id', 'order_id', 'order_date', 'amount', 'quantity', 'unit_price', 'status', 'currency'];
 
+/** The score of a column taken for the amount by its decimals alone, its name saying nothing. */
+const DECIMALS_AS_AMOUNT = 30;
+
 interface Candidate {
   column: number;
   role: CoreRole;
@@ -35,6 +38,12 @@ export function guessRoles(headers: string[], rows: string[][]): ColumnMapping[]
     const asAmount = candidates.map((c) => (c.role === 'unit_price' ? { ...c, role: 'amount' as const, score: Math.min(c.score, 50) } : c));
     roles = assign(headers.length, asAmount);
   }
+  const amount = roles.indexOf('amount');
+  const amountScore = candidates.find((c) => c.column === amount && c.role === 'amount')?.score ?? 0;
+  if (amount >= 0 && amountScore <= DECIMALS_AS_AMOUNT && roles.includes('quantity') && roles.includes('unit_price')) {
+    // Quantity × unit price is the amount: a number column taken for one by its decimals alone is not.
+    roles[amount] = 'attribute';
+  }
   return headers.map((name, c) => ({ name, role: profiles[c].blank ? 'ignore' : roles[c] }));
 }
 
@@ -59,6 +68,9 @@ function columnScores(header: string, p: ColumnProfile): RoleScores {
   if (p.date >= 0.9 && names.order_date === undefined) offer('order_date', 30);
   if (p.currencyCode >= 0.9 && names.currency === undefined) offer('currency', 30);
   if (p.money >= 0.8 && names.amount === undefined) offer('amount', 35);
+  // Numbers with decimals under a name that says nothing (`Betrag`, `Wert`) may be what was paid;
+  // below every name that says amount, and the file kind asks more of such a guess (guess-kind.ts).
+  if (p.numeric >= 0.9 && p.decimal >= 0.3 && names.amount === undefined) offer('amount', DECIMALS_AS_AMOUNT);
 
   if (isGenericHeader(header)) {
     if (p.zeroPadded >= 0.8 && p.date < 0.5) offer('customer_id', 60);
@@ -84,7 +96,8 @@ function fits(role: CoreRole, p: ColumnProfile): boolean {
     case 'order_id':
       return p.separatedDate < 0.5 && p.boolean < 0.5;
     case 'order_date':
-      return p.date >= 0.6;
+      // Five-digit numbers only where the name says date: elsewhere they are ids or postcodes.
+      return p.date >= 0.6 || p.serialDate >= 0.9;
     case 'amount':
     case 'unit_price':
     case 'quantity':

@@ -1,4 +1,5 @@
 import type { CoreRole } from './name-scores.ts';
+import { OTHER_LANGUAGE_NAMES } from './other-language-names.ts';
 
 // Whole header names as the tools export them, after normalizeHeader, by score. Higher wins when
 // several columns could take a role, which is how `Financial Status` beats `Fulfillment Status`.
@@ -83,7 +84,7 @@ const KNOWN: Record<CoreRole, [number, string][]> = {
 };
 
 const SCORES = new Map<string, [CoreRole, number][]>();
-for (const [role, groups] of Object.entries(KNOWN) as [CoreRole, [number, string][]][]) {
+for (const [role, groups] of [...Object.entries(KNOWN), ...Object.entries(OTHER_LANGUAGE_NAMES)] as [CoreRole, [number, string][]][]) {
   for (const [score, names] of groups) {
     for (const name of names.split(' ')) SCORES.set(name, [...(SCORES.get(name) ?? []), [role, score]]);
   }

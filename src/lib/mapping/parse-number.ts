@@ -50,3 +50,18 @@ function coreMark(core: string): { mark: DecimalMark | null; fraction: boolean }
   }
   return undefined;
 }
+
+/**
+ * The value of a number-looking cell read with the given decimal mark (the other mark, spaces and
+ * apostrophes group thousands), or null when the cell is no number or proves the other mark. For
+ * the mapping form's comparisons only: the import reads numbers exactly, in SQL.
+ */
+export function numberValue(value: string, mark: DecimalMark): number | null {
+  const shape = numberShape(value);
+  if (shape === null || (shape.mark !== null && shape.mark !== mark)) return null;
+  const text = value.trim();
+  const negative = (text.startsWith('(') && text.endsWith(')')) || /[-\u2212]/.test(text);
+  const digits = text.replace(mark === 'comma' ? /[^\d,]/g : /[^\d.]/g, '').replace(',', '.');
+  const n = Number(digits);
+  return Number.isFinite(n) ? (negative ? -n : n) : null;
+}

@@ -1,5 +1,5 @@
 import { isCurrencyAffix } from './currency.ts';
-import { matchDateFormats } from './guess-date-format.ts';
+import { isSerialDate, matchDateFormats } from './guess-date-format.ts';
 import { numberShape } from './parse-number.ts';
 
 /** What a column's preview values look like. Ratios are shares of the filled values (0 when none). */
@@ -13,6 +13,8 @@ export interface ColumnProfile {
   date: number;
   /** Dates with separators; an eight-digit number may be an id as easily as a date. */
   separatedDate: number;
+  /** Five-digit numbers: spreadsheet day numbers, when the column's name says it holds dates. */
+  serialDate: number;
   numeric: number;
   /** Numbers with a fractional part (`11.77`). */
   decimal: number;
@@ -52,6 +54,7 @@ export function profileColumn(values: string[]): ColumnProfile {
     blank: cells.length > 0 && cells.every((v) => v === ''),
     date: share((v) => matchDateFormats(v).length > 0),
     separatedDate: share((v) => !/^\d+$/.test(v) && matchDateFormats(v).length > 0),
+    serialDate: share(isSerialDate),
     numeric: share((v) => numberShape(v) !== null),
     decimal: share((v) => numberShape(v)?.fraction === true),
     smallCount: share((v) => /^(?:0|[1-9]\d{0,3}|10000)$/.test(v)),

@@ -54,11 +54,15 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
 };
 
 /**
- * How dates are written. A time of day may follow any of them; a trailing UTC offset or `Z` is
- * ignored (the local date as written counts: there is no time-zone support offline).
+ * How dates are written. A time of day may follow any of them (24-hour, or 12-hour with AM/PM); a
+ * trailing UTC offset or `Z` is ignored (the local date as written counts: there is no time-zone
+ * support offline). `dmy` and `mdy` read `/`, `-` and `.` between the parts; `dmy-dot` is
+ * `DD.MM.YYYY` by name. `month-name` reads English month names in either order (`14-JUL-08`,
+ * `14 July 2008`, `Jul 14, 2008`); `serial` reads spreadsheet day numbers (Excel's 1900 system).
+ * Two-digit years: 00–68 are 2000–2068, 69–99 are 1969–1999 (the POSIX `%y` rule).
  */
-export type DateFormat = 'ymd' | 'ymd-compact' | 'dmy' | 'mdy' | 'ymd-slash';
-export const DATE_FORMATS: readonly DateFormat[] = ['ymd', 'ymd-compact', 'dmy', 'mdy', 'ymd-slash'];
+export type DateFormat = 'ymd' | 'ymd-compact' | 'dmy' | 'dmy-dot' | 'mdy' | 'ymd-slash' | 'month-name' | 'serial';
+export const DATE_FORMATS: readonly DateFormat[] = ['ymd', 'ymd-compact', 'dmy', 'dmy-dot', 'mdy', 'ymd-slash', 'month-name', 'serial'];
 
 /** How numbers are written: `1,234.50` (point) or `1.234,50` (comma). Currency symbols are stripped. */
 export type DecimalMark = 'point' | 'comma';

@@ -9,6 +9,7 @@ import {
   type Role,
 } from './import.ts';
 import { defaultAnalysisSpec, defaultSegmentMap } from './rfm-defaults.ts';
+import { NO_SUGGESTION, type SuggestedSettings } from '../mapping/guess-notes.ts';
 import { defaultSegmentsSpec, type Rule, type RuleGroup, type SegmentSpec, type SegmentsSpec } from './segments.ts';
 
 /** Changes to what the page guesses for one file. */
@@ -73,15 +74,19 @@ export function analysisSpecOf(file: SpecFile): AnalysisSpec {
   };
 }
 
-/** The full import spec for these mapped files: the page's defaults with the file's choices on top. */
-export function importSpecOf(files: FileImport[], file: SpecFile): ImportSpec {
+/**
+ * The full import spec for these mapped files: the page's defaults, then what the files' values
+ * suggest (as the page sets it when the files are chosen), then the spec file's choices on top.
+ */
+export function importSpecOf(files: FileImport[], file: SpecFile, suggested: SuggestedSettings = NO_SUGGESTION): ImportSpec {
   const base = defaultImportSpec(files);
   const given = file.import ?? {};
+  const ids = suggested.lowerCaseIds ? { trim: true, lowerCase: true } : base.ids;
   return {
     files,
-    amountLevel: given.amountLevel ?? base.amountLevel,
+    amountLevel: given.amountLevel ?? suggested.amountLevel,
     cleaning: { ...base.cleaning, ...given.cleaning, cancelled: { ...base.cleaning.cancelled, ...given.cleaning?.cancelled } },
-    ids: { ...base.ids, ...given.ids },
+    ids: { ...ids, ...given.ids },
     duplicateCustomers: given.duplicateCustomers ?? base.duplicateCustomers,
   };
 }

@@ -66,19 +66,32 @@ export function decimalType(maxIntegerDigits: number, maxFractionDigits: number)
 }
 
 // Most common first: try_strptime stops at the first pattern that fits.
-const TIMES = ['%H:%M:%S', '%H:%M', '%H:%M:%S.%f', '%I:%M:%S %p', '%I:%M %p'];
+const TIMES = ['%H:%M:%S', '%H:%M', '%H:%M:%S.%f', '%I:%M:%S %p', '%I:%M %p', '%I:%M:%S.%f %p'];
 
 function withTimes(date: string): string[] {
   return [`${date} ${TIMES[0]}`, date, ...TIMES.slice(1).map((t) => `${date} ${t}`)];
 }
 
-/** strptime patterns for each date format; a time of day may follow. */
-export const DATE_PATTERNS: Record<DateFormat, string[]> = {
-  ymd: withTimes('%Y-%m-%d'),
-  'ymd-compact': withTimes('%Y%m%d'),
-  'ymd-slash': withTimes('%Y/%m/%d'),
-  dmy: [...withTimes('%d/%m/%Y'), ...withTimes('%d/%m/%y')],
-  mdy: [...withTimes('%m/%d/%Y'), ...withTimes('%m/%d/%y')],
+type TextDateFormat = Exclude<DateFormat, 'serial'>;
+
+const DAY_MONTH_SHORT_YEAR = String.raw`^\d{1,2}/\d{1,2}/\d{2}(\D|$)`;
+
+/**
+ * strptime patterns for each date format as the text is rewritten first (see timestampFromText): a
+ * four-digit year, and, where the format allows one, a two-digit year, told apart by a pattern
+ * match first: `%Y` would read `08` as the year 8. A time of day may follow.
+ */
+export const DATE_PATTERNS: Record<TextDateFormat, { fourDigitYear: string[]; twoDigitYear?: { when: string; patterns: string[] } }> = {
+  ymd: { fourDigitYear: withTimes('%Y-%m-%d') },
+  'ymd-compact': { fourDigitYear: withTimes('%Y%m%d') },
+  'ymd-slash': { fourDigitYear: withTimes('%Y/%m/%d') },
+  dmy: { fourDigitYear: withTimes('%d/%m/%Y'), twoDigitYear: { when: DAY_MONTH_SHORT_YEAR, patterns: withTimes('%d/%m/%y') } },
+  'dmy-dot': { fourDigitYear: withTimes('%d/%m/%Y'), twoDigitYear: { when: DAY_MONTH_SHORT_YEAR, patterns: withTimes('%d/%m/%y') } },
+  mdy: { fourDigitYear: withTimes('%m/%d/%Y'), twoDigitYear: { when: DAY_MONTH_SHORT_YEAR, patterns: withTimes('%m/%d/%y') } },
+  'month-name': {
+    fourDigitYear: withTimes('%d %b %Y'),
+    twoDigitYear: { when: String.raw`^\d{1,2} [A-Za-z]{3} \d{2}(\D|$)`, patterns: withTimes('%d %b %y') },
+  },
 };
 
 export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
@@ -86,23 +99,56 @@ export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   'ymd-compact': 'YYYYMMDD',
   'ymd-slash': 'YYYY/MM/DD',
   dmy: 'DD/MM/YYYY',
+  'dmy-dot': 'DD.MM.YYYY',
   mdy: 'MM/DD/YYYY',
+  'month-name': '14-JUL-08 / Jul 14, 2008 (month names)',
+  serial: 'spreadsheet day number (39643)',
 };
 
 /**
  * A TIMESTAMP from text in the chosen format, or NULL. A trailing UTC offset is dropped so the
  * local date as written counts (offline there is no time-zone support, and `2024-03-01 23:30
- * -0500` is an order of 1 March to the shop that wrote it).
+ * -0500` is an order of 1 March to the shop that wrote it). Two-digit years follow the POSIX `%y`
+ * rule (00–68 → 2000–2068, 69–99 → 1969–1999), as src/lib/mapping/guess-date-format.ts says.
  */
 export function timestampFromText(expr: string, format: DateFormat): string {
+  if (format === 'serial') return serialDaySql(expr);
   // ISO text casts natively (fast); an offset other than UTC makes the cast fail, and the slow path drops it.
   const fast = format === 'ymd' ? `TRY_CAST(trim(${expr}) AS TIMESTAMP)` : null;
   let text = `trim(${expr})`;
-  text = `regexp_replace(${text}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 ')`;
+  text = `regexp_replace(${text}, '(\\d)T(\\d{1,2}:)', '\\1 \\2')`;
   text = `regexp_replace(${text}, '(\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$', '\\1')`;
-  if (format === 'dmy' || format === 'mdy') {
+  // `3:05pm`, `3:05 p.m.` → `3:05 PM`, as %p reads it.
+  text = `regexp_replace(${text}, '(\\d)\\s*([AaPp])\\.?[Mm]\\.?$', '\\1 \\2M')`;
+  if (format === 'dmy' || format === 'dmy-dot' || format === 'mdy') {
     text = `regexp_replace(${text}, '^(\\d{1,2})[.-](\\d{1,2})[.-](\\d{2,4})', '\\1/\\2/\\3')`;
   }
-  const slow = `try_strptime(${text}, ${literalList(DATE_PATTERNS[format])})`;
+  if (format === 'month-name') text = monthNameText(text);
+  const { fourDigitYear, twoDigitYear } = DATE_PATTERNS[format];
+  const four = `try_strptime(${text}, ${literalList(fourDigitYear)})`;
+  const slow = twoDigitYear
+    ? `CASE WHEN regexp_matches(${text}, ${literal(twoDigitYear.when)}) THEN try_strptime(${text}, ${literalList(twoDigitYear.patterns)}) ELSE ${four} END`
+    : four;
   return fast ? `coalesce(${fast}, ${slow})` : slow;
+}
+
+/**
+ * Month-name dates rewritten as `14 Jul 2008 …`: a leading weekday dropped, each word cut to its
+ * first three letters (`July`, `JULY.` and `Juli` → `Jul`, `Sept` → `Sep`; `PM` is two), and the
+ * day put first when the month leads (`Jul 14th, 2008`).
+ */
+function monthNameText(text: string): string {
+  let t = `regexp_replace(${text}, '^(?i)(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+', '')`;
+  t = `regexp_replace(${t}, '([A-Za-z]{3})[A-Za-z]*\\.?', '\\1', 'g')`;
+  t = `regexp_replace(${t}, '^(\\d{1,2})(st|nd|rd|th)?[-\\s/.]+([A-Za-z]{3})[-\\s/.,]+(\\d{4}|\\d{2})', '\\1 \\3 \\4')`;
+  return `regexp_replace(${t}, '^([A-Za-z]{3})[-\\s/.]+(\\d{1,2})(st|nd|rd|th)?,?[-\\s/.]+(\\d{4}|\\d{2})', '\\2 \\1 \\4')`;
+}
+
+/**
+ * A spreadsheet day number (`39643`, `39643.5` for noon) as a TIMESTAMP, to the second, counted
+ * from 1899-12-30 as Excel's 1900 date system does; NULL for anything but five digits.
+ */
+function serialDaySql(expr: string): string {
+  const t = `trim(${expr})`;
+  return `CASE WHEN regexp_full_match(${t}, '\\d{5}(\\.\\d+)?') THEN TIMESTAMP '1899-12-30' + to_seconds(CAST(round(CAST(${t} AS DOUBLE) * 86400) AS BIGINT)) END`;
 }

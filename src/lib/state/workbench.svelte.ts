@@ -5,6 +5,7 @@ import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
 import { Analysis } from './analysis.svelte.ts';
 import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
+import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
@@ -133,12 +134,12 @@ export class Workbench {
       }
       added.push({ file, head, complete, inspection, dateConfirmed: false, ...(workbook && { workbook }) });
     }
-    this.files = [...this.files, ...added];
+    this.#setFiles([...this.files, ...added]);
     this.report = null;
   }
 
   removeFile(index: number): void {
-    this.files = this.files.filter((_, i) => i !== index);
+    this.#setFiles(this.files.filter((_, i) => i !== index));
     this.report = null;
   }
 
@@ -176,7 +177,7 @@ export class Workbench {
           return new File([await response.blob()], f.name, { type: 'text/csv' });
         }),
       );
-      this.files = [];
+      this.#setFiles([]);
       await this.addFiles(files);
       this.cleaning = structuredClone(sample.cleaning);
       await this.whenEngineReady();
@@ -284,7 +285,23 @@ export class Workbench {
   }
 
   #updateFile(index: number, change: (f: ChosenFile) => ChosenFile): void {
-    this.files = this.files.map((f, i) => (i === index ? change(f) : f));
+    this.#setFiles(this.files.map((f, i) => (i === index ? change(f) : f)));
     this.report = null;
+  }
+
+  /**
+   * Sets the files, and with them the import-wide settings their values suggest (amount level, id
+   * clean-up) — only a setting whose suggestion changed, so a choice made by hand stands until the
+   * files call for something else.
+   */
+  #setFiles(files: ChosenFile[]): void {
+    const suggestions = (list: ChosenFile[]) =>
+      combineSuggestions(list.map((f) => ({ kind: f.inspection.mapping.kind, suggested: f.inspection.suggested })));
+    const [before, after] = [suggestions(this.files), suggestions(files)];
+    this.files = files;
+    if (before.amountLevel !== after.amountLevel) this.amountLevel = after.amountLevel;
+    if (before.lowerCaseIds !== after.lowerCaseIds) {
+      this.ids = after.lowerCaseIds ? { trim: true, lowerCase: true } : { ...this.ids, lowerCase: false };
+    }
   }
 }
