@@ -15,7 +15,7 @@ import { defaultImportSpec } from '../../src/lib/spec/import.ts';
 import { prepareCounted } from '../../workers/file-bytes.ts';
 import { workbookToCsv } from '../../workers/workbook.ts';
 import { FORMATS_DIR } from '../fixtures/formats/build.ts';
-import { expectedCounts, expectedCustomers, FORMAT_CASES, hundredthsOf, twoDigitYear } from '../fixtures/formats/expected.ts';
+import { expectedCounts, expectedCustomers, FORMAT_CASES, hundredthsOf } from '../fixtures/formats/expected.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 let db: TestEngine;
@@ -53,11 +53,10 @@ describe.each(FORMAT_CASES)('$file', (c) => {
     const rows = await db.rows(`SELECT customer_id, count(*) AS orders, CAST(sum(amount) AS VARCHAR) AS total,
       strftime(min(order_date), '%Y-%m-%d %H:%M:%S') AS first, strftime(max(order_date), '%Y-%m-%d %H:%M:%S') AS last
       FROM orders GROUP BY customer_id ORDER BY customer_id`);
-    const year = (t: string) => (c.twoDigitYears ? twoDigitYear(t) : t);
     const loadedFigures = new Map(
       rows.map((r) => [
         String(r.customer_id),
-        { orders: Number(r.orders), hundredths: hundredthsOf(String(r.total)), first: year(String(r.first)), last: year(String(r.last)) },
+        { orders: Number(r.orders), hundredths: hundredthsOf(String(r.total)), first: String(r.first), last: String(r.last) },
       ]),
     );
     expect(loadedFigures).toEqual(expectedCustomers(c));
