@@ -13,6 +13,8 @@ import { defaultSegmentsSpec, type Rule, type RuleGroup, type SegmentSpec, type 
 
 /** Changes to what the page guesses for one file. */
 export interface FileOverrides {
+  /** The known export the file is (a preset id), or null to read it as no known export; absent: recognised from its header. */
+  source?: string | null;
   parse?: Partial<ParseOptions>;
   /** Column name → role; columns not named keep their guessed role. */
   columns?: Record<string, Role>;
@@ -73,9 +75,16 @@ export function analysisSpecOf(file: SpecFile): AnalysisSpec {
   };
 }
 
-/** The full import spec for these mapped files: the page's defaults with the file's choices on top. */
-export function importSpecOf(files: FileImport[], file: SpecFile): ImportSpec {
-  const base = defaultImportSpec(files);
+/**
+ * The full import spec for these mapped files: the page's defaults (or the settings their
+ * recognised sources call for), with the file's choices on top.
+ */
+export function importSpecOf(
+  files: FileImport[],
+  file: SpecFile,
+  settings?: Pick<ImportSpec, 'amountLevel' | 'cleaning' | 'ids'>,
+): ImportSpec {
+  const base = { ...defaultImportSpec(files), ...settings };
   const given = file.import ?? {};
   return {
     files,

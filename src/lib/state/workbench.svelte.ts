@@ -8,7 +8,11 @@ import type { ImportReport } from '../import/report.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { headIsWhole, isSpreadsheet, readHead, unreadableFileReason } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
+import { inspectAs, recogniseInspection } from '../sources/apply.ts';
+import { findPreset } from '../sources/presets.ts';
+import { sourceSettings } from '../sources/recognise.ts';
 import {
+  defaultIdCleanup,
   standardCleaning,
   type AmountLevel,
   type CleaningRules,
@@ -19,6 +23,7 @@ import {
   type Role,
 } from '../spec/import.ts';
 import { assignRole } from '../spec/assign-role.ts';
+import { cleaningColumnProblems } from '../spec/cleaning-columns.ts';
 import { mappingProblems } from '../spec/validate-import.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
@@ -46,7 +51,7 @@ export class Workbench {
   files = $state.raw<ChosenFile[]>([]);
   amountLevel = $state<AmountLevel>('line');
   cleaning = $state<CleaningRules>(standardCleaning());
-  ids = $state<IdCleanup>({ trim: true, lowerCase: false });
+  ids = $state<IdCleanup>(defaultIdCleanup());
   duplicateCustomers = $state<ImportSpec['duplicateCustomers']>('refuse');
   progress = $state.raw<ImportProgress | null>(null);
   report = $state.raw<ImportReport | null>(null);
@@ -67,11 +72,12 @@ export class Workbench {
     duplicateCustomers: this.duplicateCustomers,
   });
 
-  problems: string[] = $derived(
-    this.files.flatMap((f) =>
+  problems: string[] = $derived([
+    ...this.files.flatMap((f) =>
       mappingProblems(f.inspection.mapping, f.inspection.dateChoices, f.dateConfirmed).map((p) => `${f.file.name}: ${p}`),
     ),
-  );
+    ...(this.files.length ? cleaningColumnProblems(this.spec) : []),
+  ]);
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
 
@@ -108,16 +114,43 @@ export class Workbench {
         continue;
       }
       const complete = headIsWhole(file.name, file.size);
-      const inspection = inspectFile(file.name, head, complete);
-      const unreadable = unreadableFileReason(file.name, head, inspection.mapping.columns.length);
+      const guessed = inspectFile(file.name, head, complete);
+      const unreadable = unreadableFileReason(file.name, head, guessed.mapping.columns.length);
       if (unreadable) {
         this.notice = { kind: 'unsupported-file', message: unreadable };
         continue;
       }
-      added.push({ file, head, complete, inspection, dateConfirmed: false });
+      const { inspection, preset } = recogniseInspection(guessed, (m, guess) => reinspect(m, head, complete, guess));
+      added.push({ file, head, complete, inspection, dateConfirmed: preset?.dateFormat !== undefined });
     }
     this.files = [...this.files, ...added];
     this.report = null;
+    // A known export brings the settings it needs (shown, and editable, in the import settings).
+    if (added.some((f) => f.inspection.mapping.source)) this.#applySourceSettings();
+  }
+
+  /**
+   * Reads a file as another known export (its preset id), or as none (null: the guesses from its
+   * columns); the import settings start again from what the files' sources call for.
+   */
+  setSource(index: number, id: string | null): void {
+    const preset = findPreset(id);
+    this.#updateFile(index, (f) => {
+      if (preset) {
+        const inspection = inspectAs(f.inspection, preset, (m, guess) => reinspect(m, f.head, f.complete, guess));
+        return { ...f, inspection, dateConfirmed: preset.dateFormat !== undefined };
+      }
+      const guessed = inspectFile(f.file.name, f.head, f.complete);
+      return { ...f, inspection: { ...guessed, mapping: { ...guessed.mapping, source: null } }, dateConfirmed: false };
+    });
+    this.#applySourceSettings();
+  }
+
+  #applySourceSettings(): void {
+    const settings = sourceSettings(this.files.map((f) => f.inspection.mapping));
+    this.amountLevel = settings.amountLevel;
+    this.cleaning = settings.cleaning;
+    this.ids = settings.ids;
   }
 
   removeFile(index: number): void {
