@@ -252,6 +252,8 @@ describe('net returns', () => {
     '30000,C600200,2011-12-09 13:00:00,-15', // returns only: no purchase in the file
     '40000,600300,2011-11-20 09:00:00,50',
     '40000,600301,2011-11-25 09:00:00,-80', // a negative line that is not a credit note: net spend -30
+    '50000,600400,2011-10-02 09:00:00,49', // net -451: listed before -30, whose text sorts first
+    '50000,C600401,2011-10-03 09:00:00,-500',
   ].join('\n');
   const roles4: Record<string, Role> = { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' };
   const segmentOf = async (id: string) =>
@@ -269,11 +271,12 @@ describe('net returns', () => {
 
   test('netted: 12346 spent 0, gets the lowest M and the last tier, and is listed; returns are no purchases', async () => {
     const report = await importCsv(csv, roles4, { cleaning: cleaning({ netReturns: true }) });
-    expect(report.files[0]).toMatchObject({ input: 15, loaded: 15, excluded: {} });
+    expect(report.files[0]).toMatchObject({ input: 17, loaded: 17, excluded: {} });
     expect(report.returnsOnlyCustomers).toBe(1);
     expect(report.nonPositiveBuyers).toEqual({
-      total: 2,
+      total: 3,
       first: [
+        { customerId: '50000', monetary: '-451' },
         { customerId: '40000', monetary: '-30' },
         { customerId: '12346', monetary: '0' },
       ],

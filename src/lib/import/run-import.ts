@@ -105,7 +105,7 @@ export async function runImport(
     amountConflicts: conflicts,
     nonPositiveBuyers: {
       total: nonPositive.length ? Number(nonPositive[0].total) : 0,
-      first: nonPositive.map((r) => ({ customerId: String(r.customer_id), monetary: trimDecimal(String(r.monetary)) })),
+      first: nonPositive.map((r) => ({ customerId: String(r.customer_id), monetary: trimDecimal(String(r.net_spend)) })),
     },
     returnsOnlyCustomers: returnsOnly,
     customersFile: coverage

@@ -53,7 +53,8 @@ FROM ids`;
 
 /** Buyers whose net spend is ≤ 0 (returns netted): how many, and the first of them, lowest first. */
 export function nonPositiveBuyersSql(limit: number): string {
-  return `SELECT customer_id, CAST(monetary AS VARCHAR) AS monetary, count(*) OVER () AS total
+  // Ordered by the exact spend, not by its text (an alias of the same name would win in ORDER BY).
+  return `SELECT customer_id, CAST(monetary AS VARCHAR) AS net_spend, count(*) OVER () AS total
 FROM customer_base WHERE monetary <= 0 ORDER BY monetary, id_rank LIMIT ${Math.trunc(limit)}`;
 }
 
