@@ -91,3 +91,23 @@ test('a customers export beside its orders: recognised as such, and the report c
   await expect(app.report).toContainText('5 customers in the file; 1 never purchased (kept as customers); 1 buyers are missing from it.');
   await expect(app.report.getByRole('table', { name: 'Customers with net spend of 0 or less' })).toContainText('noah.kim@example.net');
 });
+
+test('removing a recognised file takes its export’s settings with it; a sample load starts from its own', async ({ app, page }) => {
+  await app.open();
+  await app.chooseFiles(path.join(SOURCES_DIR, 'hubspot-deals.csv'), path.join(SOURCES_DIR, 'shopify-orders.csv'));
+  const settings = page.getByRole('region', { name: 'Import settings' });
+  await expect(settings.getByLabel('Keep only: column of rule 1')).toHaveValue('Deal Stage');
+  await expect(settings.getByLabel('Keep only: column of rule 2')).toHaveValue('Financial Status');
+  await expect(settings.getByLabel('Id fallback column')).toHaveValue('Associated Company');
+  await page.getByRole('button', { name: 'Remove hubspot-deals.csv' }).click();
+  await expect(settings.getByLabel('Keep only: column of rule 1')).toHaveValue('Financial Status');
+  await expect(settings.getByLabel('Keep only: column of rule 2')).toHaveCount(0);
+  await expect(settings.getByLabel('Id fallback column')).toHaveValue('');
+  await expect(settings.getByLabel('Per order (taken once per order; use when each line repeats the order total)')).toBeChecked();
+
+  await page.getByRole('button', { name: 'Try sample data' }).click();
+  await expect(app.report).toBeVisible({ timeout: 120_000 });
+  await expect(settings.getByLabel('Per line (summed per order)')).toBeChecked();
+  await expect(settings.getByLabel('Lower-case (for e-mail ids)')).not.toBeChecked();
+  await expect(settings.getByLabel('Keep only: column of rule 1')).toHaveCount(0);
+});

@@ -154,8 +154,11 @@ export class Workbench {
   }
 
   removeFile(index: number): void {
+    const hadSource = Boolean(this.files[index]?.inspection.mapping.source);
     this.files = this.files.filter((_, i) => i !== index);
     this.report = null;
+    // Its export's settings go with it (they name its columns); the other files' stay.
+    if (hadSource) this.#applySourceSettings();
   }
 
   setParse(index: number, patch: Partial<ParseOptions>): void {
@@ -194,6 +197,9 @@ export class Workbench {
       );
       this.files = [];
       await this.addFiles(files);
+      // The sample's own settings, whatever a file loaded before it had set.
+      this.amountLevel = 'line';
+      this.ids = defaultIdCleanup();
       this.cleaning = structuredClone(sample.cleaning);
       await this.whenEngineReady();
       await this.load();
