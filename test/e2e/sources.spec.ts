@@ -39,7 +39,7 @@ test('Shopify: the settings the export needs are shown and editable, and a chang
   await app.chooseFiles(path.join(SOURCES_DIR, 'shopify-orders.csv'));
   const source = page.getByRole('group', { name: 'Source of shopify-orders.csv' });
   await expect(source).toContainText('customer = Email (lower-cased), amount = Total − Refunded Amount per order');
-  await expect(source).toContainText('excluded: pending, authorized, voided, expired, records with Cancelled at');
+  await expect(source).toContainText('excluded: pending, authorized, voided, expired (Financial Status), records with Cancelled at');
 
   const settings = page.getByRole('region', { name: 'Import settings' });
   await expect(settings.getByLabel('Per order (taken once per order; use when each line repeats the order total)')).toBeChecked();

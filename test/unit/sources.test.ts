@@ -111,6 +111,8 @@ describe('a preset is data over the general mechanisms', () => {
     });
     expect(settings.ids).toEqual({ trim: true, lowerCase: true, extractEmail: false, fallbackColumn: null });
     expect(sourceSettings([{ ...orders, source: null }])).toEqual({ ...sourceSettings([]) });
+    // January's and February's exports of the same shop bring their rules once.
+    expect(sourceSettings([orders, { ...orders, name: 'o2.csv' }]).cleaning.keepOnly).toHaveLength(1);
   });
 });
 
@@ -123,7 +125,7 @@ describe('the one line that says what was recognised', () => {
   test('Shopify orders, as the issue words it', () => {
     expect(describeSettings(file, spec, preset)).toBe(
       'customer = Email (lower-cased), amount = Total − Refunded Amount per order, order fields copied to every line of their order; ' +
-        'kept: paid, partially_paid, partially_refunded, refunded (Financial Status); excluded: pending, authorized, voided, expired, records with Cancelled at',
+        'kept: paid, partially_paid, partially_refunded, refunded (Financial Status); excluded: pending, authorized, voided, expired (Financial Status), records with Cancelled at',
     );
   });
 
@@ -135,7 +137,7 @@ describe('the one line that says what was recognised', () => {
     };
     expect(describeSettings(file, changed, preset)).toBe(
       'customer = Email, amount = Total per order, order fields copied to every line of their order; ' +
-        'kept: paid, pending (Financial Status); excluded: authorized, voided, expired, records with Cancelled at',
+        'kept: paid, pending (Financial Status); excluded: authorized, voided, expired (Financial Status), records with Cancelled at',
     );
   });
 
@@ -143,7 +145,7 @@ describe('the one line that says what was recognised', () => {
     const deals = presetMapping(fileOf('deals.csv', headerOf(fixtureText('hubspot-deals.csv'))), findPreset('hubspot-deals')!);
     const dealsSpec: ImportSpec = { ...defaultImportSpec([deals]), ...sourceSettings([deals]) };
     expect(describeSettings(deals, dealsSpec, findPreset('hubspot-deals')!)).toMatch(
-      /^customer = the e-mail in Associated Contact, else Associated Company \(lower-cased\), amount = Amount per line; kept: closed won \(Deal Stage\); excluded: appointment scheduled, .*closed lost$/,
+      /^customer = the e-mail in Associated Contact, else Associated Company \(lower-cased\), amount = Amount per line; kept: closed won \(Deal Stage\); excluded: appointment scheduled, .*closed lost \(Deal Stage\)$/,
     );
     const people = presetMapping(
       fileOf('c.csv', headerOf(fixtureText('shopify-customers.csv')), 'customers'),

@@ -47,7 +47,7 @@ export function describeSettings(file: FileImport, spec: ImportSpec, preset: Sou
     kept.push(`${rule.values.join(', ')} (${rule.column})`);
     const keep = lower(rule.values);
     const others = (preset.otherValues?.[rule.column] ?? []).filter((v) => !keep.has(v.toLowerCase()));
-    if (others.length) excluded.push(others.join(', '));
+    if (others.length) excluded.push(`${others.join(', ')} (${rule.column})`);
   }
   if (c.cancelled.enabled && has(file, c.cancelled.filledColumn)) excluded.push(`records with ${c.cancelled.filledColumn}`);
   if (c.cancelled.enabled && c.cancelled.statusValues.length && columnFor(file, 'status'))

@@ -1,4 +1,12 @@
-import { defaultIdCleanup, standardCleaning, type FileImport, type FileKind, type ImportSpec, type Role } from '../spec/import.ts';
+import {
+  defaultIdCleanup,
+  standardCleaning,
+  type FileImport,
+  type FileKind,
+  type ImportSpec,
+  type KeepOnlyRule,
+  type Role,
+} from '../spec/import.ts';
 import type { SourcePreset } from './preset.ts';
 import { PRESETS, findPreset } from './presets.ts';
 
@@ -41,6 +49,15 @@ export function presetMapping(mapping: FileImport, preset: SourcePreset): FileIm
   return { ...mapping, kind: preset.kind, parse, columns, source: preset.id };
 }
 
+/** Rules once each: two exports of the same tool (January's and February's) bring the same rules. */
+function distinct(rules: KeepOnlyRule[]): KeepOnlyRule[] {
+  const seen = new Set<string>();
+  return rules.filter((r) => {
+    const key = JSON.stringify([r.column, r.values]);
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
 /** The import settings recognised files call for, over the defaults (Standard cleaning, ids trimmed). */
 export type SourceSettings = Pick<ImportSpec, 'amountLevel' | 'cleaning' | 'ids'>;
 
@@ -67,7 +84,10 @@ export function sourceSettings(files: readonly FileImport[]): SourceSettings {
         ...given.cancelled,
         filledColumn: named(given.cancelled?.filledColumn ?? cleaning.cancelled.filledColumn),
       },
-      keepOnly: [...(cleaning.keepOnly ?? []), ...(given.keepOnly ?? []).map((k) => ({ column: named(k.column)!, values: [...k.values] }))],
+      keepOnly: distinct([
+        ...(cleaning.keepOnly ?? []),
+        ...(given.keepOnly ?? []).map((k) => ({ column: named(k.column)!, values: [...k.values] })),
+      ]),
       refundColumn: named(given.refundColumn ?? cleaning.refundColumn),
     };
     settings.ids = { ...settings.ids, ...preset.ids, fallbackColumn: named(preset.ids?.fallbackColumn ?? settings.ids.fallbackColumn) };
