@@ -11,6 +11,10 @@ import { LOCKDOWN_SQL } from '../lib/sql/lockdown.ts';
 import { readShareLink } from '../lib/spec/share-link.ts';
 import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from '../lib/spec/read-spec.ts';
 import { analysisSpecOf, importSpecOf, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
+import { cleaningColumnProblems } from '../lib/spec/cleaning-columns.ts';
+import { describeSettings } from '../lib/sources/describe.ts';
+import { findPreset } from '../lib/sources/presets.ts';
+import type { ImportSpec } from '../lib/spec/import.ts';
 import { exportCustomersSql } from '../lib/sql/export.ts';
 import { combineSuggestions } from '../lib/mapping/guess-notes.ts';
 import { guessMapping } from './guess-mapping.ts';
@@ -60,7 +64,11 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     for (const [i, input] of inputs.entries()) registered.push(await registerInput(input, files[i], scratch));
 
     const { db, statements } = recordingDb(native);
-    const report = await runImport(db, importSpecOf(files, spec, suggested), registered);
+    const importSpec = importSpecOf(files, spec, suggested);
+    const unknownColumns = cleaningColumnProblems(importSpec);
+    if (unknownColumns.length) throw new UserError(`spec: import: ${unknownColumns.join(' ')}`);
+    logSources(importSpec, log);
+    const report = await runImport(db, importSpec, registered);
     logReport(report, log);
     let analysisDate: string;
     try {
@@ -120,14 +128,33 @@ function wholeSpec(reading: SpecReading, what: string): SpecFile {
   throw new UserError(`${what}: ${reading.problems.length} problem${reading.problems.length === 1 ? '' : 's'}, nothing was run:\n${list}`);
 }
 
+/** Each file read as a known export, and what its settings do (as the page's "Recognised" line says it). */
+function logSources(spec: ImportSpec, log: (line: string) => void): void {
+  for (const file of spec.files) {
+    const preset = findPreset(file.source);
+    if (preset) log(`${file.name}: recognised as ${preset.title}: ${describeSettings(file, spec, preset)}`);
+  }
+}
+
 function logReport(report: ImportReport, log: (line: string) => void): void {
   for (const f of report.files) {
     const excluded = Object.values(f.excluded).reduce((a, b) => a + b, 0);
-    log(`${f.name}: ${f.input} records: ${f.loaded} loaded, ${f.rejected} rejected, ${excluded} excluded`);
+    const rules = Object.entries(f.excluded).map(([rule, n]) => `${rule} ${n}`);
+    log(
+      `${f.name}: ${f.input} records: ${f.loaded} loaded, ${f.rejected} rejected, ${excluded} excluded${rules.length ? ` (${rules.join(', ')})` : ''}`,
+    );
     const missing = unaccounted(f);
     if (missing !== 0) log(`WARNING: ${f.name}: ${unaccountedText(missing)}`);
   }
   log(`${report.customers} customers, ${report.orders} orders, ${report.firstDate ?? '–'} to ${report.lastDate ?? '–'}`);
+  const { total, first } = report.nonPositiveBuyers;
+  if (total > 0) {
+    const shown = first.map((c) => `${c.customerId} (${c.monetary})`).join(', ');
+    log(
+      `${total} customer${total === 1 ? '' : 's'} with net spend ≤ 0 (lowest M score, last tier): ${shown}${total > first.length ? ', …' : ''}`,
+    );
+  }
+  if (report.returnsOnlyCustomers > 0) log(`${report.returnsOnlyCustomers} customers with returns only are not buyers`);
 }
 
 /** The statements as one DuckDB script, each ending in `;`. */

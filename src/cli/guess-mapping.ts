@@ -4,6 +4,9 @@ import type { GuessNote, SuggestedSettings } from '../lib/mapping/guess-notes.ts
 import { GUESS_ROWS, inspectFile, inspectPreview, reinspect, type Inspection } from '../lib/preview/inspect.ts';
 import { uniqueNames, type Preview } from '../lib/preview/preview.ts';
 import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../lib/preview/read-head.ts';
+import { inspectAs } from '../lib/sources/apply.ts';
+import { findPreset } from '../lib/sources/presets.ts';
+import { recognise } from '../lib/sources/recognise.ts';
 import { assignRole } from '../lib/spec/assign-role.ts';
 import { defaultParseOptions, type FileImport, type FileKind } from '../lib/spec/import.ts';
 import type { FileOverrides } from '../lib/spec/spec-file.ts';
@@ -35,6 +38,9 @@ export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKi
   // The command line says which file holds what, so the kind is never guessed.
   const forceKind = (i: Inspection): Inspection => ({ ...i, mapping: { ...i.mapping, kind } });
   let inspection = forceKind(first);
+  // A known export sets its roles first (the spec's `source` names one, or null for none); the spec's own choices go on top.
+  const preset = overrides.source === undefined ? recognise(first.preview.headers, kind) : (findPreset(overrides.source) ?? null);
+  if (preset) inspection = forceKind(inspectAs(inspection, preset, again));
 
   const { dateFormat, decimalMark, ...layout } = overrides.parse ?? {};
   if (Object.keys(layout).length) {
@@ -55,6 +61,7 @@ export async function guessMapping(db: SqlRunner, input: InputFile, kind: FileKi
   const mapping: FileImport = {
     ...inspection.mapping,
     parse: { ...inspection.mapping.parse, ...(dateFormat && { dateFormat }), ...(decimalMark && { decimalMark }) },
+    source: preset?.id ?? null,
   };
 
   const problems = mappingProblems(mapping, inspection.dateChoices, dateFormat !== undefined);

@@ -39,7 +39,7 @@ describe('scores', () => {
         SELECT customer_id, recency_days, frequency, monetary, aov AS m_value,
           CAST(6 - CASE WHEN r_pos < t.small_end THEN 1 + r_pos // (t.size + 1) ELSE 1 + t.large + (r_pos - t.small_end) // t.size END AS INTEGER) AS r_score,
           CAST(CASE WHEN f_pos < t.small_end THEN 1 + f_pos // (t.size + 1) ELSE 1 + t.large + (f_pos - t.small_end) // t.size END AS INTEGER) AS f_score,
-          CAST(CASE WHEN a_pos < t.small_end THEN 1 + a_pos // (t.size + 1) ELSE 1 + t.large + (a_pos - t.small_end) // t.size END AS INTEGER) AS m_score
+          CAST(CASE WHEN monetary <= 0 THEN 1 ELSE CASE WHEN a_pos < t.small_end THEN 1 + a_pos // (t.size + 1) ELSE 1 + t.large + (a_pos - t.small_end) // t.size END END AS INTEGER) AS m_score
         FROM customer_metrics, t
       )
       SELECT *, CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_cell FROM s"
@@ -55,7 +55,7 @@ describe('scores', () => {
         SELECT customer_id, recency_days, frequency, monetary, monetary AS m_value,
           3 - (CAST(CAST(recency_days AS DOUBLE) > c.recency_cuts[1] AS INTEGER) + CAST(CAST(recency_days AS DOUBLE) > c.recency_cuts[2] AS INTEGER)) AS r_score,
           1 + CAST(CAST(frequency AS DOUBLE) > c.frequency_cuts[1] AS INTEGER) + CAST(CAST(frequency AS DOUBLE) > c.frequency_cuts[2] AS INTEGER) AS f_score,
-          1 + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[1] AS INTEGER) + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[2] AS INTEGER) AS m_score
+          CASE WHEN monetary <= 0 THEN 1 ELSE 1 + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[1] AS INTEGER) + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[2] AS INTEGER) END AS m_score
         FROM customer_metrics, c
       )
       SELECT *, CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_cell FROM s"
@@ -123,8 +123,8 @@ describe('tiers', () => {
     });
     expect(sql).toMatchInlineSnapshot(`
       "CREATE OR REPLACE TABLE customer_tiers AS
-      WITH t AS (SELECT sum(monetary) AS total, count(*) AS n FROM customer_metrics), p AS (
-        SELECT customer_id, monetary, 100 * CAST(cum_monetary AS DOUBLE) / nullif(CAST(t.total AS DOUBLE), 0) AS position
+      WITH t AS (SELECT sum(greatest(monetary, 0)) AS total, count(*) AS n FROM customer_metrics), p AS (
+        SELECT customer_id, monetary, CASE WHEN monetary > 0 THEN 100 * CAST(cum_monetary AS DOUBLE) / nullif(CAST(t.total AS DOUBLE), 0) END AS position
         FROM customer_metrics, t
       )
       SELECT customer_id, monetary, CASE
@@ -135,7 +135,7 @@ describe('tiers', () => {
   });
   test('percentile, one tier', () => {
     expect(customerTiersSql({ scheme: 'percentile', tiers: [{ name: 'All', upTo: 100 }] })).toContain(
-      `100 * CAST(value_rank AS DOUBLE) / t.n AS position`,
+      `CASE WHEN monetary > 0 THEN 100 * CAST(value_rank AS DOUBLE) / t.n END AS position`,
     );
   });
   test('top percent is checked', () => {

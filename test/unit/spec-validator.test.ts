@@ -57,7 +57,7 @@ describe('each part read on its own: the valid parts load, each invalid one is l
     expect(problemsOf(reading)).toEqual([
       'spec: unknown key "segmnts" (known: version, import, analysis, segments)',
       'spec.import.amountLevel: expected one of "line", "order", got "lines"',
-      'spec.import.cleaning: unknown key "retruns" (known: cancelled, currency, returns, zeroAmount, duplicates)',
+      'spec.import.cleaning: unknown key "retruns" (known: cancelled, keepOnly, currency, returns, netReturns, refundColumn, fillDown, zeroAmount, duplicates)',
       'spec.analysis.analysisDate: expected a real date YYYY-MM-DD, got "2024-13-45"',
       'spec.analysis.rfm.bins: expected one of 3, 4, 5, got 6',
       'spec.segments.minSizePercent: expected a number from 0 to 100, got 120',

@@ -37,6 +37,10 @@ export interface ImportReport {
   currencies: string[];
   /** Orders whose lines disagree on the order amount (amount level "per order"). */
   amountConflicts: number;
+  /** Buyers whose net spend is ≤ 0 (returns netted, or free orders only), lowest first: they get the lowest M score and the last tier. */
+  nonPositiveBuyers: { total: number; first: { customerId: string; monetary: string }[] };
+  /** With returns netted: customers whose orders are all returns, so they are not buyers. */
+  returnsOnlyCustomers: number;
   customersFile: { inFile: number; neverPurchased: number; buyersNotInFile: number } | null;
 }
 
@@ -60,3 +64,6 @@ export function unaccountedText(missing: number): string {
 
 /** How many reject rows a report carries; the CSV download has all. */
 export const REPORT_REJECT_LIMIT = 200;
+
+/** How many buyers with net spend ≤ 0 a report lists by name. */
+export const REPORT_NON_POSITIVE_LIMIT = 50;

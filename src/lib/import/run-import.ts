@@ -3,7 +3,7 @@ import type { Delimiter, FileImport, ImportSpec } from '../spec/import.ts';
 import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
-import { customerBaseSql } from '../sql/metrics.ts';
+import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
@@ -13,7 +13,7 @@ import { trimDecimal } from './decimal-text.ts';
 import { duplicateCustomersMessage } from './duplicate-advice.ts';
 import { unreadableReason, type RecordCount } from './record-count.ts';
 import { lineOfRecord } from './reject-lines.ts';
-import { REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
+import { REPORT_NON_POSITIVE_LIMIT, REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
 /**
@@ -55,8 +55,9 @@ export async function runImport(
       input = await readRaw(db, raw(i), file, reg);
     }
     onPhase({ phase: 'checking', file: file.name });
-    const [profileRow] = await db.rows(profileSql(raw(i), file));
-    const profile = readProfile(profileRow, file);
+    const refundColumn = file.kind === 'transactions' ? spec.cleaning.refundColumn : null;
+    const [profileRow] = await db.rows(profileSql(raw(i), file, refundColumn));
+    const profile = readProfile(profileRow, file, refundColumn);
     try {
       await db.exec(
         file.kind === 'transactions'
@@ -73,9 +74,9 @@ export async function runImport(
     } else {
       transactions.push({ index: i, staged: staged(i), file });
     }
-    // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, or `.0` stripped.
-    const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds;
-    reports.push(await fileReport(db, i, file, input, profile.floatIds, mayMerge));
+    // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, `.0` stripped or an e-mail taken out.
+    const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds || spec.ids.extractEmail === true;
+    reports.push(await fileReport(db, i, file, input, profile.floatIds, mayMerge, hasFallback(file, spec)));
   }
 
   onPhase({ phase: 'loading' });
@@ -84,12 +85,15 @@ export async function runImport(
   await db.exec(orderLinesSql(transactions));
   await db.exec(ordersSql(transactions, spec.amountLevel));
   // Once per import, so that no analysis aggregates orders or sorts customers again.
-  await db.exec(customerBaseSql());
+  const netReturns = spec.cleaning.netReturns === true;
+  await db.exec(customerBaseSql(netReturns));
   await db.exec(customerAttributesSql(customersTable));
 
   const [summary] = await db.rows(loadedSummarySql());
   const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;
   const coverage = customersTable ? (await db.rows(customerCoverageSql()))[0] : null;
+  const nonPositive = await db.rows(nonPositiveBuyersSql(REPORT_NON_POSITIVE_LIMIT));
+  const returnsOnly = netReturns ? Number((await db.rows(returnsOnlyCustomersSql()))[0].customers) : 0;
   return {
     files: reports,
     customers: Number(summary.customers),
@@ -100,6 +104,11 @@ export async function runImport(
     totalAmount: summary.total_amount == null ? null : trimDecimal(String(summary.total_amount)),
     currencies: toStrings(summary.currencies),
     amountConflicts: conflicts,
+    nonPositiveBuyers: {
+      total: nonPositive.length ? Number(nonPositive[0].total) : 0,
+      first: nonPositive.map((r) => ({ customerId: String(r.customer_id), monetary: trimDecimal(String(r.net_spend)) })),
+    },
+    returnsOnlyCustomers: returnsOnly,
     customersFile: coverage
       ? {
           inFile: Number(coverage.customers_in_file),
@@ -168,6 +177,7 @@ async function fileReport(
   input: number,
   floatIds: boolean,
   mayMerge: boolean,
+  fallback: boolean,
 ): Promise<FileReport> {
   const counts = new Map<string, number>();
   for (const row of await db.rows(outcomeCountsSql(staged(i)))) counts.set(String(row.outcome), Number(row.records));
@@ -181,7 +191,7 @@ async function fileReport(
   const loaded = counts.get('loaded') ?? 0;
   const rejected = structuralCount + (counts.get('rejected') ?? 0);
   const idColumn = columnFor(file, 'customer_id');
-  const mergedIds = idColumn && mayMerge ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i))))[0].merged) : 0;
+  const mergedIds = idColumn && mayMerge ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i), fallback)))[0].merged) : 0;
   return {
     name: file.name,
     kind: file.kind,
@@ -221,6 +231,12 @@ async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit:
     })),
   ].sort((a, b) => a.line - b.line);
   return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: structural.length };
+}
+
+/** Whether a file's empty ids are filled from the spec's fallback column. */
+function hasFallback(file: FileImport, spec: ImportSpec): boolean {
+  const fallback = spec.ids.fallbackColumn;
+  return !!fallback && file.columns.some((c) => c.name === fallback);
 }
 
 function toStrings(value: unknown): string[] {

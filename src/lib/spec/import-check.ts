@@ -1,7 +1,9 @@
+import { PRESET_IDS } from '../sources/presets.ts';
 import { isBoolean, isString, listOf, mapOf, nullable, objectOf, oneOf, type Check } from './check.ts';
 import { DATE_FORMATS, DELIMITERS, ENCODINGS, ROLES } from './import.ts';
 
 const fileOverrides = objectOf({
+  source: nullable(oneOf(PRESET_IDS)),
   parse: objectOf({
     delimiter: oneOf(DELIMITERS),
     header: isBoolean,
@@ -18,12 +20,16 @@ export const IMPORT_PARTS: Record<string, Check> = {
   customers: fileOverrides,
   amountLevel: oneOf(['line', 'order']),
   cleaning: objectOf({
-    cancelled: objectOf({ enabled: isBoolean, orderIdPrefix: isString, statusValues: listOf(isString) }),
+    cancelled: objectOf({ enabled: isBoolean, orderIdPrefix: isString, statusValues: listOf(isString), filledColumn: nullable(isString) }),
+    keepOnly: listOf(objectOf({ column: isString, values: listOf(isString) }, ['column', 'values'])),
     currency: nullable(isString),
     returns: isBoolean,
+    netReturns: isBoolean,
+    refundColumn: nullable(isString),
+    fillDown: isBoolean,
     zeroAmount: isBoolean,
     duplicates: isBoolean,
   }),
-  ids: objectOf({ trim: isBoolean, lowerCase: isBoolean }),
+  ids: objectOf({ trim: isBoolean, lowerCase: isBoolean, extractEmail: isBoolean, fallbackColumn: nullable(isString) }),
   duplicateCustomers: oneOf(['refuse', 'keep-first']),
 };

@@ -84,13 +84,47 @@ export interface ColumnMapping {
 /** Line level: each record's amount is summed into its order. Order level: taken once per order. */
 export type AmountLevel = 'line' | 'order';
 
+/** Keep only the records whose column holds one of the values (compared trimmed, case-insensitively). */
+export interface KeepOnlyRule {
+  column: string;
+  values: string[];
+}
+
+/**
+ * Which records the import excludes, and how amounts are read. Rules that name a column apply to
+ * each transactions file that has it. The fields marked optional were added later: a spec without
+ * them means what it always meant (their defaults are off).
+ */
 export interface CleaningRules {
   /** Records without a customer id are always excluded: there is no one to attribute them to. */
-  cancelled: { enabled: boolean; orderIdPrefix: string; statusValues: string[] };
+  cancelled: {
+    enabled: boolean;
+    orderIdPrefix: string;
+    /** Empty: no status value marks a record cancelled. */
+    statusValues: string[];
+    /** A column whose any non-empty value marks the record cancelled (Shopify's `Cancelled at`). */
+    filledColumn?: string | null;
+  };
+  /** Records whose column is not one of the values are excluded (`Deal Stage`: `Closed won`); all rules must hold. */
+  keepOnly?: KeepOnlyRule[];
   /** Keep only this currency when the currency column has several (null: keep all). */
   currency: string | null;
   /** Quantity ≤ 0 or amount < 0: returns. */
   returns: boolean;
+  /**
+   * Returns (quantity ≤ 0 or amount < 0, and orders whose id has the cancelled prefix) are
+   * subtracted from their customer's spend instead of excluded; they are not purchases, so they
+   * count in no frequency or date. The `returns` exclusion then does not apply.
+   */
+  netReturns?: boolean;
+  /** A column of amounts refunded, subtracted from the amount at the same level (line or order). */
+  refundColumn?: string | null;
+  /**
+   * Line-item exports that write an order's fields on its first line only: each empty order-level
+   * field (customer, date, status, currency, amount at order level, and the columns these rules
+   * name) takes the value of the first line of the same order id that has one. Line attributes stay as they are.
+   */
+  fillDown?: boolean;
   zeroAmount: boolean;
   duplicates: boolean;
 }
@@ -98,6 +132,10 @@ export interface CleaningRules {
 export interface IdCleanup {
   trim: boolean;
   lowerCase: boolean;
+  /** The id is the first e-mail address written in the column (`Ann Lee (ann@example.com)`); none: empty. */
+  extractEmail?: boolean;
+  /** A column whose value is the id where the id column gives none (a deal's company when it has no contact). */
+  fallbackColumn?: string | null;
 }
 
 export type FileKind = 'transactions' | 'customers';
@@ -108,6 +146,8 @@ export interface FileImport {
   kind: FileKind;
   parse: ParseOptions;
   columns: ColumnMapping[];
+  /** The export this file was recognised as (a preset id of src/lib/sources), null when none. */
+  source?: string | null;
 }
 
 export interface ImportSpec {
@@ -120,15 +160,27 @@ export interface ImportSpec {
 }
 
 /** The order cleaning rules apply in; each excluded record counts under the first that matches. */
-export const EXCLUSION_RULES = ['no_customer_id', 'cancelled', 'other_currency', 'returns', 'zero_amount', 'duplicate'] as const;
+export const EXCLUSION_RULES = [
+  'no_customer_id',
+  'not_kept',
+  'cancelled',
+  'other_currency',
+  'returns',
+  'zero_amount',
+  'duplicate',
+] as const;
 export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
 
 /** "Standard": exclude no-id, cancelled and quantity ≤ 0; keep zero amounts and duplicates. */
 export function standardCleaning(): CleaningRules {
   return {
-    cancelled: { enabled: true, orderIdPrefix: 'C', statusValues: [] },
+    cancelled: { enabled: true, orderIdPrefix: 'C', statusValues: [], filledColumn: null },
+    keepOnly: [],
     currency: null,
     returns: true,
+    netReturns: false,
+    refundColumn: null,
+    fillDown: false,
     zeroAmount: false,
     duplicates: false,
   };
@@ -158,5 +210,9 @@ export const DECODER_LABEL: Record<Encoding, string> = {
 
 /** The spec a fresh page starts from for these files: Standard cleaning, amounts per line. */
 export function defaultImportSpec(files: FileImport[]): ImportSpec {
-  return { files, amountLevel: 'line', cleaning: standardCleaning(), ids: { trim: true, lowerCase: false }, duplicateCustomers: 'refuse' };
+  return { files, amountLevel: 'line', cleaning: standardCleaning(), ids: defaultIdCleanup(), duplicateCustomers: 'refuse' };
+}
+
+export function defaultIdCleanup(): Required<IdCleanup> {
+  return { trim: true, lowerCase: false, extractEmail: false, fallbackColumn: null };
 }

@@ -1,3 +1,4 @@
+import { settingsFrom, sourceSettings } from '../sources/recognise.ts';
 import type { AnalysisSpec, Bins, CellSegment, LifecycleSpec, RangeSegment, RfmSpec, Thresholds, TierSpec } from './analysis.ts';
 import {
   defaultImportSpec,
@@ -14,6 +15,8 @@ import { defaultSegmentsSpec, type Rule, type RuleGroup, type SegmentSpec, type 
 
 /** Changes to what the page guesses for one file. */
 export interface FileOverrides {
+  /** The known export the file is (a preset id), or null to read it as no known export; absent: recognised from its header. */
+  source?: string | null;
   parse?: Partial<ParseOptions>;
   /** Column name → role; columns not named keep their guessed role. */
   columns?: Record<string, Role>;
@@ -76,17 +79,17 @@ export function analysisSpecOf(file: SpecFile): AnalysisSpec {
 
 /**
  * The full import spec for these mapped files: the page's defaults, then what the files' values
- * suggest (as the page sets it when the files are chosen), then the spec file's choices on top.
+ * suggest (as the page sets it when the files are chosen), then what their recognised sources call
+ * for, then the spec file's choices on top.
  */
 export function importSpecOf(files: FileImport[], file: SpecFile, suggested: SuggestedSettings = NO_SUGGESTION): ImportSpec {
-  const base = defaultImportSpec(files);
+  const base = { ...defaultImportSpec(files), ...sourceSettings(files, settingsFrom(suggested)) };
   const given = file.import ?? {};
-  const ids = suggested.lowerCaseIds ? { trim: true, lowerCase: true } : base.ids;
   return {
     files,
-    amountLevel: given.amountLevel ?? suggested.amountLevel,
+    amountLevel: given.amountLevel ?? base.amountLevel,
     cleaning: { ...base.cleaning, ...given.cleaning, cancelled: { ...base.cleaning.cancelled, ...given.cleaning?.cancelled } },
-    ids: { ...ids, ...given.ids },
+    ids: { ...base.ids, ...given.ids },
     duplicateCustomers: given.duplicateCustomers ?? base.duplicateCustomers,
   };
 }

@@ -17,19 +17,24 @@ export function dateLiteral(date: string): string {
  * `customer_base`, built once per import: every date-independent fact of a buyer, so that the
  * analysis never aggregates orders or sorts customers again. `id_rank` fixes the id order every tie
  * break uses (numeric when all ids are integers); `value_rank` ranks by monetary, highest first, and
- * `cum_monetary` is the exact running total in that order (tiers, Lorenz curve, Pareto top). The
- * `*_pos` columns are 0-based positions in the orders rank n-tiles use — recency (most recent
- * calendar day last, so the order of recency_days for any analysis date), frequency, monetary and
- * average order value, each with ties in id order — so n-tiles need no sort per analysis.
+ * `cum_monetary` is the exact running total of positive spend in that order (tiers, Lorenz curve,
+ * Pareto top: a customer whose net spend is ≤ 0 adds nothing to it, so shares never pass 100 % nor
+ * fall back). The `*_pos` columns are 0-based positions in the orders rank n-tiles use — recency
+ * (most recent calendar day last, so the order of recency_days for any analysis date), frequency,
+ * monetary and average order value, each with ties in id order — so n-tiles need no sort per analysis.
+ *
+ * With `netReturns`, orders whose amount is negative are returns: they count in monetary (net
+ * spend) but in no frequency, first or last purchase, and a customer with returns only is no buyer.
  */
-export function customerBaseSql(): string {
+export function customerBaseSql(netReturns = false): string {
+  const purchases = netReturns ? ' FILTER (WHERE amount >= 0)' : '';
   // Whether every id is an integer is decided over customers, not orders: ten times fewer rows.
   return `CREATE OR REPLACE TABLE customer_base AS
 WITH m AS (
-  SELECT customer_id, min(order_date) AS first_purchase, max(order_date) AS last_purchase,
-    count(*) AS frequency, sum(amount) AS monetary, sum(amount) / count(*) AS aov
+  SELECT customer_id, min(order_date)${purchases} AS first_purchase, max(order_date)${purchases} AS last_purchase,
+    count(*)${purchases} AS frequency, sum(amount) AS monetary, sum(amount) / count(*)${purchases} AS aov
   FROM orders
-  GROUP BY customer_id
+  GROUP BY customer_id${netReturns ? `\n  HAVING count(*)${purchases} > 0` : ''}
 ), kind AS (
   SELECT coalesce(bool_and(TRY_CAST(customer_id AS HUGEINT) IS NOT NULL), false) AS numeric_ids FROM m
 ), ids AS (
@@ -38,12 +43,24 @@ WITH m AS (
 )
 SELECT *,
   row_number() OVER (ORDER BY monetary DESC, id_rank) AS value_rank,
-  sum(monetary) OVER (ORDER BY monetary DESC, id_rank ROWS UNBOUNDED PRECEDING) AS cum_monetary,
+  sum(greatest(monetary, 0)) OVER (ORDER BY monetary DESC, id_rank ROWS UNBOUNDED PRECEDING) AS cum_monetary,
   row_number() OVER (ORDER BY CAST(last_purchase AS DATE) DESC, id_rank) - 1 AS r_pos,
   row_number() OVER (ORDER BY frequency, id_rank) - 1 AS f_pos,
   row_number() OVER (ORDER BY monetary, id_rank) - 1 AS m_pos,
   row_number() OVER (ORDER BY aov, id_rank) - 1 AS a_pos
 FROM ids`;
+}
+
+/** Buyers whose net spend is ≤ 0 (returns netted): how many, and the first of them, lowest first. */
+export function nonPositiveBuyersSql(limit: number): string {
+  // Ordered by the exact spend, not by its text (an alias of the same name would win in ORDER BY).
+  return `SELECT customer_id, CAST(monetary AS VARCHAR) AS net_spend, count(*) OVER () AS total
+FROM customer_base WHERE monetary <= 0 ORDER BY monetary, id_rank LIMIT ${Math.trunc(limit)}`;
+}
+
+/** Customers with orders but no purchase (returns only, netted): they are not buyers. */
+export function returnsOnlyCustomersSql(): string {
+  return `SELECT count(DISTINCT customer_id) AS customers FROM orders o WHERE NOT EXISTS (SELECT 1 FROM customer_base b WHERE b.customer_id = o.customer_id)`;
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { columnFor } from './columns.ts';
-import { ident } from './quote.ts';
+import { ident, literal } from './quote.ts';
 import { decimalType, numberDigitsSql } from './values.ts';
 
 export const NUMERIC_ROLES = ['amount', 'quantity', 'unit_price'] as const;
 export type NumericRole = (typeof NUMERIC_ROLES)[number];
+/** Numbers typing reads exactly: the numeric roles, and the refunded amounts a cleaning rule names. */
+export type NumericKey = NumericRole | 'refund';
 
 /** What typing needs to know about a raw table before it can be typed exactly. */
 export interface ColumnProfile {
@@ -12,19 +14,28 @@ export interface ColumnProfile {
   floatIds: boolean;
   /** Some id has spaces around it (trimming could merge it with another). */
   paddedIds: boolean;
-  /** Exact DECIMAL type per numeric role present. */
-  decimals: Partial<Record<NumericRole, string>>;
+  /** Exact DECIMAL type per numeric column present. */
+  decimals: Partial<Record<NumericKey, string>>;
+}
+
+/** The numeric columns of a file to type exactly, by what they hold. */
+export function numericColumns(file: FileImport, refundColumn?: string | null): [NumericKey, string][] {
+  const columns: [NumericKey, string][] = [];
+  for (const role of NUMERIC_ROLES) {
+    const col = columnFor(file, role);
+    if (col) columns.push([role, col]);
+  }
+  if (refundColumn && file.columns.some((c) => c.name === refundColumn)) columns.push(['refund', refundColumn]);
+  return columns;
 }
 
 /** One pass over the raw table: digit widths of numeric columns, and the float-id check. */
-export function profileSql(raw: string, file: FileImport): string {
+export function profileSql(raw: string, file: FileImport, refundColumn?: string | null): string {
   const parts: string[] = [];
-  for (const role of NUMERIC_ROLES) {
-    const col = columnFor(file, role);
-    if (!col) continue;
+  for (const [key, col] of numericColumns(file, refundColumn)) {
     const digits = numberDigitsSql(ident(col), file.parse.decimalMark);
-    parts.push(`coalesce(max(${digits.integer}), 1) AS ${role}_int`);
-    parts.push(`coalesce(max(${digits.fraction}), 0) AS ${role}_frac`);
+    parts.push(`coalesce(max(${digits.integer}), 1) AS ${key}_int`);
+    parts.push(`coalesce(max(${digits.fraction}), 0) AS ${key}_frac`);
   }
   const id = columnFor(file, 'customer_id');
   if (id) {
@@ -39,21 +50,31 @@ export function profileSql(raw: string, file: FileImport): string {
 }
 
 /** Turns the profile query's single row into a ColumnProfile. */
-export function readProfile(row: Record<string, unknown>, file: FileImport): ColumnProfile {
+export function readProfile(row: Record<string, unknown>, file: FileImport, refundColumn?: string | null): ColumnProfile {
   const decimals: ColumnProfile['decimals'] = {};
-  for (const role of NUMERIC_ROLES) {
-    if (!columnFor(file, role)) continue;
-    decimals[role] = decimalType(Number(row[`${role}_int`]), Number(row[`${role}_frac`]));
+  for (const [key] of numericColumns(file, refundColumn)) {
+    decimals[key] = decimalType(Number(row[`${key}_int`]), Number(row[`${key}_frac`]));
   }
   const present = Number(row.ids_present ?? 0);
   return { floatIds: present > 0 && Number(row.ids_float) === present, paddedIds: Number(row.ids_padded ?? 0) > 0, decimals };
 }
 
-/** The customer id as text, cleaned as the spec says; NULL when empty. */
-export function customerIdExpr(col: string, spec: Pick<ImportSpec, 'ids'>, floatIds: boolean): string {
+/** An e-mail address inside text (`Ann Lee (ann@example.com)`, `<ann@example.com>`, a list). */
+const EMAIL = String.raw`[^\s<>()\[\],;:"']+@[^\s<>()\[\],;:"']+`;
+
+/**
+ * The customer id as text, cleaned as the spec says; NULL when empty. With `extractEmail` the id
+ * is the first e-mail address in the text; with a fallback column present in the file, that
+ * column's value (trimmed, and lower-cased when ids are) stands in for an empty id.
+ */
+export function customerIdExpr(col: string, spec: Pick<ImportSpec, 'ids'>, floatIds: boolean, file?: Pick<FileImport, 'columns'>): string {
   let v = ident(col);
   if (spec.ids.trim) v = `trim(${v})`;
   if (floatIds) v = `regexp_replace(${v}, '\\.0+$', '')`;
+  if (spec.ids.extractEmail) v = `regexp_extract(${v}, ${literal(EMAIL)}, 0)`;
   if (spec.ids.lowerCase) v = `lower(${v})`;
-  return `nullif(${v}, '')`;
+  const fallback = spec.ids.fallbackColumn;
+  if (!fallback || fallback === col || !file?.columns.some((c) => c.name === fallback)) return `nullif(${v}, '')`;
+  const other = spec.ids.lowerCase ? `lower(trim(${ident(fallback)}))` : `trim(${ident(fallback)})`;
+  return `coalesce(nullif(${v}, ''), nullif(${other}, ''))`;
 }

@@ -42,7 +42,14 @@ export function customerCoverageSql(): string {
   (SELECT count(DISTINCT customer_id) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM customer_attributes c WHERE c.customer_id = o.customer_id)) AS buyers_not_in_file`;
 }
 
-/** Distinct ids before and after clean-up: the difference is how many ids were merged. */
-export function mergedIdsSql(raw: string, column: string, cleaned: string): string {
-  return `SELECT count(DISTINCT ${ident(column)}) - (SELECT count(DISTINCT customer_id) FROM ${ident(cleaned)}) AS merged FROM ${ident(raw)} WHERE nullif(trim(${ident(column)}), '') IS NOT NULL`;
+/**
+ * Distinct ids before and after clean-up: the difference is how many ids were merged. With a
+ * fallback column, only the records that had an id of their own are compared.
+ */
+export function mergedIdsSql(raw: string, column: string, cleaned: string, fallback = false): string {
+  const present = `nullif(trim(${ident(column)}), '') IS NOT NULL`;
+  const after = fallback
+    ? `SELECT count(DISTINCT customer_id) FROM ${ident(cleaned)} WHERE rec_no IN (SELECT rowid + 1 FROM ${ident(raw)} WHERE ${present})`
+    : `SELECT count(DISTINCT customer_id) FROM ${ident(cleaned)}`;
+  return `SELECT count(DISTINCT ${ident(column)}) - (${after}) AS merged FROM ${ident(raw)} WHERE ${present}`;
 }

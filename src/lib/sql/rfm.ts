@@ -54,7 +54,8 @@ function below(expr: string, list: string, bins: number): string {
  * ntile: equal groups in value order, ties broken by `id_rank` (the NTILE of the position that
  * `customer_base` holds for that order); R reversed (recent is good).
  * breakpoints and thresholds: c = cut points strictly below the value; F, M = 1 + c, R = bins − c,
- * so equal values always share a score.
+ * so equal values always share a score. A customer whose net spend is ≤ 0 (returns netted, or
+ * only free orders) gets M = 1 whatever the method: spending nothing is never middling.
  */
 export function customerScoresSql(rfm: ScoreSpec): string {
   checkBins(rfm.bins);
@@ -66,7 +67,7 @@ export function customerScoresSql(rfm: ScoreSpec): string {
       `SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
     CAST(${n + 1} - ${ntile('r_pos')} AS INTEGER) AS r_score,
     CAST(${ntile('f_pos')} AS INTEGER) AS f_score,
-    CAST(${ntile(pos)} AS INTEGER) AS m_score
+    CAST(CASE WHEN monetary <= 0 THEN 1 ELSE ${ntile(pos)} END AS INTEGER) AS m_score
   FROM customer_metrics, t`,
       { name: 't', sql: ntileSizesSql(n) },
     );
@@ -75,7 +76,7 @@ export function customerScoresSql(rfm: ScoreSpec): string {
     `SELECT customer_id, recency_days, frequency, monetary, ${m} AS m_value,
     ${n} - (${below('recency_days', 'recency', n)}) AS r_score,
     1 + ${below('frequency', 'frequency', n)} AS f_score,
-    1 + ${below(m, 'monetary', n)} AS m_score
+    CASE WHEN monetary <= 0 THEN 1 ELSE 1 + ${below(m, 'monetary', n)} END AS m_score
   FROM customer_metrics, c`,
     { name: 'c', sql: cutPointsSql(rfm) },
   );

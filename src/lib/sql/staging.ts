@@ -1,6 +1,7 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { attributeNames, columnFor, hasAmountSource } from './columns.ts';
 import { customerIdExpr, type ColumnProfile } from './profile.ts';
+import { ROW, sourceSql } from './fill-down.ts';
 import { ident, literal, literalList } from './quote.ts';
 import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values.ts';
 
@@ -11,8 +12,11 @@ import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values
  */
 export function stageTransactionsSql(raw: string, staged: string, file: FileImport, spec: ImportSpec, profile: ColumnProfile): string {
   const col = (role: Parameters<typeof columnFor>[1]) => columnFor(file, role);
+  const has = (name: string | null | undefined): name is string => !!name && file.columns.some((c) => c.name === name);
   const text = (c: string) => `nullif(trim(${ident(c)}), '')`;
   const number = (c: string, type: string) => decimalFromText(ident(c), file.parse.decimalMark, type);
+  const cleaning = spec.cleaning;
+  const net = cleaning.netReturns === true;
 
   const idCol = col('customer_id');
   const orderCol = col('order_id');
@@ -22,19 +26,24 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
   const priceCol = col('unit_price');
   const statusCol = col('status');
   const currencyCol = col('currency');
+  const refundCol = has(cleaning.refundColumn) ? cleaning.refundColumn : undefined;
+  const cancelCol = cleaning.cancelled.enabled && has(cleaning.cancelled.filledColumn) ? cleaning.cancelled.filledColumn : undefined;
+  const keepRules = (cleaning.keepOnly ?? []).filter((k) => has(k.column) && k.values.length > 0);
   if (!dateCol) throw new Error('invalid mapping: no order date column');
   if (!hasAmountSource(file)) {
     throw new Error('invalid mapping: map an amount column, or quantity and unit price');
   }
 
-  const rawTexts = { date: dateCol, quantity: qtyCol, unit_price: priceCol, amount: amountCol };
+  const rawTexts = { date: dateCol, quantity: qtyCol, unit_price: priceCol, amount: amountCol, refund: refundCol };
+  // Read by the rules, then dropped: the kept-values test, the cancelled mark and the refund.
+  const helpers: string[] = [];
   const typed: string[] = [
-    'rowid + 1 AS rec_no',
+    `${ROW} + 1 AS rec_no`,
     ...Object.entries(rawTexts)
       .filter(([, c]) => c)
       .map(([role, c]) => `${text(c!)} AS ${ident('raw_' + role)}`),
-    `${idCol ? customerIdExpr(idCol, spec, profile.floatIds) : 'NULL::VARCHAR'} AS customer_id`,
-    `${orderCol ? text(orderCol) : 'CAST(rowid + 1 AS VARCHAR)'} AS order_id`,
+    `${idCol ? customerIdExpr(idCol, spec, profile.floatIds, file) : 'NULL::VARCHAR'} AS customer_id`,
+    `${orderCol ? text(orderCol) : `CAST(${ROW} + 1 AS VARCHAR)`} AS order_id`,
     `${timestampFromText(ident(dateCol), file.parse.dateFormat)} AS order_date`,
     `${qtyCol ? number(qtyCol, profile.decimals.quantity!) : 'NULL'} AS quantity`,
     `${priceCol ? number(priceCol, profile.decimals.unit_price!) : 'NULL'} AS unit_price`,
@@ -43,9 +52,24 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     `${currencyCol ? `upper(${text(currencyCol)})` : 'NULL::VARCHAR'} AS currency`,
     ...attributeNames(file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`),
   ];
-  if (spec.cleaning.duplicates) {
+  if (refundCol) {
+    typed.push(`${number(refundCol, profile.decimals.refund!)} AS __sw_refund`);
+    helpers.push('__sw_refund');
+  }
+  if (keepRules.length) {
+    const kept = keepRules.map(
+      (k) => `lower(coalesce(${text(k.column)}, '')) IN (SELECT unnest(${literalList(k.values.map((v) => v.trim().toLowerCase()))}))`,
+    );
+    typed.push(`(${kept.join(' AND ')}) AS __sw_kept`);
+    helpers.push('__sw_kept');
+  }
+  if (cancelCol) {
+    typed.push(`${text(cancelCol)} IS NOT NULL AS __sw_cancelled`);
+    helpers.push('__sw_cancelled');
+  }
+  if (cleaning.duplicates) {
     const all = file.columns.map((c) => ident(c.name)).join(', ');
-    typed.push(`row_number() OVER (PARTITION BY ${all} ORDER BY rowid) AS copy_no`);
+    typed.push(`row_number() OVER (PARTITION BY ${all} ORDER BY ${ROW}) AS copy_no`);
   }
 
   const reasons: string[] = [];
@@ -58,17 +82,20 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
   };
 
   excluded('no_customer_id', 'customer_id IS NULL');
-  const cancel = spec.cleaning.cancelled;
+  if (keepRules.length) excluded('not_kept', 'NOT __sw_kept');
+  const cancel = cleaning.cancelled;
   const cancelConds: string[] = [];
-  if (cancel.enabled && cancel.orderIdPrefix && orderCol) {
+  // Netting returns keeps the prefixed orders (credit notes such as C536379): they are the returns.
+  if (cancel.enabled && cancel.orderIdPrefix && orderCol && !net) {
     cancelConds.push(`starts_with(upper(coalesce(order_id, '')), ${literal(cancel.orderIdPrefix.toUpperCase())})`);
   }
   if (cancel.enabled && cancel.statusValues.length > 0 && statusCol) {
     cancelConds.push(`lower(coalesce(status, '')) IN (SELECT unnest(${literalList(cancel.statusValues.map((s) => s.toLowerCase()))}))`);
   }
+  if (cancelCol) cancelConds.push('__sw_cancelled');
   if (cancelConds.length) excluded('cancelled', cancelConds.join(' OR '));
-  if (spec.cleaning.currency && currencyCol) {
-    excluded('other_currency', `currency IS DISTINCT FROM ${literal(spec.cleaning.currency.toUpperCase())}`);
+  if (cleaning.currency && currencyCol) {
+    excluded('other_currency', `currency IS DISTINCT FROM ${literal(cleaning.currency.toUpperCase())}`);
   }
   rejected('raw_date IS NULL', literal('order date is empty'));
   rejected(
@@ -78,20 +105,25 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
   if (qtyCol) unreadable('quantity', 'quantity', Boolean(amountCol));
   if (priceCol && !amountCol) unreadable('unit_price', 'unit price');
   if (amountCol) unreadable('amount', 'amount', spec.amountLevel === 'order');
-  if (spec.cleaning.returns) excluded('returns', 'quantity <= 0 OR amount < 0');
-  if (spec.cleaning.zeroAmount) excluded('zero_amount', 'amount = 0');
-  if (spec.cleaning.duplicates) excluded('duplicate', 'copy_no > 1');
+  if (refundCol) {
+    rejected('raw_refund IS NOT NULL AND __sw_refund IS NULL', `'refunded amount ' || ${quoted('refund')} || ' is not a number'`);
+  }
+  if (cleaning.returns && !net) excluded('returns', 'quantity <= 0 OR amount < 0');
+  if (cleaning.zeroAmount) excluded('zero_amount', 'amount = 0');
+  if (cleaning.duplicates) excluded('duplicate', 'copy_no > 1');
 
   // `amount` must exist before the rules that read it; the unreadable check compares raw to parsed.
-  const amount = amountCol ? 'given_amount' : 'quantity * unit_price';
+  const gross = amountCol ? 'given_amount' : 'quantity * unit_price';
+  const amount = refundCol ? `${gross} - coalesce(__sw_refund, 0)` : gross;
   const dropped = Object.entries(rawTexts)
     .filter(([, c]) => c)
     .map(([role]) => 'raw_' + role);
-  if (spec.cleaning.duplicates) dropped.push('copy_no');
+  dropped.push(...helpers);
+  if (cleaning.duplicates) dropped.push('copy_no');
   return `CREATE OR REPLACE TABLE ${ident(staged)} AS
 WITH typed AS (
   SELECT ${typed.join(',\n    ')}
-  FROM ${ident(raw)}
+  FROM ${sourceSql(raw, file, spec)}
 ), priced AS (
   SELECT * EXCLUDE (given_amount), ${amount} AS amount FROM typed
 )
@@ -106,7 +138,7 @@ export function stageCustomersSql(raw: string, staged: string, file: FileImport,
   const attrs = attributeNames(file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
   return `CREATE OR REPLACE TABLE ${ident(staged)} AS
 WITH typed AS (
-  SELECT rowid + 1 AS rec_no, ${customerIdExpr(idCol, spec, profile.floatIds)} AS customer_id${attrs.length ? ', ' + attrs.join(', ') : ''}
+  SELECT rowid + 1 AS rec_no, ${customerIdExpr(idCol, spec, profile.floatIds, file)} AS customer_id${attrs.length ? ', ' + attrs.join(', ') : ''}
   FROM ${ident(raw)}
 )
 SELECT *, CASE

@@ -9,7 +9,11 @@ import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
+import { inspectAs, recogniseInspection } from '../sources/apply.ts';
+import { findPreset } from '../sources/presets.ts';
+import { settingsFrom, sourceSettings } from '../sources/recognise.ts';
 import {
+  defaultIdCleanup,
   standardCleaning,
   type AmountLevel,
   type CleaningRules,
@@ -20,6 +24,7 @@ import {
   type Role,
 } from '../spec/import.ts';
 import { assignRole } from '../spec/assign-role.ts';
+import { cleaningColumnProblems } from '../spec/cleaning-columns.ts';
 import { mappingProblems } from '../spec/validate-import.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
@@ -49,7 +54,7 @@ export class Workbench {
   files = $state.raw<ChosenFile[]>([]);
   amountLevel = $state<AmountLevel>('line');
   cleaning = $state<CleaningRules>(standardCleaning());
-  ids = $state<IdCleanup>({ trim: true, lowerCase: false });
+  ids = $state<IdCleanup>(defaultIdCleanup());
   duplicateCustomers = $state<ImportSpec['duplicateCustomers']>('refuse');
   progress = $state.raw<ImportProgress | null>(null);
   report = $state.raw<ImportReport | null>(null);
@@ -70,11 +75,12 @@ export class Workbench {
     duplicateCustomers: this.duplicateCustomers,
   });
 
-  problems: string[] = $derived(
-    this.files.flatMap((f) =>
+  problems: string[] = $derived([
+    ...this.files.flatMap((f) =>
       mappingProblems(f.inspection.mapping, f.inspection.dateChoices, f.dateConfirmed).map((p) => `${f.file.name}: ${p}`),
     ),
-  );
+    ...(this.files.length ? cleaningColumnProblems(this.spec) : []),
+  ]);
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
 
@@ -126,21 +132,55 @@ export class Workbench {
         }
       }
       const complete = headIsWhole(file.name, file.size);
-      const inspection = inspectFile(file.name, head, complete);
-      const unreadable = unreadableFileReason(file.name, head, inspection.mapping.columns.length);
+      const guessed = inspectFile(file.name, head, complete);
+      const unreadable = unreadableFileReason(file.name, head, guessed.mapping.columns.length);
       if (unreadable) {
         this.notice = { kind: 'unsupported-file', message: unreadable };
         continue;
       }
-      added.push({ file, head, complete, inspection, dateConfirmed: false, ...(workbook && { workbook }) });
+      const { inspection, preset } = recogniseInspection(guessed, (m, guess) => reinspect(m, head, complete, guess));
+      added.push({ file, head, complete, inspection, dateConfirmed: preset?.dateFormat !== undefined, ...(workbook && { workbook }) });
     }
     this.#setFiles([...this.files, ...added]);
     this.report = null;
+    // A known export brings the settings it needs (shown, and editable, in the import settings).
+    if (added.some((f) => f.inspection.mapping.source)) this.#applySourceSettings();
+  }
+
+  /**
+   * Reads a file as another known export (its preset id), or as none (null: the guesses from its
+   * columns); the import settings start again from what the files' sources call for.
+   */
+  setSource(index: number, id: string | null): void {
+    const preset = findPreset(id);
+    this.#updateFile(index, (f) => {
+      if (preset) {
+        const inspection = inspectAs(f.inspection, preset, (m, guess) => reinspect(m, f.head, f.complete, guess));
+        return { ...f, inspection, dateConfirmed: preset.dateFormat !== undefined };
+      }
+      const guessed = inspectFile(f.file.name, f.head, f.complete);
+      return { ...f, inspection: { ...guessed, mapping: { ...guessed.mapping, source: null } }, dateConfirmed: false };
+    });
+    this.#applySourceSettings();
+  }
+
+  /** What the files' sources call for, on top of what their values suggest (as the command line combines them). */
+  #applySourceSettings(): void {
+    const settings = sourceSettings(
+      this.files.map((f) => f.inspection.mapping),
+      settingsFrom(this.#suggestions(this.files)),
+    );
+    this.amountLevel = settings.amountLevel;
+    this.cleaning = settings.cleaning;
+    this.ids = settings.ids;
   }
 
   removeFile(index: number): void {
+    const hadSource = Boolean(this.files[index]?.inspection.mapping.source);
     this.#setFiles(this.files.filter((_, i) => i !== index));
     this.report = null;
+    // Its export's settings go with it (they name its columns); the other files' stay.
+    if (hadSource) this.#applySourceSettings();
   }
 
   setParse(index: number, patch: Partial<ParseOptions>): void {
@@ -179,6 +219,9 @@ export class Workbench {
       );
       this.#setFiles([]);
       await this.addFiles(files);
+      // The sample's own settings, whatever a file loaded before it had set.
+      this.amountLevel = 'line';
+      this.ids = defaultIdCleanup();
       this.cleaning = structuredClone(sample.cleaning);
       await this.whenEngineReady();
       await this.load();
@@ -294,14 +337,16 @@ export class Workbench {
    * clean-up) — only a setting whose suggestion changed, so a choice made by hand stands until the
    * files call for something else.
    */
+  #suggestions(list: readonly ChosenFile[]) {
+    return combineSuggestions(list.map((f) => ({ kind: f.inspection.mapping.kind, suggested: f.inspection.suggested })));
+  }
+
   #setFiles(files: ChosenFile[]): void {
-    const suggestions = (list: ChosenFile[]) =>
-      combineSuggestions(list.map((f) => ({ kind: f.inspection.mapping.kind, suggested: f.inspection.suggested })));
-    const [before, after] = [suggestions(this.files), suggestions(files)];
+    const [before, after] = [this.#suggestions(this.files), this.#suggestions(files)];
     this.files = files;
     if (before.amountLevel !== after.amountLevel) this.amountLevel = after.amountLevel;
     if (before.lowerCaseIds !== after.lowerCaseIds) {
-      this.ids = after.lowerCaseIds ? { trim: true, lowerCase: true } : { ...this.ids, lowerCase: false };
+      this.ids = after.lowerCaseIds ? { ...this.ids, trim: true, lowerCase: true } : { ...this.ids, lowerCase: false };
     }
   }
 }
