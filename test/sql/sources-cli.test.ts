@@ -59,8 +59,17 @@ describe('a spec records the source, and may change any of its choices', () => {
     );
     expect(run.stderr).not.toContain('recognised as');
     expect(run.stderr).toMatch(/shopify-orders\.csv: 20 records: 12 loaded, 0 rejected, 8 excluded \(no_customer_id 8\)/);
-    // And e-mails written in other cases are other customers.
-    expect(run.stderr).toContain('7 customers, 12 orders');
+    // Without the export's settings the values still speak: Email holds addresses, so ids are
+    // lower-cased and trimmed (said as a guess), and the 7 spellings are 5 customers again.
+    expect(run.stderr).toContain('guessed: Customer ids lower-cased and trimmed: Email holds e-mail addresses');
+    expect(run.stderr).toContain('5 customers, 12 orders');
+    // Told not to, they are 7.
+    const cased = await apply(
+      fixture('shopify-orders.csv'),
+      '--spec',
+      spec('none-cased.json', { version: 1, import: { transactions: { source: null }, ids: { lowerCase: false } } }),
+    );
+    expect(cased.stderr).toContain('7 customers, 12 orders');
   });
 
   test('a spec key wins over the preset’s: HubSpot deals with every stage kept', async () => {
