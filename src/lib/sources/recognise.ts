@@ -99,5 +99,9 @@ export function sourceSettings(files: readonly FileImport[], start: SourceSettin
 /** The settings the files' values suggest (amount level, e-mail ids), before any recognised source. */
 export function settingsFrom(suggested: SuggestedSettings): SourceSettings {
   const ids = defaultIdCleanup();
-  return { amountLevel: suggested.amountLevel, cleaning: standardCleaning(), ids: suggested.lowerCaseIds ? { ...ids, trim: true, lowerCase: true } : ids };
+  return {
+    amountLevel: suggested.amountLevel,
+    cleaning: standardCleaning(),
+    ids: suggested.lowerCaseIds ? { ...ids, trim: true, lowerCase: true } : ids,
+  };
 }
