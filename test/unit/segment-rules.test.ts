@@ -90,7 +90,9 @@ describe('rule → SQL', () => {
   test('an order condition counts matching orders per customer, and cannot nest', () => {
     const where = { type: 'group' as const, combine: 'and' as const, rules: [condition('product category', 'eq', 'Books')] };
     expect(rulesPredicate({ type: 'group', combine: 'and', rules: [{ type: 'orders', atLeast: 2, where }] }, schema)).toBe(
-      `customer_id IN (SELECT customer_id FROM orders WHERE "product category" = 'Books' GROUP BY customer_id HAVING count(*) >= 2)`,
+      // Read on every line of an order: the order-level columns are the order's, the attributes each line's.
+      `customer_id IN (SELECT customer_id FROM (SELECT DISTINCT customer_id, order_id FROM (SELECT o.customer_id, o.order_id, o.order_date, o.amount, o.line_count, l."product category"
+    FROM orders o JOIN order_lines l ON l.customer_id = o.customer_id AND l.order_id IS NOT DISTINCT FROM o.order_id) AS order_line WHERE "product category" = 'Books') GROUP BY customer_id HAVING count(*) >= 2)`,
     );
     const nested = { type: 'group' as const, combine: 'and' as const, rules: [{ type: 'orders' as const, atLeast: 1, where }] };
     expect(() => rulesPredicate({ type: 'group', combine: 'and', rules: [{ type: 'orders', atLeast: 1, where: nested }] }, schema)).toThrow(

@@ -40,11 +40,22 @@ function ruleSql(rule: Rule, columns: readonly ColumnInfo[], schema: SegmentSche
   }
 }
 
-/** "Has at least N orders where …": customers with N or more matching rows of `orders`. */
+/** What an order has once, whichever of its lines is read: the rest of `orders`' columns are its lines' attributes. */
+const ORDER_LEVEL = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'line_count']);
+
+/**
+ * "Has at least N orders where …": customers with N or more orders for which the conditions hold
+ * on one of their lines. Order-level columns (date, amount, line count) are the order's; an
+ * attribute is read on every line, so a product on an order's third line counts (`orders` itself
+ * keeps the first line's).
+ */
 function ordersSql(rule: OrdersCondition, schema: SegmentSchema): string {
   if (!Number.isInteger(rule.atLeast) || rule.atLeast < 1) invalid('"Has at least N orders" needs N of 1 or more.');
   const where = groupSql(rule.where, schema.orders, schema, true);
-  return `customer_id IN (SELECT customer_id FROM orders WHERE ${where} GROUP BY customer_id HAVING count(*) >= ${rule.atLeast})`;
+  const lineColumns = schema.orders.filter((c) => !ORDER_LEVEL.has(c.name)).map((c) => `, l.${ident(c.name)}`);
+  const lines = `SELECT o.customer_id, o.order_id, o.order_date, o.amount, o.line_count${lineColumns.join('')}
+    FROM orders o JOIN order_lines l ON l.customer_id = o.customer_id AND l.order_id IS NOT DISTINCT FROM o.order_id`;
+  return `customer_id IN (SELECT customer_id FROM (SELECT DISTINCT customer_id, order_id FROM (${lines}) AS order_line WHERE ${where}) GROUP BY customer_id HAVING count(*) >= ${rule.atLeast})`;
 }
 
 function conditionSql(c: Condition, columns: readonly ColumnInfo[], analysisDate: string): string {

@@ -74,33 +74,50 @@ function membershipCte(predicate: string): string {
 }
 
 /**
+ * An order attribute's values per order, read on every line (`orders` keeps only the first line's):
+ * each distinct filled value an order's lines have, or one empty value for an order with none.
+ */
+function orderValuesCte(column: string): string {
+  return `line_values AS (
+  SELECT DISTINCT customer_id, order_id, nullif(trim(CAST(${ident(column)} AS VARCHAR)), '') AS value FROM order_lines),
+order_values AS (
+  SELECT customer_id, order_id, value FROM line_values WHERE value IS NOT NULL
+  UNION ALL
+  SELECT customer_id, order_id, NULL AS value FROM line_values GROUP BY customer_id, order_id HAVING count(value) = 0)`;
+}
+
+/**
  * A text column of `orders`: its most common values among the segment's orders against all
- * orders, with both totals (the shares' denominators) on every row.
+ * orders — an order counts under each value one of its lines has — with both order counts (the
+ * shares' denominators) on every row.
  */
 export function profileOrderSharesSql(column: string, predicate: string, limit: number): string {
-  return `${membershipCte(predicate)}
+  return `${membershipCte(predicate)},
+${orderValuesCte(column)},
+totals AS (
+  SELECT count(DISTINCT (o.customer_id, o.order_id)) FILTER (WHERE m.member) AS total_inside, count(DISTINCT (o.customer_id, o.order_id)) AS total_base
+  FROM order_values AS o LEFT JOIN segment_membership AS m ON o.customer_id = m.customer_id)
 SELECT value, inside, base, total_inside, total_base FROM (
-  SELECT nullif(trim(CAST(o.${ident(column)} AS VARCHAR)), '') AS value,
-    count(*) FILTER (WHERE m.member) AS inside, count(*) AS base,
-    sum(count(*) FILTER (WHERE m.member)) OVER () AS total_inside, sum(count(*)) OVER () AS total_base
-  FROM orders AS o LEFT JOIN segment_membership AS m ON o.customer_id = m.customer_id
-  GROUP BY 1)
+  SELECT v.value, count(*) FILTER (WHERE m.member) AS inside, count(*) AS base
+  FROM order_values AS v LEFT JOIN segment_membership AS m ON v.customer_id = m.customer_id
+  GROUP BY 1), totals
 ORDER BY inside DESC, base DESC, value NULLS LAST
 LIMIT ${Math.trunc(limit)}`;
 }
 
 /**
  * A text column of `orders` as one value per customer: the value most of the customer's orders
- * have, ties going to the value that sorts first; a customer with no filled value (or no order)
- * is empty. Its most common values inside the segment against the base, as for a customer column.
+ * have (on any of their lines), ties going to the value that sorts first; a customer with no
+ * filled value (or no order) is empty. Its most common values inside the segment against the
+ * base, as for a customer column.
  */
 export function profileOrderModeSql(column: string, predicate: string, limit: number): string {
   return `${membershipCte(predicate)},
-order_values AS (
-  SELECT customer_id, nullif(trim(CAST(${ident(column)} AS VARCHAR)), '') AS value, count(*) AS n
-  FROM orders GROUP BY 1, 2),
+${orderValuesCte(column)},
+order_counts AS (
+  SELECT customer_id, value, count(*) AS n FROM order_values GROUP BY 1, 2),
 most_frequent AS (
-  SELECT customer_id, value FROM order_values WHERE value IS NOT NULL
+  SELECT customer_id, value FROM order_counts WHERE value IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, value) = 1)
 SELECT f.value AS value, count(*) FILTER (WHERE m.member) AS inside, count(*) AS base
 FROM segment_membership AS m LEFT JOIN most_frequent AS f ON f.customer_id = m.customer_id
