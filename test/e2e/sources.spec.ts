@@ -1,4 +1,8 @@
 import path from 'node:path';
+import Papa from 'papaparse';
+import { shareFragment } from '../../src/lib/spec/share-link.ts';
+import { condition } from '../../src/lib/spec/segments.ts';
+import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
 import { CUSTOMERS_FIXTURES, ORDERS_FIXTURES, SOURCES_DIR, expectedRows, fixtureText, twoPlaces } from '../fixtures/sources/catalogue.ts';
 import { expect, test, type WorkbenchPage } from './fixtures.ts';
 
@@ -110,4 +114,40 @@ test('removing a recognised file takes its export’s settings with it; a sample
   await expect(settings.getByLabel('Per line (summed per order)')).toBeChecked();
   await expect(settings.getByLabel('Lower-case (for e-mail ids)')).not.toBeChecked();
   await expect(settings.getByLabel('Keep only: column of rule 1')).toHaveCount(0);
+});
+
+test('Shopify: a product on a later line of an order matches "has at least 1 order where …"', async ({ app, page }) => {
+  // Independently of the app: the orders (Name) with a line of this product, and the e-mail on each order's first line.
+  const rows = Papa.parse<Record<string, string>>(fixtureText('shopify-orders.csv'), { header: true, skipEmptyLines: true }).data;
+  const first = new Map<string, Record<string, string>>();
+  for (const r of rows) if (!first.has(r.Name)) first.set(r.Name, r);
+  // Shopify's documented meaning: orders still paid for (paid, partially paid or refunded), not cancelled.
+  const kept = new Set(['paid', 'partially_paid', 'partially_refunded', 'refunded']);
+  const counts = (name: string) => kept.has(first.get(name)!['Financial Status']) && !first.get(name)!['Cancelled at'];
+  const product = 'Olive Oil Pourer';
+  const buyers = new Set(
+    rows.filter((r) => r['Lineitem name'] === product && counts(r.Name)).map((r) => first.get(r.Name)!.Email.trim().toLowerCase()),
+  );
+  expect(rows.find((r) => r['Lineitem name'] === product)?.Email).toBe(''); // not on an order's first line
+  const where = { type: 'group' as const, combine: 'and' as const, rules: [condition('Lineitem name', 'eq', product)] };
+  const spec: SpecFile = {
+    version: 1,
+    segments: {
+      segments: [
+        {
+          id: 'pourer',
+          name: 'Bought the pourer',
+          definition: { kind: 'rules', root: { type: 'group', combine: 'and', rules: [{ type: 'orders', atLeast: 1, where }] } },
+        },
+      ],
+    },
+  };
+
+  await app.open(`#${await shareFragment(spec)}`);
+  await app.chooseFiles(path.join(SOURCES_DIR, 'shopify-orders.csv'));
+  await app.load();
+  await expect(page.getByRole('region', { name: 'Bought the pourer', exact: true }).getByTestId('member-count')).toHaveText(
+    String(buyers.size),
+  );
+  expect(buyers.size).toBe(1);
 });
