@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Papa from 'papaparse';
+import { findPreset } from '../../src/lib/sources/presets.ts';
 import { shareFragment } from '../../src/lib/spec/share-link.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
@@ -15,11 +16,9 @@ function totalOf(expected: Record<string, [string, number]>): string {
   return (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 }
 
-for (const [file, title] of [
-  ['shopify-orders.csv', 'Shopify orders export'],
-  ['stripe-payments-legacy.csv', 'Stripe payments export'],
-  ['hubspot-deals.csv', 'HubSpot deals export'],
-] as const) {
+// Every known orders export, as a person drops it: the title is the one its preset says.
+for (const { file, source } of ORDERS_FIXTURES) {
+  const title = findPreset(source)!.title;
   test(`${file}: dropped and loaded with no setting changed, recognised, to the totals of its documentation`, async ({ app, page }) => {
     await app.open();
     await app.chooseFiles(path.join(SOURCES_DIR, file));
@@ -151,3 +150,18 @@ test('Shopify: a product on a later line of an order matches "has at least 1 ord
   );
   expect(buyers.size).toBe(1);
 });
+
+for (const people of CUSTOMERS_FIXTURES) {
+  test(`${people.file}: recognised as a customers export beside its orders, every profile counted in the report`, async ({ app, page }) => {
+    const profiles = Papa.parse<Record<string, string>>(fixtureText(people.file), { header: true, skipEmptyLines: true }).data;
+    const emails = new Set(profiles.map((p) => p[people.emailColumn].trim().toLowerCase()).filter((e) => e !== ''));
+    await app.open();
+    await app.chooseFiles(path.join(SOURCES_DIR, people.orders.file), path.join(SOURCES_DIR, people.file));
+    await expect(page.getByRole('group', { name: `Source of ${people.file}` })).toContainText(
+      `Recognised: ${findPreset(people.source)!.title}`,
+    );
+    await expect(page.getByRole('region', { name: `Mapping of ${people.file}` }).getByLabel('This file holds')).toHaveValue('customers');
+    await app.load();
+    await expect(app.report).toContainText(`${emails.size.toLocaleString('en-US')} customers in the file`);
+  });
+}
