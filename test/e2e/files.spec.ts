@@ -79,3 +79,36 @@ test('an ERP dump (14-JUL-08 dates, the order total on every line) loads per ord
   await loadAndCompare(app, name);
   await expect(app.report.getByTestId('total-amount')).not.toHaveText('–');
 });
+
+// The other guessing cases, each dropped as it is: e-mail ids, a total beside quantity × price, and every date format.
+for (const name of [
+  'shop-orders-email.csv',
+  'order-lines-total-and-price.csv',
+  'dates-day-month-name.csv',
+  'dates-month-name-day.csv',
+  'dates-serial.csv',
+  'dates-two-digit-years.csv',
+]) {
+  test(`${name} loads with no setting changed to the reference's customers and totals`, async ({ app, page }) => {
+    await app.open();
+    await app.chooseFiles(path.join(GUESS_FIXTURES, name));
+    const mapping = page.getByRole('region', { name: `Mapping of ${name}` });
+    await expect(mapping.getByLabel('This file holds')).toHaveValue('transactions');
+    await expect(mapping.getByRole('list', { name: 'Mapping problems' })).toHaveCount(0);
+    await loadAndCompare(app, name);
+  });
+}
+
+test('a file guessed as customers but holding visits: the duplicate-id refusal suggests loading it as transactions', async ({
+  app,
+  page,
+}) => {
+  const name = 'client-visits.csv';
+  await app.open();
+  await app.chooseFiles(path.join(GUESS_FIXTURES, name));
+  const mapping = page.getByRole('region', { name: `Mapping of ${name}` });
+  await expect(mapping.getByLabel('This file holds')).toHaveValue('customers');
+  await page.getByRole('button', { name: /^Load$/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This looks like transactions, not customers' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'choose "transactions" under "This file holds"' })).toBeVisible();
+});
