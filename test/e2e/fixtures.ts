@@ -19,6 +19,16 @@ export class WorkbenchPage {
     await expect(this.page.getByRole('status', { name: 'Database engine' })).toContainText('Engine ready', { timeout: 90_000 });
   }
 
+  /**
+   * Goes to a section of the page from the nav bar: Data, Overview, RFM, Value & lifecycle,
+   * Segments or SQL. (Until the app shell lands, every section is on one page and this does nothing.)
+   */
+  async section(name: 'Data' | 'Overview' | 'RFM' | 'Value & lifecycle' | 'Segments' | 'SQL'): Promise<void> {
+    const link = this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
+    if ((await link.count()) === 0) return;
+    await link.click();
+  }
+
   async chooseFiles(...files: string[]): Promise<void> {
     await this.page.getByLabel('Load data').setInputFiles(files);
   }
