@@ -4,9 +4,14 @@ import './app.css';
 import { createDbClient } from './lib/db/client.ts';
 import { findSample } from './lib/samples.ts';
 import { hasSharedSpec } from './lib/spec/share-link.ts';
+import { Navigation } from './lib/state/navigation.svelte.ts';
 import { Workbench } from './lib/state/workbench.svelte.ts';
 
 const workbench = new Workbench(createDbClient());
+const nav = new Navigation();
+// A link's definitions, once applied to the data, leave the address: a reload then brings back the work made from them.
+workbench.onLinkApplied = () => nav.dropSpec();
+nav.onNewLink = (url) => void workbench.openShareLink(url);
 // The engine downloads and starts in the background while the page is already usable.
 void workbench.start();
 // A share link's definitions ride in the fragment, which no server ever sees.
@@ -18,4 +23,4 @@ if (sample) void workbench.loadSample(sample);
 const localFile = params.get('file');
 if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);
 
-mount(App, { target: document.getElementById('app')!, props: { workbench } });
+mount(App, { target: document.getElementById('app')!, props: { workbench, nav } });

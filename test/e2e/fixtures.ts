@@ -11,6 +11,8 @@ export type CsvRow = Record<string, string>;
 export const parseCsv = (text: string) => Papa.parse<CsvRow>(text, { header: true, skipEmptyLines: true }).data;
 
 /** The page as a person uses it: by roles and labels. */
+export type SectionName = 'Data' | 'Overview' | 'RFM' | 'Value & lifecycle' | 'Segments' | 'SQL';
+
 export class WorkbenchPage {
   constructor(readonly page: Page) {}
 
@@ -19,23 +21,28 @@ export class WorkbenchPage {
     await expect(this.page.getByRole('status', { name: 'Database engine' })).toContainText('Engine ready', { timeout: 90_000 });
   }
 
-  /**
-   * Goes to a section of the page from the nav bar: Data, Overview, RFM, Value & lifecycle,
-   * Segments or SQL. (Until the app shell lands, every section is on one page and this does nothing.)
-   */
-  async section(name: 'Data' | 'Overview' | 'RFM' | 'Value & lifecycle' | 'Segments' | 'SQL'): Promise<void> {
+  /** Goes to a section of the page from the nav bar, as a person would. */
+  async section(name: SectionName): Promise<void> {
     const link = this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
-    if ((await link.count()) === 0) return;
     await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
   }
 
   async chooseFiles(...files: string[]): Promise<void> {
     await this.page.getByLabel('Load data').setInputFiles(files);
   }
 
+  /** Loads the chosen files and stays on the Data section, where the import report is. */
   async load(): Promise<void> {
     await this.page.getByRole('button', { name: /^(Load|Reload with these settings)$/ }).click();
-    await expect(this.report).toBeVisible({ timeout: 150_000 });
+    await this.loaded();
+    await this.section('Data');
+    await expect(this.report).toBeVisible();
+  }
+
+  /** Waits until data is loaded (the header names it). */
+  async loaded(): Promise<void> {
+    await expect(this.page.getByTestId('header-customers')).toBeVisible({ timeout: 150_000 });
   }
 
   get report() {
@@ -63,6 +70,7 @@ export class WorkbenchPage {
   }
 
   async sql(query: string) {
+    await this.section('SQL');
     const console = this.page.getByRole('region', { name: 'SQL console' });
     await console.getByLabel('SQL').fill(query);
     await console.getByRole('button', { name: 'Run query' }).click();

@@ -1,3 +1,4 @@
+import { readAddress, writeAddress } from '../address/url-state.ts';
 import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from './read-spec.ts';
 import type { SpecFile } from './spec-file.ts';
 
@@ -7,8 +8,6 @@ import type { SpecFile } from './spec-file.ts';
  * the people holding it sees them. Decoding trusts nothing: every step names what is wrong, and
  * what it holds is read as a spec file is (read-spec.ts), inflated to at most 1 MB.
  */
-const PARAM = 'spec';
-
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
   const chunks: Uint8Array[] = [];
@@ -47,7 +46,7 @@ function fromBase64Url(text: string): Uint8Array {
 /** The link's fragment for a spec: `spec=…`, to put after `#`. */
 export async function shareFragment(spec: SpecFile): Promise<string> {
   const gz = await pipe(new TextEncoder().encode(JSON.stringify(spec)), new CompressionStream('gzip'));
-  return `${PARAM}=${toBase64Url(gz)}`;
+  return writeAddress({ view: null, spec: toBase64Url(gz) }).slice(1);
 }
 
 /** The page's address with a spec in its fragment (any fragment it had is replaced). */
@@ -63,8 +62,7 @@ export function hasSharedSpec(urlOrFragment: string): boolean {
 }
 
 function encodedSpec(urlOrFragment: string): string | null {
-  const hash = urlOrFragment.includes('#') ? urlOrFragment.slice(urlOrFragment.indexOf('#') + 1) : urlOrFragment;
-  return new URLSearchParams(hash).get(PARAM);
+  return readAddress(urlOrFragment).spec;
 }
 
 /**

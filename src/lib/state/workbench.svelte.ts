@@ -84,6 +84,9 @@ export class Workbench {
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
 
+  /** Told when a share link's definitions have been applied to loaded data. */
+  onLinkApplied: () => void = () => {};
+
   readonly analysis: Analysis;
   readonly segments: Segments;
   readonly #db: Remote<DbApi>;
@@ -260,7 +263,10 @@ export class Workbench {
       if (shared?.analysis) this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)));
       await this.analysis.run();
       if (shared?.segments) this.#fromLink(() => this.segments.replace(segmentsSpecOf(shared)));
-      if (this.analysis.result) this.shared = null;
+      if (this.analysis.result && shared) {
+        this.shared = null;
+        this.onLinkApplied();
+      }
     } catch (e) {
       this.notice = { kind: errorKind(e), message: errorMessage(e) };
     } finally {
@@ -301,6 +307,7 @@ export class Workbench {
     this.shared = null;
     if (shared.analysis && this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)))) await this.analysis.run();
     if (shared.segments) this.#fromLink(() => this.segments.replace(segmentsSpecOf(shared)));
+    this.onLinkApplied();
   }
 
   /** Applies part of a link; a failure is the link's message, not the page's end. */
