@@ -86,6 +86,7 @@ test.describe('charts on the sample', () => {
  * counts for the same range.
  */
 async function histogramsSpread(app: WorkbenchPage, page: Page): Promise<void> {
+  await app.section('RFM');
   const buyers = number(await page.getByRole('region', { name: 'RFM analysis' }).getByTestId('buyers').innerText());
   for (const [title, column] of [
     ['Frequency: orders', 'frequency'],

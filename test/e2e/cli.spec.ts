@@ -12,6 +12,7 @@ async function browserExport(app: WorkbenchPage, ...files: string[]): Promise<Bu
   await app.open();
   await app.chooseFiles(...files);
   await app.load();
+  await app.section('RFM');
   const rfm = app.page.getByRole('region', { name: 'RFM analysis' });
   await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const download = app.page.waitForEvent('download');
@@ -66,6 +67,7 @@ test('segments saved on the page give the same export from the command line, byt
   await app.open();
   await app.chooseFiles(transactions, customers);
   await app.load();
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   const templates = panel.getByRole('group', { name: 'Templates' });
   await templates.getByRole('button', { name: 'High-value, lapsing' }).click();

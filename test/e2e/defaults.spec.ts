@@ -77,6 +77,7 @@ test('a new condition means what is typed: frequency 1 is exactly one order, and
 
 /** The profile of `name`: its attributes of orders and the two averages, each checked against the SQL console. */
 async function checkOrderProfile(app: WorkbenchPage, page: Page, name: string, where: string, columns: string[]): Promise<void> {
+  await app.section('Segments');
   const profile = page.getByRole('region', { name: 'Segment profile' });
   await profile.getByLabel('Profile of segment').selectOption({ label: name });
   const highlights = profile.getByRole('list', { name: 'Profile highlights' });
@@ -121,6 +122,7 @@ test('Online Retail: frequency 1 counts one-time buyers, and Country (on orders 
   await app.chooseFiles(path.join(SHARED, 'data/online-retail/online-retail.csv.gz'));
   await app.load();
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   const segment = await addRuleSegment(page, panel, 'Once');
   await typeCondition(segment, 'frequency', '1');

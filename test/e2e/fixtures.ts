@@ -78,12 +78,20 @@ export class WorkbenchPage {
     return console;
   }
 
-  /** First column of a query's result rows. */
+  /** First column of a query's result rows; then back to the section the test was on, as a person would go. */
   async sqlColumn(query: string): Promise<string[]> {
+    const back = await this.currentSection();
     const console = await this.sql(query);
     const table = console.getByRole('table', { name: 'Query result' });
     await expect(table).toBeVisible();
-    return table.locator('tbody tr td:first-child').allInnerTexts();
+    const column = await table.locator('tbody tr td:first-child').allInnerTexts();
+    if (back !== 'SQL') await this.section(back);
+    return column;
+  }
+
+  async currentSection(): Promise<SectionName> {
+    const current = this.page.getByRole('navigation', { name: 'Sections' }).locator('a[aria-current="page"]');
+    return (await current.innerText()) as SectionName;
   }
 }
 

@@ -47,6 +47,7 @@ for (const c of FORMAT_CASES) {
     expect(await app.count('rejected', c.file)).toBe(0);
     expect(await app.count('excluded-no_customer_id', c.file)).toBe(excluded);
 
+    await app.section('RFM');
     const rfm = page.getByRole('region', { name: 'RFM analysis' });
     await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
     const download = page.waitForEvent('download');

@@ -108,6 +108,7 @@ test('columns named __proto__, constructor and toString survive import, every vi
   expect(['__proto__', 'constructor', 'toString'].map((h) => c03[header.indexOf(h)])).toEqual(['p0', 'k2', 't2']);
 
   // A rule on the column, its members, its profile and both segment exports.
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('button', { name: 'Add SQL segment' }).click();
   const segment = page.getByRole('region', { name: 'SQL segment 1', exact: true });

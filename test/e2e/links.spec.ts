@@ -73,14 +73,17 @@ test('a crafted link loads its valid parts, lists every other part with its path
   await expect(problems.getByRole('listitem')).toHaveText([...ANALYSIS_PROBLEMS, ...SEGMENT_PROBLEMS]);
 
   // The valid parts apply: the lifecycle setting, and the two sound segments, each counting its members.
+  await app.section('Value & lifecycle');
   await expect(page.getByRole('region', { name: 'Lifecycle stages' }).getByLabel('New: first order within (days)')).toHaveValue('45');
   const big = page.getByRole('region', { name: 'Big spenders', exact: true });
   const once = page.getByRole('region', { name: 'One-time buyers', exact: true });
   await expect(big.getByTestId('member-count')).toHaveText(await sqlCount(app, 'SELECT count(*) FROM customers WHERE monetary >= 500'));
   await expect(once.getByTestId('member-count')).toHaveText(await sqlCount(app, 'SELECT count(*) FROM customers WHERE frequency = 1'));
   // Nothing else of the link is on the page: the RFM settings left out are the page's own.
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await expect(panel.locator('[data-segment]')).toHaveCount(2);
+  await app.section('RFM');
   await expect(page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method')).toHaveValue('ntile');
 
   // Still usable: an edit recounts.
@@ -96,6 +99,7 @@ test('a link of another version is refused whole with its reason, and the sample
     'This share link cannot be used: spec.version: expected 1, got 2 (this page reads version 1). Ask for a new link; your data is not affected.',
   );
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
   await expect(page.getByRole('region', { name: 'Segments', exact: true }).locator('[data-segment]')).toHaveCount(0);
 });
 
@@ -105,6 +109,7 @@ test('a crafted definitions file opens without its bad segments, each listed; a 
 }, testInfo) => {
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   const file = testInfo.outputPath('crafted.json');
   writeFileSync(file, `{"version":1,"segments":{"segments":[${SEGMENTS.join(',')}]}}`);

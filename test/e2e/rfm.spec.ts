@@ -11,6 +11,7 @@ test.describe('Online Retail against the independent reference', () => {
     await app.open();
     await app.chooseFiles(path.join(SHARED, 'data/online-retail/online-retail.csv.gz'));
     await app.load();
+    await app.section('RFM');
     const rfm = page.getByRole('region', { name: 'RFM analysis' });
     await expect(rfm.getByTestId('analysis-date')).toHaveText('2011-12-10');
     await expect(rfm.getByTestId('buyers')).toHaveText('4,339');
@@ -64,6 +65,7 @@ test.describe('Online Retail against the independent reference', () => {
 
 test('editing the segment map by keyboard moves customers between segments without reloading', async ({ app, page }) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
   await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const champions = rfm.getByTestId('segment-customers-Champions');

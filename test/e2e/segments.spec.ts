@@ -26,6 +26,7 @@ test('a marketer builds rule, SQL and template segments on the sample, reads KPI
 }) => {
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
 
   // A rule segment, named by keyboard: the new segment's name field has the focus.
@@ -150,6 +151,7 @@ test('SQL with an error or a refused statement marks only that segment invalid, 
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const orders = await sqlCount(app, 'SELECT count(*) FROM orders');
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
   await expect(page.getByRole('region', { name: 'One-time buyers', exact: true })).toBeVisible();
@@ -183,6 +185,7 @@ test('counts follow a scoring change; definitions saved to a file open again, an
 }, testInfo) => {
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'Frequent low-value buyers' }).click();
   const segment = page.getByRole('region', { name: 'Frequent low-value buyers', exact: true });
@@ -191,6 +194,7 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   const ntile = await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`);
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
 
+  await app.section('RFM');
   await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
   await expect(page.getByRole('table', { name: 'Score cut points' })).toContainText('Tie-consistent');
   const breakpoints = await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`);
@@ -255,7 +259,9 @@ test('a share link carries the segments and settings to a colleague, who applies
 }) => {
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('RFM');
   await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'Frequent low-value buyers' }).click();
   const where = 'f_score >= 4 AND m_score <= 2';

@@ -28,6 +28,7 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
   await expect(page.getByTestId('Value tier-revenue-Platinum')).toHaveText(formatAmount(platinum));
 
   // KPI revenue (exact) and AOV (revenue ÷ orders, rounded as the export rounds) of a segment.
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
   const kpiRow = page.getByRole('table', { name: 'Segment KPIs' }).getByRole('row', { name: /^One-time buyers/ });
@@ -88,6 +89,7 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
 test('the analysis date is typed and shown as YYYY-MM-DD; a day that does not exist is refused', async ({ app, page }) => {
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('RFM');
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
   const field = rfm.getByRole('textbox', { name: 'Analysis date' });
   const shown = await rfm.getByTestId('analysis-date').innerText();

@@ -280,6 +280,7 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
   expect(await record('charts: tables, labels and tooltips', await exerciseCharts(page))).toBeGreaterThan(0);
 
   // Segments from the link: names, descriptions, rule values and SQL in their editors, every count.
+  await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   for (const name of PAYLOADS) {
     await expect(panel.getByRole('status', { name: `Members of ${name}`, exact: true }), name).toHaveText(/^\d[\d,]* customers/, {
