@@ -29,24 +29,30 @@ async function openCharts(app: WorkbenchPage, page: Page, file?: string): Promis
   } else {
     await app.open('?sample=retail-v1');
   }
+  await app.section('RFM');
   await expect(chart(page, 'R × F heatmap').getByRole('img')).toBeVisible({ timeout: 150_000 });
 }
 
 test.describe('charts on the sample', () => {
   test.beforeEach(async ({ app, page }) => openCharts(app, page));
 
-  test("every chart's buttons are named after it, and each name is used once", async ({ page }) => {
-    const charts = page.getByRole('region', { name: 'Charts' });
-    const titles = await charts.getByRole('figure').locator('h3').allInnerTexts();
-    expect(titles).toContain('R × F heatmap');
-    expect(titles).toContain('Customers and revenue by lifecycle stage');
-    for (const title of titles) {
-      await expect(charts.getByRole('button', { name: `Show table: ${title}`, exact: true })).toHaveCount(1);
-      await expect(charts.getByRole('button', { name: `Download PNG: ${title}`, exact: true })).toHaveCount(1);
+  test("every chart's buttons are named after it, and each name is used once", async ({ app, page }) => {
+    for (const [section, region, chartTitle] of [
+      ['RFM', 'RFM charts', 'R × F heatmap'],
+      ['Value & lifecycle', 'Value and lifecycle charts', 'Customers and revenue by lifecycle stage'],
+    ] as const) {
+      await app.section(section);
+      const charts = page.getByRole('region', { name: region });
+      const titles = await charts.getByRole('figure').locator('h3').allInnerTexts();
+      expect(titles).toContain(chartTitle);
+      for (const title of titles) {
+        await expect(charts.getByRole('button', { name: `Show table: ${title}`, exact: true })).toHaveCount(1);
+        await expect(charts.getByRole('button', { name: `Download PNG: ${title}`, exact: true })).toHaveCount(1);
+      }
+      // No unnamed leftovers: every "Show table" and "Download PNG" of the section says whose it is.
+      await expect(charts.getByRole('button', { name: /^Show table$/ })).toHaveCount(0);
+      await expect(charts.getByRole('button', { name: /^Download PNG$/ })).toHaveCount(0);
     }
-    // No unnamed leftovers: every "Show table" and "Download PNG" of the section says whose it is.
-    await expect(charts.getByRole('button', { name: /^Show table$/ })).toHaveCount(0);
-    await expect(charts.getByRole('button', { name: /^Download PNG$/ })).toHaveCount(0);
   });
 
   test('"Download PNG: R × F heatmap" downloads the heatmap as a PNG', async ({ page }) => {

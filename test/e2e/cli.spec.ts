@@ -14,6 +14,7 @@ async function browserExport(app: WorkbenchPage, ...files: string[]): Promise<Bu
   await app.load();
   await app.section('RFM');
   const rfm = app.page.getByRole('region', { name: 'RFM analysis' });
+  await app.section('RFM');
   await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const download = app.page.waitForEvent('download');
   await rfm.getByRole('button', { name: 'Export customers' }).click();

@@ -13,7 +13,8 @@ async function sqlNumber(app: WorkbenchPage, query: string): Promise<number> {
 
 async function openSample(app: WorkbenchPage, page: Page): Promise<Locator> {
   await app.open('?sample=retail-v1');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.loaded();
+  await app.section('Segments');
   return page.getByRole('region', { name: 'Segments', exact: true });
 }
 
@@ -121,6 +122,7 @@ test('Online Retail: frequency 1 counts one-time buyers, and Country (on orders 
   await app.open();
   await app.chooseFiles(path.join(SHARED, 'data/online-retail/online-retail.csv.gz'));
   await app.load();
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
@@ -146,6 +148,8 @@ test('removing a loaded file asks first, says what will be lost, and keeps every
 
   // The new segment takes the focus once it is drawn and counted: let that happen before the keyboard goes to Remove.
   await expect(page.getByRole('region', { name: 'One-time buyers', exact: true }).getByTestId('member-count')).toHaveText(/\d/);
+  // The files are behind the folded import form once data is loaded.
+  await page.getByRole('group', { name: 'Data loaded' }).getByRole('button', { name: 'Change data' }).click();
   // Keep, by keyboard: the dialog opens on the safe choice, and focus comes back to Remove.
   await remove.focus();
   await expect(remove).toBeFocused();
@@ -166,7 +170,10 @@ test('removing a loaded file asks first, says what will be lost, and keeps every
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(remove).toBeFocused();
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible();
+  await app.section('Data');
+  await remove.focus();
 
   // Remove and discard: the file and the results go; focus goes to where another file is chosen.
   await page.keyboard.press('Enter');

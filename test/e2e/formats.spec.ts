@@ -49,6 +49,7 @@ for (const c of FORMAT_CASES) {
 
     await app.section('RFM');
     const rfm = page.getByRole('region', { name: 'RFM analysis' });
+    await app.section('RFM');
     await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
     const download = page.waitForEvent('download');
     await rfm.getByRole('button', { name: 'Export customers' }).click();

@@ -24,7 +24,9 @@ test('a European export: windows-1252, semicolons, decimal comma, dates the user
 
 test('changing a cleaning rule and loading again shows what each rule excluded', async ({ app, page }) => {
   await app.open('?sample=retail-v1');
-  await expect(app.report).toBeVisible({ timeout: 120_000 });
+  await app.loaded();
+  await app.section('Data');
+  await expect(app.report).toBeVisible();
   const tx = 'retail-v1-transactions.csv';
   const loadedBefore = await app.count('loaded', tx);
   const settings = page.getByRole('region', { name: 'Import settings' });

@@ -46,6 +46,7 @@ test('SQL segments in a link that smuggle writes are refused one by one, and eve
   test.setTimeout(400_000);
   // What the sample's tables are when nothing but the app has touched them.
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const before = await digest(app);
 
@@ -92,6 +93,7 @@ test('columns named __proto__, constructor and toString survive import, every vi
   await app.chooseFiles(path.join(dir, 'proto-orders.csv'), path.join(dir, 'proto-customers.csv'));
   await expect(page.getByRole('table', { name: /Preview of proto-customers/ })).toContainText('__proto__');
   await app.load();
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 
   const read = async (button: Locator) => {

@@ -66,6 +66,7 @@ async function sqlCount(app: WorkbenchPage, query: string): Promise<string> {
 test('a crafted link loads its valid parts, lists every other part with its path, and the page stays usable', async ({ app, page }) => {
   const json = `{"version":1,"analysis":${ANALYSIS},"segments":{"segments":[${SEGMENTS.join(',')}]}}`;
   await app.open(`?sample=retail-v1#${fragment(json)}`);
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 
   const problems = page.getByRole('alert', { name: 'Share link problems' });
@@ -98,6 +99,7 @@ test('a link of another version is refused whole with its reason, and the sample
   await expect(page.getByRole('alert')).toHaveText(
     'This share link cannot be used: spec.version: expected 1, got 2 (this page reads version 1). Ask for a new link; your data is not affected.',
   );
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('Segments');
   await expect(page.getByRole('region', { name: 'Segments', exact: true }).locator('[data-segment]')).toHaveCount(0);
@@ -108,6 +110,7 @@ test('a crafted definitions file opens without its bad segments, each listed; a 
   page,
 }, testInfo) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });

@@ -132,7 +132,9 @@ test('locked engine: no payload reaches the network, each refusal names the lock
   const logger = await startLogger();
   try {
     await app.open('?sample=retail-v1');
-    await expect(app.report).toBeVisible({ timeout: 120_000 });
+    await app.loaded();
+    await app.section('Data');
+    await expect(app.report).toBeVisible();
     for (const payload of PAYLOADS) {
       const sql = payload.sql(`${logger.origin}/${payload.id}`);
       const error = (await app.sql(sql)).getByRole('alert', { name: 'Query error' });
@@ -159,7 +161,9 @@ test('unlocked test build: every network payload reaches the logger, and no refu
     const app = new WorkbenchPage(page);
     await page.goto(`${UNLOCKED_URL}?sample=retail-v1`);
     await expect(page.getByRole('status', { name: 'Database engine' })).toContainText('UNLOCKED TEST BUILD', { timeout: 90_000 });
-    await expect(app.report).toBeVisible({ timeout: 120_000 });
+    await app.loaded();
+    await app.section('Data');
+    await expect(app.report).toBeVisible();
     for (const payload of PAYLOADS) {
       const at = `${logger.origin}/${payload.id}`;
       // An extension this payload needs is fetched from the logger (the default repository is another host).

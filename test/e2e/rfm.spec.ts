@@ -15,8 +15,10 @@ test.describe('Online Retail against the independent reference', () => {
     const rfm = page.getByRole('region', { name: 'RFM analysis' });
     await expect(rfm.getByTestId('analysis-date')).toHaveText('2011-12-10');
     await expect(rfm.getByTestId('buyers')).toHaveText('4,339');
+    await app.section('Value & lifecycle');
     await expect(page.getByTestId('top-share')).toContainText('868 customers');
     await expect(page.getByTestId('top-share')).toContainText('74.617 %');
+    await app.section('RFM');
 
     const reference = new Map(
       parse(readFileSync(path.join(SHARED, 'data/online-retail/reference-rfm.csv'), 'utf8')).map((r) => [r.customer_id, r]),
@@ -67,6 +69,7 @@ test('editing the segment map by keyboard moves customers between segments witho
   await app.open('?sample=retail-v1');
   await app.section('RFM');
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
+  await app.section('RFM');
   await expect(rfm.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const champions = rfm.getByTestId('segment-customers-Champions');
   const loyal = rfm.getByTestId('segment-customers-Loyal');

@@ -25,6 +25,7 @@ test('a marketer builds rule, SQL and template segments on the sample, reads KPI
   page,
 }) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
@@ -149,6 +150,7 @@ async function sqlColumn1(app: WorkbenchPage, query: string): Promise<string> {
 
 test('SQL with an error or a refused statement marks only that segment invalid, and the data is unchanged', async ({ app, page }) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   const orders = await sqlCount(app, 'SELECT count(*) FROM orders');
   await app.section('Segments');
@@ -184,6 +186,7 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   page,
 }, testInfo) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
@@ -207,6 +210,7 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await (await saved).saveAs(file);
 
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await panel.getByLabel('Open segment definitions').setInputFiles(file);
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
@@ -258,6 +262,7 @@ test('a share link carries the segments and settings to a colleague, who applies
   context,
 }) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('RFM');
   await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
@@ -276,6 +281,7 @@ test('a share link carries the segments and settings to a colleague, who applies
   // The colleague opens the link in a fresh page: same sample, same settings, same segment, same count.
   const colleague = new WorkbenchPage(await context.newPage());
   await colleague.page.goto(link);
+  await app.section('RFM');
   await expect(colleague.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await expect(colleague.page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method')).toHaveValue('breakpoints');
   await expect(
@@ -286,5 +292,6 @@ test('a share link carries the segments and settings to a colleague, who applies
   const tampered = new WorkbenchPage(await context.newPage());
   await tampered.page.goto(link.slice(0, -12));
   await expect(tampered.page.getByRole('alert')).toContainText('This share link cannot be used: the share link cannot be read');
+  await app.section('RFM');
   await expect(tampered.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 });

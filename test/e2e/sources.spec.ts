@@ -110,7 +110,9 @@ test('removing a recognised file takes its export’s settings with it; a sample
   await expect(settings.getByLabel('Per order (taken once per order; use when each line repeats the order total)')).toBeChecked();
 
   await page.getByRole('button', { name: 'Try sample data' }).click();
-  await expect(app.report).toBeVisible({ timeout: 120_000 });
+  await app.loaded();
+  await app.section('Data');
+  await expect(app.report).toBeVisible();
   await expect(settings.getByLabel('Per line (summed per order)')).toBeChecked();
   await expect(settings.getByLabel('Lower-case (for e-mail ids)')).not.toBeChecked();
   await expect(settings.getByLabel('Keep only: column of rule 1')).toHaveCount(0);

@@ -10,6 +10,7 @@ async function engineText(app: WorkbenchPage, sql: string): Promise<string> {
 test('values on screen are the engine values: console, RFM and tier revenue, KPIs, members, value picker', async ({ app, page }) => {
   test.setTimeout(300_000);
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 
   // The console's default query: a customer's revenue as DuckDB writes the DECIMAL sum (it has cents).
@@ -88,6 +89,7 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
 
 test('the analysis date is typed and shown as YYYY-MM-DD; a day that does not exist is refused', async ({ app, page }) => {
   await app.open('?sample=retail-v1');
+  await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await app.section('RFM');
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
