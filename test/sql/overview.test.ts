@@ -119,11 +119,19 @@ describe('the overview figures, on hand-made orders', () => {
     expect(result.revenue).toBe('1339.75');
   });
 
-  test('a later change of analysis date or lifecycle thresholds moves revenue at risk; the rest is kept', async () => {
+  test('a later change of lifecycle thresholds or analysis date moves revenue at risk; the rest is kept', async () => {
     await load(ORDERS);
     const first = await runAnalysis(db, analysis({ analysisDate: '2024-07-01' }), null);
-    // 2024-01-01: c is lapsed (185 days) and alone at risk; d and e ordered within 90 days, a and f after it.
-    const earlier = await runAnalysis(db, analysis({ analysisDate: '2024-01-01' }), first.keys);
+    // Only the lifecycle changes: cooling after 10 days, so a (31 days) and g (60) join d and e.
+    const stricter = await runAnalysis(
+      db,
+      analysis({ analysisDate: '2024-07-01', lifecycle: { newDays: 5, coolingDays: 10, lapsedDays: 180 } }),
+      first.keys,
+    );
+    expect(stricter.result.overview.atRisk).toMatchObject({ revenueText: '99.75', customers: 4, windowRevenueText: '199.75' });
+    // Only the date changes: as of 2024-01-01, c is lapsed (185 days) and alone at risk; d and e
+    // ordered within 90 days, a and f after it.
+    const earlier = await runAnalysis(db, analysis({ analysisDate: '2024-01-01' }), stricter.keys);
     expect(earlier.result.overview.atRisk).toMatchObject({
       firstDay: '2023-01-01',
       lastDay: '2023-12-31',
@@ -133,13 +141,6 @@ describe('the overview figures, on hand-made orders', () => {
     });
     expect(earlier.result.overview.medianDaysBetweenOrders).toBe(32);
     expect(earlier.result.overview.months).toEqual(first.result.overview.months);
-    // Cooling after 10 days: a (31 days) and g (60) join d and e.
-    const stricter = await runAnalysis(
-      db,
-      analysis({ analysisDate: '2024-07-01', lifecycle: { newDays: 5, coolingDays: 10, lapsedDays: 180 } }),
-      earlier.keys,
-    );
-    expect(stricter.result.overview.atRisk).toMatchObject({ revenueText: '99.75', customers: 4, windowRevenueText: '199.75' });
   });
 
   test('a leap day: 12 months before 2025-02-28 is 2024-02-28', async () => {

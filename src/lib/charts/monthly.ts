@@ -105,7 +105,8 @@ export function monthlyChart(months: readonly MonthTotal[], note = ''): ChartSpe
         customers: axis('Active customers', CUSTOMERS_COLOR, 'right', (v) => (Number.isInteger(v) ? formatCount(v) : '')),
       },
       plugins: {
-        legend: { position: 'top' },
+        // Point-style swatches: a dashed line's box would be drawn as a dashed frame.
+        legend: { position: 'top', labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8 } },
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'line'>) =>
