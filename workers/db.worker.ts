@@ -278,7 +278,7 @@ const api: DbApi = {
       if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
       try {
         await dropSnapshot(conn);
-        const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys, { netReturns: lastSpec.cleaning.netReturns === true });
+        const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
         analysisKeys = keys;
         analysisDate = result.analysisDate;
         return result;

@@ -171,7 +171,7 @@ describe('returns netted', () => {
 
   test('a return is no order: not counted, no gap, no active customer; its amount still subtracts', async () => {
     await load(NETTED, true);
-    const { result } = await runAnalysis(db, analysis({ analysisDate: '2024-03-01' }), null, { netReturns: true });
+    const { result } = await runAnalysis(db, analysis({ analysisDate: '2024-03-01' }), null);
     expect(result.overview).toMatchObject({ orders: 3, repeatCustomers: 1, gaps: 1, medianDaysBetweenOrders: 31 });
     expect(result.overview.months.map((m) => [m.month, m.revenueText, m.customers])).toEqual([
       ['2024-01', '80', 2],

@@ -4,7 +4,7 @@ import { lifecycleTotalsSql, NEVER_PURCHASED } from '../sql/lifecycle.ts';
 import { histogramSql, summarySql } from '../sql/metrics.ts';
 import { valueCountsSql } from '../sql/value-counts.ts';
 import { cellsSql, cutRowsSql, mValue, scoreClassesSql } from '../sql/rfm.ts';
-import { monthlyTotalsSql, orderActivitySql, revenueAtRiskSql, type OverviewOptions } from '../sql/overview.ts';
+import { overviewActivityRowsSql, overviewMonthsRowsSql, revenueAtRiskSql } from '../sql/overview.ts';
 import { OTHER_SEGMENT, segmentTotalsSql } from '../sql/segments.ts';
 import { lorenzSql, tierTotalsSql, topSql } from '../sql/tiers.ts';
 import { trimDecimal } from '../import/decimal-text.ts';
@@ -20,8 +20,8 @@ export type ResultRows = Record<string, Row[]>;
 
 /**
  * Which stage tables each part reads (the Pareto top is cheap and also depends on its percent: always
- * read). Parts with none read only what an import builds (`orders`, `customer_base`): an import
- * passes no rows to reuse, so they are read once per import.
+ * read). Parts with none read tables only an import builds: an import passes no rows to reuse, so
+ * they are read once per import.
  */
 const PART_STAGES: Record<string, readonly string[]> = {
   summary: ['metrics'],
@@ -44,14 +44,12 @@ const PART_STAGES: Record<string, readonly string[]> = {
 /**
  * Reads every field of the result from the stage tables, one small query per part. With the rows
  * of a previous read and the set of stages that reran, parts whose stages did not rerun are reused.
- * `loaded` says how the import counted orders (whether it netted returns).
  */
 export async function readResult(
   db: SqlRunner,
   spec: AnalysisSpec,
   analysisDate: string,
   reuse: { rows: ResultRows; stale: ReadonlySet<string> } | null = null,
-  loaded: OverviewOptions = { netReturns: false },
 ): Promise<{ result: AnalysisResult; rows: ResultRows }> {
   const { rfm } = spec;
   const queries: Record<string, string | null> = {
@@ -66,8 +64,8 @@ export async function readResult(
     recency: histogramSql('recency_days', true),
     frequency: valueCountsSql('frequency'),
     monetary: valueCountsSql(mValue(rfm)),
-    activity: orderActivitySql(loaded),
-    months: monthlyTotalsSql(loaded),
+    activity: overviewActivityRowsSql(),
+    months: overviewMonthsRowsSql(),
     atRisk: revenueAtRiskSql(analysisDate),
   };
   const rows: ResultRows = {};

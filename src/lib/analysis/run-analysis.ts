@@ -5,7 +5,6 @@ import { attributeColumnsSql, customersViewSql } from '../sql/customers-view.ts'
 import { customerLifecycleSql } from '../sql/lifecycle.ts';
 import { customerMetricsSql, dateLiteral, defaultAnalysisDateSql } from '../sql/metrics.ts';
 import { customerScoresSql } from '../sql/rfm.ts';
-import type { OverviewOptions } from '../sql/overview.ts';
 import { customerSegmentsSql } from '../sql/segments.ts';
 import { customerTiersSql, topSql } from '../sql/tiers.ts';
 import { readResult, type ResultRows } from './read-result.ts';
@@ -55,14 +54,12 @@ export function staleStages(keys: StageKeys, previous: StageKeys | null): Set<St
  * Builds (or updates) `customer_metrics`, `customer_scores`, `customer_segments`, `customer_tiers`,
  * `customer_lifecycle` and the `customers` view from `orders` and `customer_attributes`, then reads
  * the result. Only stages whose inputs changed since `previous` rerun; pass null after an import.
- * If it throws, the tables may be half updated: pass null on the next call. `loaded` says how the
- * import counted orders (the import spec's `cleaning.netReturns`).
+ * If it throws, the tables may be half updated: pass null on the next call.
  */
 export async function runAnalysis(
   db: SqlRunner,
   spec: AnalysisSpec,
   previous: AnalysisKeys | null,
-  loaded: OverviewOptions = { netReturns: false },
 ): Promise<{ result: AnalysisResult; keys: AnalysisKeys }> {
   // Every builder that needs no data runs first, so a bad spec fails before any table changes.
   const sql = {
@@ -103,7 +100,7 @@ export async function runAnalysis(
   if (stale.has('view')) await db.exec(customersViewSql(attributes));
 
   const reuse = previous?.rows ? { rows: previous.rows, stale } : null;
-  const { result, rows } = await readResult(db, spec, analysisDate, reuse, loaded);
+  const { result, rows } = await readResult(db, spec, analysisDate, reuse);
   return { result, keys: { ...keys, rows, facts } };
 }
 

@@ -1,31 +1,30 @@
 import { dateLiteral } from './metrics.ts';
 
-/**
- * The Overview's figures that no other part of the analysis reads, over `orders`, `customer_base`
- * and `customer_lifecycle`. Buyers are the rows of `customer_base` (customers with at least one
- * purchase). A purchase is an order counted in its buyer's frequency: every order, or, when the
- * import nets returns, an order whose amount is not negative (a negative one is a return, which
- * counts in spend but is no order), as `customerBaseSql` counts them.
+/*
+ * The Overview's figures that no other part of the analysis reads. Buyers are the rows of
+ * `customer_base` (customers with at least one purchase). A purchase is an order counted in its
+ * buyer's frequency: every order, or, when the import nets returns, an order whose amount is not
+ * negative (a negative one is a return, which counts in spend but is no order), as
+ * `customerBaseSql` counts them. What does not depend on the analysis date is built once per import
+ * beside `customer_base`, so that no analysis sorts or groups the orders for it.
  */
-export interface OverviewOptions {
-  netReturns: boolean;
-}
 
-function purchase(options: OverviewOptions): string {
-  return options.netReturns ? 'amount >= 0' : 'true';
+function purchase(netReturns: boolean): string {
+  return netReturns ? 'amount >= 0' : 'true';
 }
 
 /**
- * One row: `orders` (the buyers' purchases, Σ frequency), `repeat_customers` (buyers with 2+ of
- * them), `gaps` (how many gaps there are between a buyer's consecutive purchases) and
- * `median_gap_days`: the median of all those gaps pooled over every buyer (not a median of
- * per-customer medians), each gap in whole calendar days between the two orders' dates (two orders
- * on one day are 0 days apart), the mean of the two middle gaps when their number is even, NULL
- * when no buyer purchased twice. None of it depends on the analysis date: read once per import.
+ * `overview_activity`, one row, built by the import: `orders` (the buyers' purchases, Σ frequency),
+ * `repeat_customers` (buyers with 2+ of them), `gaps` (how many gaps there are between a buyer's
+ * consecutive purchases) and `median_gap_days`: the median of all those gaps pooled over every
+ * buyer (not a median of per-customer medians), each gap in whole calendar days between the two
+ * orders' dates (two orders on one day are 0 days apart), the mean of the two middle gaps when
+ * their number is even, NULL when no buyer purchased twice.
  */
-export function orderActivitySql(options: OverviewOptions): string {
-  return `WITH p AS (
-  SELECT customer_id, CAST(order_date AS DATE) AS day FROM orders WHERE ${purchase(options)}
+export function overviewActivitySql(netReturns: boolean): string {
+  return `CREATE OR REPLACE TABLE overview_activity AS
+WITH p AS (
+  SELECT customer_id, CAST(order_date AS DATE) AS day FROM orders WHERE ${purchase(netReturns)}
 ), g AS (
   SELECT date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap FROM p
 ), gaps AS (
@@ -34,6 +33,37 @@ export function orderActivitySql(options: OverviewOptions): string {
   SELECT coalesce(sum(frequency), 0) AS orders, count(*) FILTER (WHERE frequency >= 2) AS repeat_customers FROM customer_base
 )
 SELECT orders, repeat_customers, gaps, median_gap_days FROM buyers, gaps`;
+}
+
+/**
+ * `overview_months`, built by the import: revenue and active customers per calendar month of the
+ * order date (`YYYY-MM`), every month from the first order's to the last's (a month without orders
+ * is there with zeros). Revenue is the net amount of the buyers' orders that month (so the months
+ * add up to the revenue), active customers the buyers with at least one purchase that month.
+ */
+export function overviewMonthsSql(netReturns: boolean): string {
+  // Without netting every customer with an order is a buyer: no need to look each one up.
+  const buyers = netReturns ? ' WHERE customer_id IN (SELECT customer_id FROM customer_base)' : '';
+  return `CREATE OR REPLACE TABLE overview_months AS
+WITH o AS (
+  SELECT date_trunc('month', order_date) AS month, customer_id, amount, ${purchase(netReturns)} AS purchase FROM orders${buyers}
+), months AS (
+  SELECT unnest(range(min(month), max(month) + INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS month FROM o
+)
+SELECT strftime(m.month, '%Y-%m') AS month,
+  count(DISTINCT o.customer_id) FILTER (WHERE o.purchase) AS customers,
+  CAST(coalesce(sum(o.amount), 0) AS DOUBLE) AS revenue,
+  CAST(coalesce(sum(o.amount), 0) AS VARCHAR) AS revenue_text
+FROM months m LEFT JOIN o ON o.month = m.month
+GROUP BY m.month`;
+}
+
+export function overviewActivityRowsSql(): string {
+  return `SELECT orders, repeat_customers, gaps, median_gap_days FROM overview_activity`;
+}
+
+export function overviewMonthsRowsSql(): string {
+  return `SELECT month, customers, revenue, revenue_text FROM overview_months ORDER BY month`;
 }
 
 /**
@@ -47,12 +77,13 @@ SELECT orders, repeat_customers, gaps, median_gap_days FROM buyers, gaps`;
  */
 export function revenueAtRiskSql(analysisDate: string): string {
   const day = dateLiteral(analysisDate);
+  // Order timestamps compared with midnights: the same days as comparing their dates, without a cast per order.
   return `WITH w AS (
   SELECT CAST(${day} - INTERVAL 12 MONTH AS DATE) AS first_day, ${day} - 1 AS last_day
 ), r AS (
   SELECT o.customer_id, o.amount, l.lifecycle_stage IN ('cooling', 'lapsed') AS at_risk
   FROM orders o JOIN customer_lifecycle l ON l.customer_id = o.customer_id, w
-  WHERE CAST(o.order_date AS DATE) BETWEEN w.first_day AND w.last_day
+  WHERE o.order_date >= CAST(w.first_day AS TIMESTAMP) AND o.order_date < CAST(${day} AS TIMESTAMP)
 )
 SELECT strftime(any_value(w.first_day), '%Y-%m-%d') AS first_day, strftime(any_value(w.last_day), '%Y-%m-%d') AS last_day,
   CAST(coalesce(sum(r.amount) FILTER (WHERE r.at_risk), 0) AS VARCHAR) AS at_risk_text,
@@ -61,26 +92,4 @@ SELECT strftime(any_value(w.first_day), '%Y-%m-%d') AS first_day, strftime(any_v
   CAST(coalesce(sum(r.amount), 0) AS VARCHAR) AS window_revenue_text,
   CAST(coalesce(sum(r.amount), 0) AS DOUBLE) AS window_revenue
 FROM w LEFT JOIN r ON true`;
-}
-
-/**
- * Revenue and active customers per calendar month of the order date (`YYYY-MM`), every month from
- * the first order's to the last's (a month without orders is there with zeros): revenue is the net
- * amount of the buyers' orders that month (so the months add up to the revenue), active customers
- * the buyers with at least one purchase that month. Read once per import.
- */
-export function monthlyTotalsSql(options: OverviewOptions): string {
-  return `WITH o AS (
-  SELECT date_trunc('month', order_date) AS month, customer_id, amount, ${purchase(options)} AS purchase
-  FROM orders WHERE customer_id IN (SELECT customer_id FROM customer_base)
-), months AS (
-  SELECT unnest(range(min(month), max(month) + INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS month FROM o
-)
-SELECT strftime(m.month, '%Y-%m') AS month,
-  count(DISTINCT o.customer_id) FILTER (WHERE o.purchase) AS customers,
-  CAST(coalesce(sum(o.amount), 0) AS DOUBLE) AS revenue,
-  CAST(coalesce(sum(o.amount), 0) AS VARCHAR) AS revenue_text
-FROM months m LEFT JOIN o ON o.month = m.month
-GROUP BY m.month
-ORDER BY m.month`;
 }
