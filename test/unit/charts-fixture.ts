@@ -49,6 +49,25 @@ export function sampleResult(overrides: Partial<AnalysisResult> = {}): AnalysisR
       frequency: { values: [1, 2, 3, 4, 5], counts: [8, 5, 3, 4, 2] },
       monetary: { values: [0, 10, 47, 100, 220, 470, 1000, 2200], counts: [1, 3, 4, 5, 3, 3, 2, 1] },
     },
+    overview: {
+      orders: 40,
+      repeatCustomers: 8,
+      gaps: 18,
+      medianDaysBetweenOrders: 30,
+      atRisk: {
+        firstDay: '2023-06-01',
+        lastDay: '2024-05-31',
+        revenueText: '250.5',
+        revenue: 250.5,
+        customers: 6,
+        windowRevenueText: '800',
+        windowRevenue: 800,
+      },
+      months: [
+        { month: '2024-04', customers: 12, revenue: 400, revenueText: '400' },
+        { month: '2024-05', customers: 15, revenue: 600, revenueText: '600' },
+      ],
+    },
     ...overrides,
   };
 }

@@ -40,6 +40,11 @@ export function writeAddress(address: Address): string {
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
+/** A link to a section on its own (from within the page, where no share link is pending). */
+export function sectionHref(id: SectionId): string {
+  return writeAddress({ view: id, spec: null });
+}
+
 export function sectionLabel(id: SectionId): string {
   return SECTIONS.find((s) => s.id === id)!.label;
 }

@@ -4,10 +4,11 @@ import { lifecycleTotalsSql, NEVER_PURCHASED } from '../sql/lifecycle.ts';
 import { histogramSql, summarySql } from '../sql/metrics.ts';
 import { valueCountsSql } from '../sql/value-counts.ts';
 import { cellsSql, cutRowsSql, mValue, scoreClassesSql } from '../sql/rfm.ts';
+import { overviewActivityRowsSql, overviewMonthsRowsSql, revenueAtRiskSql } from '../sql/overview.ts';
 import { OTHER_SEGMENT, segmentTotalsSql } from '../sql/segments.ts';
 import { lorenzSql, tierTotalsSql, topSql } from '../sql/tiers.ts';
 import { trimDecimal } from '../import/decimal-text.ts';
-import type { AnalysisResult, GroupTotal, Histogram, ValueCounts } from './result.ts';
+import type { AnalysisResult, GroupTotal, Histogram, OverviewFigures, ValueCounts } from './result.ts';
 import { checkCellMap } from './segment-map.ts';
 
 type Row = Record<string, unknown>;
@@ -17,7 +18,11 @@ const num = (v: unknown): number => (v == null ? 0 : Number(v));
 /** The rows behind each part of the result, kept so that a change re-reads only what it touched. */
 export type ResultRows = Record<string, Row[]>;
 
-/** Which stage tables each part reads (the Pareto top is cheap and also depends on its percent: always read). */
+/**
+ * Which stage tables each part reads (the Pareto top is cheap and also depends on its percent: always
+ * read). Parts with none read tables only an import builds: an import passes no rows to reuse, so
+ * they are read once per import.
+ */
 const PART_STAGES: Record<string, readonly string[]> = {
   summary: ['metrics'],
   classes: ['scores'],
@@ -30,6 +35,10 @@ const PART_STAGES: Record<string, readonly string[]> = {
   recency: ['metrics'],
   frequency: ['metrics'],
   monetary: ['metrics', 'scores'],
+  activity: [],
+  months: [],
+  // The window counts back from the analysis date, which reruns metrics and so lifecycle.
+  atRisk: ['lifecycle'],
 };
 
 /**
@@ -55,6 +64,9 @@ export async function readResult(
     recency: histogramSql('recency_days', true),
     frequency: valueCountsSql('frequency'),
     monetary: valueCountsSql(mValue(rfm)),
+    activity: overviewActivityRowsSql(),
+    months: overviewMonthsRowsSql(),
+    atRisk: revenueAtRiskSql(analysisDate),
   };
   const rows: ResultRows = {};
   for (const [part, sql] of Object.entries(queries)) {
@@ -104,8 +116,35 @@ export async function readResult(
     lorenz: [[0, 0], ...lorenz.map((p): [number, number] => [num(p.customer_share), num(p.revenue_share)])],
     histograms: { recency: readHistogram(rows.recency) },
     valueCounts: { frequency: readValueCounts(rows.frequency), monetary: readValueCounts(rows.monetary) },
+    overview: readOverview(rows),
   };
   return { result, rows };
+}
+
+function readOverview(rows: ResultRows): OverviewFigures {
+  const [activity] = rows.activity;
+  const [risk] = rows.atRisk;
+  return {
+    orders: num(activity.orders),
+    repeatCustomers: num(activity.repeat_customers),
+    gaps: num(activity.gaps),
+    medianDaysBetweenOrders: activity.median_gap_days == null ? null : num(activity.median_gap_days),
+    atRisk: {
+      firstDay: String(risk.first_day),
+      lastDay: String(risk.last_day),
+      revenueText: trimDecimal(String(risk.at_risk_text)),
+      revenue: num(risk.at_risk),
+      customers: num(risk.at_risk_customers),
+      windowRevenueText: trimDecimal(String(risk.window_revenue_text)),
+      windowRevenue: num(risk.window_revenue),
+    },
+    months: rows.months.map((m) => ({
+      month: String(m.month),
+      customers: num(m.customers),
+      revenue: num(m.revenue),
+      revenueText: trimDecimal(String(m.revenue_text)),
+    })),
+  };
 }
 
 function classSizes(rows: Row[], dim: string, bins: number): number[] {

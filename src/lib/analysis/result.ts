@@ -25,6 +25,46 @@ export interface GroupTotal {
   revenueText?: string;
 }
 
+/** One calendar month of orders, for the Overview's line chart. */
+export interface MonthTotal {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Buyers with at least one purchase that month. */
+  customers: number;
+  /** For the chart. */
+  revenue: number;
+  /** The exact net amount of the buyers' orders that month, as decimal text. */
+  revenueText: string;
+}
+
+/** The Overview's figures that the rest of the result does not hold; definitions in src/lib/sql/overview.ts. */
+export interface OverviewFigures {
+  /** The buyers' purchases (Σ frequency): with returns netted, a return is no order. */
+  orders: number;
+  /** Buyers with 2 or more purchases. */
+  repeatCustomers: number;
+  /** Gaps between a buyer's consecutive purchases, over all buyers. */
+  gaps: number;
+  /** Median of those gaps pooled, in calendar days; null when no buyer purchased twice. */
+  medianDaysBetweenOrders: number | null;
+  /** The last 12 months before the analysis date, and the revenue in them of buyers now cooling or lapsed. */
+  atRisk: {
+    /** `YYYY-MM-DD`, both inclusive: the day 12 months before the analysis date, and the day before it. */
+    firstDay: string;
+    lastDay: string;
+    /** Exact decimal text. */
+    revenueText: string;
+    revenue: number;
+    /** Cooling or lapsed buyers with an order in the window. */
+    customers: number;
+    /** The window's revenue from every buyer, exact decimal text. */
+    windowRevenueText: string;
+    windowRevenue: number;
+  };
+  /** Every calendar month from the first order's to the last's. */
+  months: MonthTotal[];
+}
+
 /** Everything the RFM, tiers and lifecycle views show; plain data, small. */
 export interface AnalysisResult {
   /** `YYYY-MM-DD` actually used. */
@@ -60,6 +100,7 @@ export interface AnalysisResult {
   /** Recency in equal-width bins; frequency and monetary, long-tailed, as value counts. */
   histograms: { recency: Histogram };
   valueCounts: { frequency: ValueCounts; monetary: ValueCounts };
+  overview: OverviewFigures;
 }
 
 /** The first columns of the customer export, in order; other metrics and attributes follow. */

@@ -4,6 +4,7 @@ import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
+import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
@@ -87,6 +88,9 @@ export async function runImport(
   // Once per import, so that no analysis aggregates orders or sorts customers again.
   const netReturns = spec.cleaning.netReturns === true;
   await db.exec(customerBaseSql(netReturns));
+  // The Overview's date-independent figures, beside customer_base for the same reason.
+  await db.exec(overviewActivitySql(netReturns));
+  await db.exec(overviewMonthsSql(netReturns));
   await db.exec(customerAttributesSql(customersTable));
 
   const [summary] = await db.rows(loadedSummarySql());
