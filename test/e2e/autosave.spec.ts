@@ -151,6 +151,68 @@ test('a dropped file: its mapping, settings and segment come back when the same 
   await expect(status(page)).toHaveCount(0);
 });
 
+test('a tampered record: its bad parts are left out and listed, the rest is restored, and the page stays usable', async ({ app, page }) => {
+  await app.open();
+  await app.chooseFiles(ERP);
+  await app.load();
+  await addRuleSegment(app, 'Kept', '1000');
+  await addRuleSegment(app, 'Tampered', '2000');
+  await expect.poll(() => storedSegments(page)).toEqual([['Kept', 'Tampered']]);
+
+  // Edited in place, as a person with the browser's devtools (or an older page) could.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('segment-workbench');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = db.transaction('app', 'readwrite').objectStore('app');
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const read = store.getAllKeys();
+      read.onsuccess = () => resolve(read.result);
+    });
+    type Stored = {
+      files: { mapping: { parse: Record<string, unknown> } }[];
+      spec: { analysis: { rfm: Record<string, unknown> }; segments: { segments: Record<string, unknown>[] } };
+    };
+    const record = await new Promise<Stored>((resolve) => {
+      const read = store.get(keys[0]);
+      read.onsuccess = () => resolve(read.result);
+    });
+    record.files[0].mapping.parse.delimiter = 'comma';
+    record.spec.analysis.rfm.bins = 6;
+    record.spec.segments.segments[1].name = 'Tampered\u0000';
+    let deep: object = { type: 'group', combine: 'and', rules: [] };
+    for (let i = 0; i < 300; i++) deep = { type: 'group', combine: 'and', rules: [deep] };
+    record.spec.segments.segments.push({ id: 'deep', name: 'Deep', definition: { kind: 'rules', root: deep } });
+    store.put(record, keys[0]);
+    await new Promise((resolve) => (store.transaction.oncomplete = resolve));
+    db.close();
+  });
+
+  await app.open();
+  await app.chooseFiles(ERP);
+  await expect(status(page)).toHaveText(RESTORED);
+  const problems = page.getByRole('alert', { name: 'Saved work problems' });
+  await expect(problems).toContainText('Parts of your saved work could not be read and were left out; the rest was restored.');
+  await expect(problems.getByRole('listitem')).toHaveText([
+    'files[0].mapping.parse.delimiter: expected one of ",", ";", "\\t", "|", "whitespace", got "comma"',
+    'spec.analysis.rfm.bins: expected one of 3, 4, 5, got 6',
+    'spec.segments.segments[1].name: contains a control character (U+0000)',
+    'spec.segments.segments[2].definition.root: nested deeper than 8 levels',
+  ]);
+  await app.load();
+  await app.section('Segments');
+  await expect(page.getByRole('region', { name: 'Segments', exact: true }).locator('[data-segment]')).toHaveCount(1);
+  await expect.poll(() => memberCount(app, 'Kept')).toBe(await sqlCount(app, 'monetary >= 1000'));
+  // Usable: an edit recounts, and is saved over the tampered record.
+  const value = page.getByRole('region', { name: 'Kept', exact: true }).getByLabel('Value', { exact: true });
+  await value.fill('1500');
+  await value.press('Enter');
+  await expect.poll(() => memberCount(app, 'Kept')).toBe(await sqlCount(app, 'monetary >= 1500'));
+  await expect.poll(() => storedSegments(page)).toEqual([['Kept']]);
+});
+
 test('Start fresh deletes the saved work and goes back to the guesses and defaults, reloading the data', async ({ app, page }) => {
   await openSample(app);
   const rfm = page.getByRole('region', { name: 'RFM analysis' });

@@ -13,7 +13,10 @@ export const DATABASE_NAME = 'segment-workbench';
 export const STORE_NAME = 'app';
 const VERSION = 1;
 
-/** The kinds of record the app keeps; each key is `<kind>:<id>`. */
+/**
+ * The kinds of record the app keeps; each key is `<kind>:<id>`. A kind's records are listed with
+ * an `IDBKeyRange` from `<kind>:` to `<kind>:\uffff`.
+ */
 export type RecordKind = 'workspace';
 export type RecordKey = `${RecordKind}:${string}`;
 
@@ -22,8 +25,6 @@ export interface AppStore {
   get(key: RecordKey): Promise<unknown>;
   put(key: RecordKey, value: unknown): Promise<void>;
   delete(key: RecordKey): Promise<void>;
-  /** Every key of one kind, in key order. */
-  keys(kind: RecordKind): Promise<RecordKey[]>;
 }
 
 /** Why storage failed, in words for the page's messages. */
@@ -118,9 +119,5 @@ export function openAppStore(factory: IDBFactory | undefined = globalThis.indexe
     get: (key) => run('readonly', (store) => store.get(key)),
     put: async (key, value) => void (await run('readwrite', (store) => store.put(value, key))),
     delete: async (key) => void (await run('readwrite', (store) => store.delete(key))),
-    keys: async (kind) => {
-      const range = IDBKeyRange.bound(`${kind}:`, `${kind}:\uffff`);
-      return (await run('readonly', (store) => store.getAllKeys(range))) as RecordKey[];
-    },
   };
 }
