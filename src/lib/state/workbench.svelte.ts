@@ -3,6 +3,7 @@ import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
 import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
 import { Analysis } from './analysis.svelte.ts';
+import { Autosave } from './autosave.svelte.ts';
 import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { combineSuggestions } from '../mapping/guess-notes.ts';
@@ -89,6 +90,7 @@ export class Workbench {
 
   readonly analysis: Analysis;
   readonly segments: Segments;
+  readonly autosave: Autosave;
   readonly #db: Remote<DbApi>;
   #started: Promise<EngineStatus> | null = null;
 
@@ -96,6 +98,7 @@ export class Workbench {
     this.#db = db;
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
+    this.autosave = new Autosave(this);
   }
 
   /** Starts the engine once; later callers share the same start. */
@@ -109,9 +112,10 @@ export class Workbench {
   /**
    * Adds files to the import. An .xlsx workbook's first sheet becomes CSV text in the worker, and
    * that is what is mapped and loaded (under the workbook's name); other workbooks are refused
-   * with a way forward.
+   * with a way forward. `settings` are the ones the files come with (the sample's); then any work
+   * saved in this browser for these files is restored.
    */
-  async addFiles(list: readonly File[]): Promise<void> {
+  async addFiles(list: readonly File[], settings?: Pick<ImportSpec, 'amountLevel' | 'ids' | 'cleaning'>): Promise<void> {
     this.notice = null;
     const added: ChosenFile[] = [];
     for (const chosen of list) {
@@ -148,6 +152,8 @@ export class Workbench {
     this.report = null;
     // A known export brings the settings it needs (shown, and editable, in the import settings).
     if (added.some((f) => f.inspection.mapping.source)) this.#applySourceSettings();
+    if (settings) [this.amountLevel, this.ids, this.cleaning] = [settings.amountLevel, settings.ids, settings.cleaning];
+    await this.autosave.filesChosen();
   }
 
   /**
@@ -184,6 +190,7 @@ export class Workbench {
     this.report = null;
     // Its export's settings go with it (they name its columns); the other files' stay.
     if (hadSource) this.#applySourceSettings();
+    void this.autosave.filesChosen();
   }
 
   setParse(index: number, patch: Partial<ParseOptions>): void {
@@ -221,11 +228,8 @@ export class Workbench {
         }),
       );
       this.#setFiles([]);
-      await this.addFiles(files);
       // The sample's own settings, whatever a file loaded before it had set.
-      this.amountLevel = 'line';
-      this.ids = defaultIdCleanup();
-      this.cleaning = structuredClone(sample.cleaning);
+      await this.addFiles(files, { amountLevel: 'line', ids: defaultIdCleanup(), cleaning: structuredClone(sample.cleaning) });
       await this.whenEngineReady();
       await this.load();
     } catch (e) {
@@ -259,6 +263,7 @@ export class Workbench {
         this.files.map((f) => f.file),
         Comlink.proxy((p: ImportProgress) => (this.progress = p)),
       );
+      this.autosave.restoreDefinitions();
       const shared = this.shared;
       if (shared?.analysis) this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)));
       await this.analysis.run();
@@ -267,6 +272,7 @@ export class Workbench {
         this.shared = null;
         this.onLinkApplied();
       }
+      this.autosave.loaded();
     } catch (e) {
       this.notice = { kind: errorKind(e), message: errorMessage(e) };
     } finally {
