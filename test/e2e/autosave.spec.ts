@@ -63,7 +63,6 @@ async function memberCount(app: WorkbenchPage, name: string): Promise<string> {
 }
 
 async function sqlCount(app: WorkbenchPage, where: string): Promise<string> {
-  await app.section('SQL');
   const [value] = await app.sqlColumn(`SELECT count(*) FROM customers WHERE ${where}`);
   return Number(value).toLocaleString('en-US');
 }
@@ -220,6 +219,7 @@ test('Start fresh deletes the saved work and goes back to the guesses and defaul
   await rfm.getByLabel('Monetary on').selectOption('average');
   await addRuleSegment(app, 'Big spenders', '500');
   await expect.poll(() => storedSegments(page)).toEqual([['Big spenders']]);
+  await app.section('RFM');
   await rfm.getByLabel('Analysis date').fill('2024-01-31');
   await rfm.getByLabel('Analysis date').press('Enter');
   await expect.poll(async () => JSON.stringify((await storedRecords(page))[0]?.spec?.analysis)).toContain('"analysisDate":"2024-01-31"');

@@ -28,7 +28,11 @@ export class WorkbenchPage {
     await expect(link).toHaveAttribute('aria-current', 'page');
   }
 
+  /** Chooses files in the Data section (opening the folded import form first when data is loaded). */
   async chooseFiles(...files: string[]): Promise<void> {
+    await this.section('Data');
+    const change = this.page.getByRole('button', { name: 'Change files or settings' });
+    if (await change.isVisible()) await change.click();
     await this.page.getByLabel('Load data').setInputFiles(files);
   }
 
