@@ -27,7 +27,8 @@ function storedRecords(page: Page): Promise<{ spec?: { segments?: { segments: { 
     try {
       const read = db.transaction('app').objectStore('app').getAll();
       return await new Promise((resolve, reject) => {
-        read.onsuccess = () => resolve(read.result);
+        // Without the segments' rule trees, which a tampered record may nest deeper than Playwright carries back.
+        read.onsuccess = () => resolve(JSON.parse(JSON.stringify(read.result, (key, value) => (key === 'definition' ? undefined : value))));
         read.onerror = () => reject(read.error);
       });
     } finally {
@@ -346,7 +347,9 @@ test('a write refused for a full storage is said, the page stays usable, and the
     await expect.poll(() => memberCount(app, 'Not saved')).toBe(await sqlCount(app, 'monetary >= 3000'));
     expect(await storedSegments(page)).toEqual([['Saved before']]);
 
-    // The usual quota back: the record written before the failure is there, whole.
+    // The page left while the storage is still full (leaving writes a change still waiting: refused
+    // too), then the usual quota back: the record written before the failure is there, whole.
+    await page.goto('./favicon.svg');
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await expect.poll(probe, { timeout: 60_000, intervals: [1_000] }).toBe('written');
     await app.open();

@@ -259,6 +259,7 @@ test.describe('Online Retail', () => {
     const seen = await expectOverviewEqualsSql(app);
     expect(int(seen.tiles.Customers.value)).toBe(4_339);
     // The data end on 2011-12-09: the chart's note says the last month is partial.
+    await app.section('Overview');
     await expect(app.page.getByRole('region', { name: 'Overview' })).toContainText('the last month holds only part of a month');
   });
 });
