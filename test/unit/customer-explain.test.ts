@@ -17,6 +17,9 @@ import type { RfmSpec } from '../../src/lib/spec/analysis.ts';
 import { defaultAnalysisSpec, defaultRangeSegments, defaultSegmentMap } from '../../src/lib/spec/rfm-defaults.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 
+/** Explanations keep a percentage and its sign together with a no-break space. */
+const pct = (text: string) => text.replaceAll(' %', '\u00a0%');
+
 const metrics = (over: Partial<CustomerMetrics> = {}): CustomerMetrics => ({
   recencyDays: 12,
   frequency: 3,
@@ -68,7 +71,7 @@ describe('words', () => {
       percentBeside(50.04, [20, 50, 80]),
       percentBeside(18.26, [50]),
       percentBeside(50.0001, [50]),
-    ]).toEqual(['49.96 %', '50.04 %', '18.3 %', '50.0001 %']);
+    ]).toEqual([pct('49.96 %'), pct('50.04 %'), pct('18.3 %'), pct('50.0001 %')]);
   });
 
   test('bands: whole days and orders (≤ 37.5 days is ≤ 37 days), money as money', () => {
@@ -174,10 +177,14 @@ describe('value tier', () => {
   const tiers = defaultAnalysisSpec().tiers;
   test('revenue share: within the first tier whose bound reaches it, past the one before', () => {
     expect(explainTier(tiers, 'Platinum', { rank: 3, buyers: 400, revenueShare: 18.26, percentile: 0.75 }, '900')).toBe(
-      "Platinum: ranked 3rd of 400 buyers by spend; they and the 2 buyers ranked above them bring 18.3 % of revenue: within Platinum's 50 %.",
+      pct(
+        "Platinum: ranked 3rd of 400 buyers by spend; they and the 2 buyers ranked above them bring 18.3 % of revenue: within Platinum's 50 %.",
+      ),
     );
     expect(explainTier(tiers, 'Gold', { rank: 40, buyers: 400, revenueShare: 50.04, percentile: 10 }, '90')).toBe(
-      "Gold: ranked 40th of 400 buyers by spend; they and the 39 buyers ranked above them bring 50.04 % of revenue: past Platinum's 50 %, within Gold's 80 %.",
+      pct(
+        "Gold: ranked 40th of 400 buyers by spend; they and the 39 buyers ranked above them bring 50.04 % of revenue: past Platinum's 50 %, within Gold's 80 %.",
+      ),
     );
   });
 
@@ -190,10 +197,12 @@ describe('value tier', () => {
       ],
     };
     expect(explainTier(short, 'Top', { rank: 1, buyers: 20, revenueShare: 30, percentile: 5 }, '10')).toBe(
-      "Top: ranked 1st of 20 buyers by spend; that is the top 5 % of buyers: within Top's 10 %.",
+      pct("Top: ranked 1st of 20 buyers by spend; that is the top 5 % of buyers: within Top's 10 %."),
     );
     expect(explainTier(short, 'Rest', { rank: 15, buyers: 20, revenueShare: 99, percentile: 75 }, '10')).toBe(
-      "Rest: ranked 15th of 20 buyers by spend; that is the top 75 % of buyers: past every tier's bound (the last, Rest, ends at 50 %), so the last tier.",
+      pct(
+        "Rest: ranked 15th of 20 buyers by spend; that is the top 75 % of buyers: past every tier's bound (the last, Rest, ends at 50 %), so the last tier.",
+      ),
     );
     expect(explainTier(tiers, 'Bronze', { rank: 400, buyers: 400, revenueShare: null, percentile: null }, '-3.50')).toBe(
       'Bronze: ranked 400th of 400 buyers by spend, with spend -3.50, which is not above 0: no share of revenue, so the last tier.',
@@ -282,11 +291,11 @@ describe('segment membership', () => {
       { text: 'a', holds: true },
       { text: 'b', holds: false },
     ];
-    expect(membershipWhy(false, 'and', checks)).toBe('Not a member: "b" does not hold.');
-    expect(membershipWhy(true, 'or', checks)).toBe('Member: "a" holds.');
-    expect(membershipWhy(true, 'and', [checks[0], checks[0]])).toBe('Member: all 2 conditions hold.');
-    expect(membershipWhy(false, 'or', [checks[1], checks[1]])).toBe('Not a member: none of its 2 conditions holds.');
-    expect(membershipWhy(true, 'and', [])).toBe('Member: the segment has no conditions, so everyone is in it.');
-    expect(membershipWhy(false, 'sql', [])).toBe('Not a member: the segment’s SQL condition is false or empty (NULL) for this customer.');
+    expect(membershipWhy(false, 'and', checks)).toBe('"b" does not hold.');
+    expect(membershipWhy(true, 'or', checks)).toBe('"a" holds.');
+    expect(membershipWhy(true, 'and', [checks[0], checks[0]])).toBe('all 2 conditions hold.');
+    expect(membershipWhy(false, 'or', [checks[1], checks[1]])).toBe('none of its 2 conditions holds.');
+    expect(membershipWhy(true, 'and', [])).toBe('it has no conditions, so everyone is in it.');
+    expect(membershipWhy(false, 'sql', [])).toBe('its SQL condition is false or empty (NULL) for this customer.');
   });
 });

@@ -30,6 +30,9 @@ export function ordinal(n: number): string {
   return `${formatCount(n)}${suffix}`;
 }
 
+/** A no-break space before the sign, so that a line never starts with "%". */
+const PERCENT = '\u00a0%';
+
 const cutNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 const moneyNumber = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
@@ -47,10 +50,10 @@ export function percentBeside(value: number, bounds: readonly number[]): string 
   for (let digits = 1; digits <= 6; digits++) {
     const shown = Number(value.toFixed(digits));
     if (bounds.every((b) => shown <= b === value <= b && (shown === b) === (value === b))) {
-      return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(value)} %`;
+      return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(value)}${PERCENT}`;
     }
   }
-  return `${value} %`;
+  return `${value}${PERCENT}`;
 }
 
 /** The value a dimension scores, in words. */
@@ -193,11 +196,11 @@ export function explainTier(
   const index = list.slice(0, -1).findIndex((t) => place <= t.upTo);
   const at = index < 0 ? list.length - 1 : index;
   const previous = at > 0 ? list[at - 1] : null;
-  const past = previous ? `past ${previous.name}'s ${previous.upTo} %, ` : '';
+  const past = previous ? `past ${previous.name}'s ${previous.upTo}${PERCENT}, ` : '';
   if (index < 0 && place > last.upTo) {
-    return `${tier}: ${ranked}; ${where(...list.map((t) => t.upTo))}: past every tier's bound (the last, ${last.name}, ends at ${last.upTo} %), so the last tier.`;
+    return `${tier}: ${ranked}; ${where(...list.map((t) => t.upTo))}: past every tier's bound (the last, ${last.name}, ends at ${last.upTo}${PERCENT}), so the last tier.`;
   }
-  return `${tier}: ${ranked}; ${where(...list.slice(0, at + 1).map((t) => t.upTo))}: ${past}within ${list[at].name}'s ${list[at].upTo} %.`;
+  return `${tier}: ${ranked}; ${where(...list.slice(0, at + 1).map((t) => t.upTo))}: ${past}within ${list[at].name}'s ${list[at].upTo}${PERCENT}.`;
 }
 
 /**

@@ -58,24 +58,18 @@ export function conditionColumn(rule: Rule, schema: SegmentSchema): string | nul
 
 const quoted = (checks: readonly RuleCheck[]) => checks.map((c) => `"${c.text}"`).join(', ');
 
-/** Why a customer is in a segment or not, from its top-level checks and how they combine. */
+/** Why a customer is in a segment or not (the verdict itself is shown beside it), from its top-level checks and how they combine. */
 export function membershipWhy(member: boolean, combine: Membership['combine'], checks: readonly RuleCheck[]): string {
   if (combine === 'sql') {
-    return member
-      ? 'Member: the segment’s SQL condition is true for this customer.'
-      : 'Not a member: the segment’s SQL condition is false or empty (NULL) for this customer.';
+    return member ? 'its SQL condition is true for this customer.' : 'its SQL condition is false or empty (NULL) for this customer.';
   }
-  if (checks.length === 0) return member ? 'Member: the segment has no conditions, so everyone is in it.' : 'Not a member.';
+  if (checks.length === 0) return member ? 'it has no conditions, so everyone is in it.' : 'it has no conditions.';
   const holding = checks.filter((c) => c.holds);
   const failing = checks.filter((c) => !c.holds);
-  if (member) {
-    if (checks.length === 1) return 'Member: its condition holds.';
-    return combine === 'and'
-      ? `Member: all ${checks.length} conditions hold.`
-      : `Member: ${quoted(holding)} ${holding.length === 1 ? 'holds' : 'hold'}.`;
-  }
-  if (checks.length === 1) return 'Not a member: its condition does not hold.';
+  if (checks.length === 1) return member ? 'its condition holds.' : 'its condition does not hold.';
+  if (member)
+    return combine === 'and' ? `all ${checks.length} conditions hold.` : `${quoted(holding)} ${holding.length === 1 ? 'holds' : 'hold'}.`;
   return combine === 'and'
-    ? `Not a member: ${quoted(failing)} ${failing.length === 1 ? 'does' : 'do'} not hold.`
-    : `Not a member: none of its ${checks.length} conditions holds.`;
+    ? `${quoted(failing)} ${failing.length === 1 ? 'does' : 'do'} not hold.`
+    : `none of its ${checks.length} conditions holds.`;
 }

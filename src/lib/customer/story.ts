@@ -164,7 +164,7 @@ async function readMemberships(
     const base = { segmentId: p.segment.id, name: p.segment.name };
     const error = 'error' in p ? p.error : errors.get(p.segment.id);
     if (error !== undefined || 'error' in p) {
-      return { ...base, member: null, error: error ?? null, combine: 'sql', checks: [], why: `Could not be evaluated: ${error}` };
+      return { ...base, member: null, error: error ?? null, combine: 'sql', checks: [], why: `it could not be evaluated: ${error}` };
     }
     const [member, ...holds] = flags.get(p.segment.id) ?? [];
     const checks: RuleCheck[] =

@@ -67,24 +67,32 @@ export function customerOrderCountSql(id: string): string {
   return `SELECT count(*) AS total FROM orders WHERE ${idIs(id)}`;
 }
 
+/** How many of an order's distinct values of one attribute are listed before "and N more". */
+export const LISTED_VALUES = 5;
+
 /**
  * One page of the customer's orders, newest first: order id, date (the time of day when there is
  * one), amount as exact text, line count, and for each line attribute the distinct filled values
- * its lines have, sorted and comma-separated (`orders` keeps only the first line's).
+ * its lines have (`orders` keeps only the first line's), sorted, the first few listed and the rest
+ * counted (`23166, 47590A, 84997D, 85123A, 85152 and 19 more`).
  */
 export function customerOrdersSql(id: string, attributes: readonly string[], offset: number, limit: number): string {
   const values = attributes.map((a) => {
     const v = `nullif(trim(CAST(${ident(a)} AS VARCHAR)), '')`;
-    return `array_to_string(list_sort(list_distinct(list(${v}) FILTER (WHERE ${v} IS NOT NULL))), ', ') AS ${ident(a)}`;
+    return `list_sort(list_distinct(list(${v}) FILTER (WHERE ${v} IS NOT NULL))) AS ${ident(a)}`;
   });
   const lines = values.length ? `,\nl AS (SELECT order_id, ${values.join(', ')} FROM order_lines WHERE ${idIs(id)} GROUP BY order_id)` : '';
+  const listed = (a: string) => {
+    const list = `l.${ident(a)}`;
+    return `CASE WHEN len(${list}) > ${LISTED_VALUES} THEN array_to_string(${list}[1:${LISTED_VALUES}], ', ') || ' and ' || (len(${list}) - ${LISTED_VALUES}) || ' more' ELSE array_to_string(${list}, ', ') END AS ${ident(a)}`;
+  };
   const date = 'CAST(o.order_date AS TIMESTAMP)';
   const columns = [
     'o.order_id AS order_id',
     `CASE WHEN CAST(${date} AS TIME) = TIME '00:00:00' THEN strftime(${date}, '%Y-%m-%d') ELSE strftime(${date}, '%Y-%m-%d %H:%M:%S') END AS order_date`,
     'CAST(o.amount AS VARCHAR) AS amount',
     'o.line_count AS line_count',
-    ...attributes.map((a) => `l.${ident(a)} AS ${ident(a)}`),
+    ...attributes.map(listed),
   ];
   // Sorted by the table's own columns (o.…), not by the text columns of the same names.
   return `WITH o AS (SELECT * FROM orders WHERE ${idIs(id)})${lines}
