@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../src/lib/analysis/result.ts';
+import type { ExportPreview } from '../src/lib/customer/export-preview.ts';
 import type { CustomerOrders, CustomerStory, OrdersPageQuery, StorySegment } from '../src/lib/customer/types.ts';
 import type { ImportPhase } from '../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
@@ -29,12 +30,6 @@ export interface QueryResult {
   rows: (string | number | boolean | null)[][];
   /** True when the result had more rows than were returned. */
   truncated: boolean;
-}
-
-/** The first rows of the customer export, each cell as the CSV writes it (NULL as null). */
-export interface ExportPreview {
-  columns: string[];
-  rows: (string | null)[][];
 }
 
 /** The only door to DuckDB. Every method speaks the domain and returns plain data. */
@@ -70,7 +65,7 @@ export interface DbApi {
   customerStory(id: string, segments: StorySegment[], orders: OrdersPageQuery): Promise<CustomerStory>;
   /** A page of a customer's orders, newest first. */
   customerOrders(id: string, page: OrdersPageQuery): Promise<CustomerOrders>;
-  /** The first `rows` rows of what exportCustomersCsv writes. */
+  /** The first `rows` rows of what exportCustomersCsv writes, with their ids as loaded. */
   exportPreview(rows: number): Promise<ExportPreview>;
   /** Runs SQL as typed (the engine's lock is what keeps it local) and returns at most maxRows rows. */
   query(sql: string, maxRows: number): Promise<QueryResult>;

@@ -9,6 +9,7 @@ import { customersCsv } from '../src/lib/csv/customers-csv.ts';
 import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
 import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
+import { exportPreview } from '../src/lib/customer/export-preview.ts';
 import { readCustomerOrders, readCustomerStory } from '../src/lib/customer/story.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import { exportPreviewSql } from '../src/lib/sql/customer.ts';
@@ -369,9 +370,12 @@ const api: DbApi = {
     return exclusive(async () => {
       const conn = await ready();
       try {
-        const result = await runner(conn).rows(exportPreviewSql(rows));
-        const columns = result.length ? Object.keys(result[0]) : [];
-        return { columns, rows: result.map((r) => columns.map((c) => (r[c] == null ? null : String(r[c])))) };
+        // The columns from the result's schema, in the export's order.
+        const table = await conn.query(exportPreviewSql(rows));
+        return exportPreview(
+          arrowRows(table),
+          table.schema.fields.map((f) => f.name),
+        );
       } catch (e) {
         throw fromDuckDbError(e);
       }

@@ -9,6 +9,9 @@ import type { AnalysisSpec } from '../../src/lib/spec/analysis.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 import { exportPreviewSql } from '../../src/lib/sql/customer.ts';
+import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
+import { exportPreview } from '../../src/lib/customer/export-preview.ts';
+import Papa from 'papaparse';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../../src/lib/sql/segment-base.ts';
 import { openEngine, type TestEngine } from './engine.ts';
@@ -371,9 +374,10 @@ describe('orders', () => {
   });
 });
 
-test('the export preview is the first rows of the export, in its order and text', async () => {
-  const all = await engine.rows(exportCustomersSql());
-  const preview = await engine.rows(exportPreviewSql(3));
-  expect(preview).toEqual(all.slice(0, 3));
-  expect(preview.map((r) => r.customer_id)).toEqual(['00123', '123', 'e']);
+test('the export preview is the first rows of the export file, as its CSV writes them', async () => {
+  const file = Papa.parse<string[]>(customersCsv(await engine.rows(exportCustomersSql())), { skipEmptyLines: true }).data;
+  const rows = await engine.rows(exportPreviewSql(3));
+  const preview = exportPreview(rows, Object.keys(rows[0]));
+  expect([preview.columns, ...preview.rows]).toEqual(file.slice(0, 4));
+  expect(preview.ids).toEqual(['00123', '123', 'e']);
 });

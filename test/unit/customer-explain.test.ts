@@ -10,6 +10,7 @@ import {
   ordinal,
   percentBeside,
 } from '../../src/lib/customer/explain.ts';
+import { exportPreview } from '../../src/lib/customer/export-preview.ts';
 import { membershipWhy, ruleText } from '../../src/lib/customer/membership.ts';
 import type { CustomerMetrics, CustomerScores, ScoreBands } from '../../src/lib/customer/types.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
@@ -297,5 +298,16 @@ describe('segment membership', () => {
     expect(membershipWhy(false, 'or', [checks[1], checks[1]])).toBe('none of its 2 conditions holds.');
     expect(membershipWhy(true, 'and', [])).toBe('it has no conditions, so everyone is in it.');
     expect(membershipWhy(false, 'sql', [])).toBe('its SQL condition is false or empty (NULL) for this customer.');
+  });
+});
+
+describe('export preview', () => {
+  test("cells as the CSV writes them, columns in the query's order, the id as loaded to open the story", () => {
+    const row = Object.assign(Object.create(null), { customer_id: '=1+1', 2024: null, monetary: '-5' });
+    expect(exportPreview([row], ['customer_id', 'monetary', '2024'])).toEqual({
+      columns: ['customer_id', 'monetary', '2024'],
+      rows: [["'=1+1", '-5', '']],
+      ids: ['=1+1'],
+    });
   });
 });

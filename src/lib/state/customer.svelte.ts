@@ -1,5 +1,6 @@
 import type { Remote } from 'comlink';
-import type { DbApi, ExportPreview } from '../../../workers/db-api.ts';
+import type { DbApi } from '../../../workers/db-api.ts';
+import type { ExportPreview } from '../customer/export-preview.ts';
 import type { CustomerOrders, CustomerStory, StorySegment } from '../customer/types.ts';
 import { errorMessage } from '../errors.ts';
 import type { SegmentSpec } from '../spec/segments.ts';
