@@ -44,13 +44,15 @@ s AS (
   FROM m),
 b AS (
   SELECT *, min(recency) OVER (PARTITION BY r) AS r_lo, max(recency) OVER (PARTITION BY r) AS r_hi,
-    min(frequency) OVER (PARTITION BY f) AS f_lo, max(frequency) OVER (PARTITION BY f) AS f_hi
+    min(frequency) OVER (PARTITION BY f) AS f_lo, max(frequency) OVER (PARTITION BY f) AS f_hi,
+    min(CAST(monetary AS DOUBLE)) OVER (PARTITION BY m) AS m_lo, max(CAST(monetary AS DOUBLE)) OVER (PARTITION BY m) AS m_hi
   FROM s)
 SELECT CAST(recency AS VARCHAR) AS recency, CAST(frequency AS VARCHAR) AS frequency, CAST(monetary AS VARCHAR) AS monetary,
   CAST(CAST(round(monetary / frequency, 2) AS DECIMAL(38, 2)) AS VARCHAR) AS aov,
   strftime(first_order, '%Y-%m-%d %H:%M:%S') AS first_order, strftime(last_order, '%Y-%m-%d %H:%M:%S') AS last_order,
   CAST(tenure AS VARCHAR) AS tenure, CAST(r AS VARCHAR) AS r, CAST(f AS VARCHAR) AS f, CAST(m AS VARCHAR) AS m,
   CAST(r_lo AS VARCHAR) AS r_lo, CAST(r_hi AS VARCHAR) AS r_hi, CAST(f_lo AS VARCHAR) AS f_lo, CAST(f_hi AS VARCHAR) AS f_hi,
+  CAST(m_lo AS VARCHAR) AS m_lo, CAST(m_hi AS VARCHAR) AS m_hi,
   CAST(value_rank AS VARCHAR) AS value_rank, CAST(buyers AS VARCHAR) AS buyers, CAST(share AS VARCHAR) AS share,
   CASE WHEN monetary <= 0 THEN 'Bronze' WHEN share <= 50 THEN 'Platinum' WHEN share <= 80 THEN 'Gold' WHEN share <= 95 THEN 'Silver' ELSE 'Bronze' END AS tier,
   CASE WHEN recency > 180 THEN 'lapsed' WHEN recency > 90 THEN 'cooling' WHEN tenure <= 30 THEN 'new' WHEN frequency >= 2 THEN 'repeat' ELSE 'active' END AS stage,
@@ -84,6 +86,14 @@ async function expectFigures(dialog: Locator, want: Record<string, string>): Pro
   await expect(explained.filter({ hasText: 'Frequency score' })).toContainText(
     `is ${range(want.f_lo, want.f_hi, Number(want.f_hi) === 1 ? 'order' : 'orders')} in this data`,
   );
+  const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  const [mLo, mHi] = [money.format(Number(want.m_lo)), money.format(Number(want.m_hi))];
+  await expect(explained.filter({ hasText: 'Monetary score' })).toContainText(
+    `M = ${want.m}: spend ${formatAmount(want.monetary)}; the M${want.m} band`,
+  );
+  await expect(explained.filter({ hasText: 'Monetary score' })).toContainText(
+    `is ${mLo === mHi ? `exactly ${mLo}` : `${mLo}–${mHi}`} in this data`,
+  );
   const tier = await dialog.getByTestId('story-tier-why').innerText();
   expect(tier).toMatch(
     new RegExp(`^${want.tier}: ranked ${formatCount(Number(want.value_rank))}(st|nd|rd|th) of ${formatCount(Number(want.buyers))} buyers`),
@@ -91,6 +101,7 @@ async function expectFigures(dialog: Locator, want: Record<string, string>): Pro
   const shown = Number(/bring ([\d.]+)\s%/.exec(tier)?.[1]);
   expect(Math.abs(shown - Number(want.share))).toBeLessThan(0.05);
   await expect(dialog.getByTestId('story-lifecycle-why')).toContainText(`${want.stage}: `);
+  await expect(dialog.getByTestId('story-lifecycle-why')).toContainText(`last order ${days(want.recency)} before the analysis date`);
 }
 
 async function openSample(app: WorkbenchPage, page: Page): Promise<void> {
