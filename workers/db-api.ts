@@ -1,4 +1,6 @@
 import type { AnalysisResult } from '../src/lib/analysis/result.ts';
+import type { ExportPreview } from '../src/lib/customer/export-preview.ts';
+import type { CustomerOrders, CustomerStory, OrdersPageQuery, StorySegment } from '../src/lib/customer/types.ts';
 import type { ImportPhase } from '../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportReport } from '../src/lib/import/report.ts';
@@ -55,6 +57,16 @@ export interface DbApi {
   memberPage(definitions: SegmentDefinition[], page: PageQuery): Promise<MemberPage>;
   /** The customer export with one true/false column per segment, or only segment `member`'s customers. */
   exportSegmentsCsv(segments: NamedDefinition[], member: number | null): Promise<string>;
+  /**
+   * One customer's story from the latest analysis (explained with the spec its tables were built
+   * from): metrics, scores, segment, tier and stage with how each was derived, membership of each
+   * given segment with why, and the first page of their orders.
+   */
+  customerStory(id: string, segments: StorySegment[], orders: OrdersPageQuery): Promise<CustomerStory>;
+  /** A page of a customer's orders, newest first. */
+  customerOrders(id: string, page: OrdersPageQuery): Promise<CustomerOrders>;
+  /** The first `rows` rows of what exportCustomersCsv writes, with their ids as loaded. */
+  exportPreview(rows: number): Promise<ExportPreview>;
   /** Runs SQL as typed (the engine's lock is what keeps it local) and returns at most maxRows rows. */
   query(sql: string, maxRows: number): Promise<QueryResult>;
 }

@@ -9,6 +9,10 @@ import { customersCsv } from '../src/lib/csv/customers-csv.ts';
 import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
 import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
+import { exportPreview } from '../src/lib/customer/export-preview.ts';
+import { readCustomerOrders, readCustomerStory } from '../src/lib/customer/story.ts';
+import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
+import { exportPreviewSql } from '../src/lib/sql/customer.ts';
 import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { exportCustomersSql } from '../src/lib/sql/export.ts';
 import {
@@ -51,6 +55,8 @@ let lastSpec: ImportSpec | null = null;
 let analysisKeys: AnalysisKeys | null = null;
 /** The analysis date of the latest analysis: segment rules count relative dates back from it. */
 let analysisDate: string | null = null;
+/** The spec the analysis tables were last built from: a customer's story is explained with it. */
+let analysedSpec: AnalysisSpec | null = null;
 /** The segment columns of the loaded data (their kinds do not change with the analysis spec). */
 let segmentColumns: Omit<SegmentSchema, 'analysisDate'> | null = null;
 /** Whether `customers` is snapshotted for the current analysis (see segment-base.ts). */
@@ -259,6 +265,7 @@ const api: DbApi = {
         await dropSnapshot(conn);
         segmentColumns = null;
         analysisDate = null;
+        analysedSpec = null;
         rawKeys = [];
         const report = await runImport(runner(conn), spec, registered, onProgress);
         rawKeys = keys;
@@ -281,10 +288,12 @@ const api: DbApi = {
         const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
         analysisKeys = keys;
         analysisDate = result.analysisDate;
+        analysedSpec = spec;
         return result;
       } catch (e) {
         analysisKeys = null;
         analysisDate = null;
+        analysedSpec = null;
         throw fromDuckDbError(e);
       }
       // A change the user just made: it goes before queued segment work, which gives way to it.
@@ -340,6 +349,37 @@ const api: DbApi = {
 
   exportSegmentsCsv(segments, member) {
     return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member));
+  },
+
+  // A click: interactive, so it goes before queued segment analyses and profiles.
+  customerStory(id, segments, orders) {
+    return segmentWork(
+      ({ db, schema }) => {
+        if (!analysedSpec) throw new WorkbenchError('mapping', 'Load and analyse data before opening a customer.');
+        return readCustomerStory(db, id, segments, schema, analysedSpec, orders);
+      },
+      { lane: 'interactive' },
+    );
+  },
+
+  customerOrders(id, page) {
+    return segmentWork(({ db, schema }) => readCustomerOrders(db, id, schema, page), { lane: 'interactive' });
+  },
+
+  exportPreview(rows) {
+    return exclusive(async () => {
+      const conn = await ready();
+      try {
+        // The columns from the result's schema, in the export's order.
+        const table = await conn.query(exportPreviewSql(rows));
+        return exportPreview(
+          arrowRows(table),
+          table.schema.fields.map((f) => f.name),
+        );
+      } catch (e) {
+        throw fromDuckDbError(e);
+      }
+    });
   },
 
   query(sql, maxRows): Promise<QueryResult> {

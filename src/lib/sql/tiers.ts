@@ -13,10 +13,7 @@ import { literal } from './quote.ts';
 export function customerTiersSql(spec: Pick<TierSpec, 'scheme' | 'tiers'>): string {
   const { tiers } = spec;
   if (spec.scheme !== 'revenue-share' && spec.scheme !== 'percentile') throw new Error(`invalid tier scheme: ${String(spec.scheme)}`);
-  const position =
-    spec.scheme === 'revenue-share'
-      ? 'CASE WHEN monetary > 0 THEN 100 * CAST(cum_monetary AS DOUBLE) / nullif(CAST(t.total AS DOUBLE), 0) END'
-      : 'CASE WHEN monetary > 0 THEN 100 * CAST(value_rank AS DOUBLE) / t.n END';
+  const position = tierPositionSql(spec.scheme);
   const whens = tiers.map((t) => `WHEN position <= ${sqlNumber(t.upTo, `${t.name} upTo`)} THEN ${literal(t.name)}`);
   const last = tiers.at(-1);
   const tier = last ? ['CASE', ...whens.slice(0, -1), `ELSE ${literal(last.name)}`].join('\n    ') + '\n  END' : 'CAST(NULL AS VARCHAR)';
@@ -26,6 +23,17 @@ WITH t AS (SELECT sum(greatest(monetary, 0)) AS total, count(*) AS n FROM custom
   FROM customer_metrics, t
 )
 SELECT customer_id, monetary, ${tier} AS value_tier FROM p`;
+}
+
+/**
+ * A buyer's position as tiers read it, over one row of `customer_metrics` joined with
+ * `t` (total positive spend `total`, buyers `n`): cumulative share of revenue in %, or rank as a
+ * percentile; NULL when net spend ≤ 0. The customer story reads the same expression.
+ */
+export function tierPositionSql(scheme: TierSpec['scheme']): string {
+  return scheme === 'revenue-share'
+    ? 'CASE WHEN monetary > 0 THEN 100 * CAST(cum_monetary AS DOUBLE) / nullif(CAST(t.total AS DOUBLE), 0) END'
+    : 'CASE WHEN monetary > 0 THEN 100 * CAST(value_rank AS DOUBLE) / t.n END';
 }
 
 /** Customers and revenue per tier name. */

@@ -6,6 +6,7 @@ import { segmentMembersSql } from '../sql/segment-sql.ts';
 import { compileSegment } from '../segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
 import type { ColumnSummary, SegmentAnalysis, SegmentCount, SegmentOutcome } from '../segments/types.ts';
+import { CustomerStories } from './customer.svelte.ts';
 import { SegmentDetails } from './segment-details.svelte.ts';
 import { parseSpecFile } from '../spec/read-spec.ts';
 import { segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
@@ -51,6 +52,8 @@ export class Segments {
   summaries = new SvelteMap<string, ColumnSummary | null>();
   /** The profile and the member list on screen. */
   readonly details: SegmentDetails;
+  /** The customer story open from a member list or the export preview, with each enabled segment's membership. */
+  readonly customers: CustomerStories;
 
   readonly #db: Remote<DbApi>;
   // Bookkeeping, not state: nothing renders from these.
@@ -75,6 +78,7 @@ export class Segments {
   constructor(db: Remote<DbApi>) {
     this.#db = db;
     this.details = new SegmentDetails(db, (id) => this.byId(id));
+    this.customers = new CustomerStories(db, () => this.enabled);
   }
 
   get enabled(): SegmentSpec[] {
@@ -100,6 +104,7 @@ export class Segments {
     this.#generation++;
     this.#recountAll();
     this.details.reload();
+    this.customers.reload();
   }
 
   /** Every count at once, from one analysis rather than one query per segment. */
@@ -122,6 +127,7 @@ export class Segments {
     this.summaries.clear();
     this.analysis = null;
     this.details.clear();
+    this.customers.reset();
   }
 
   add(name: string, definition: SegmentDefinition, description = ''): SegmentSpec {
