@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures.ts';
 
+const count = (text: string) => Number(text.replace(/,/g, ''));
+
 test.beforeEach(async ({ app, page }) => {
   await app.open('?sample=retail-v1');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
@@ -115,4 +117,62 @@ test("the overlap buttons' names carry the customers in both, the share of the r
   await matrix.getByRole('button', { name: /^Show customers in Mobile and One-time buyers:/ }).press('Enter');
   await expect(page.getByRole('region', { name: 'Members' })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Members' }).getByTestId('member-range')).toContainText(`of ${formatCount(both)}`);
+});
+
+test('the R × F grid of the segment map is one tab stop; arrows, Home and End move inside, and the active cell keeps its place', async ({
+  app,
+  page,
+}) => {
+  await app.section('RFM');
+  const rfm = page.getByRole('region', { name: 'RFM analysis' });
+  const grid = rfm.getByRole('grid', { name: 'Recency × frequency cells for M = 5' });
+  await expect(grid.getByRole('columnheader', { name: 'F 3' })).toBeVisible();
+  await expect(grid.getByRole('rowheader', { name: 'R 2' })).toBeVisible();
+  await expect(grid.getByRole('gridcell')).toHaveCount(25);
+
+  // Tab from the monetary select enters the grid once, at its top-left cell (R 5, F 1)…
+  await rfm.getByLabel('Monetary score').focus();
+  await page.keyboard.press('Tab');
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  expect(await focusedName()).toMatch(/^R 5, F 1, cell 515: [^,]+, [\d,]+ customers\. Assign to /);
+  // …and the next Tab leaves it: one tab stop.
+  await page.keyboard.press('Tab');
+  expect(await focusedName()).not.toMatch(/^R \d, F \d/);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName()).toMatch(/^R 5, F 1,/);
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toMatch(/^R 5, F 3,/);
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedName()).toMatch(/^R 4, F 3,/);
+  await page.keyboard.press('End');
+  expect(await focusedName()).toMatch(/^R 4, F 5,/);
+  // At an edge, an arrow stays put.
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toMatch(/^R 4, F 5,/);
+  await page.keyboard.press('Home');
+  expect(await focusedName()).toMatch(/^R 4, F 1,/);
+  await page.keyboard.press('Control+End');
+  expect(await focusedName()).toMatch(/^R 1, F 5,/);
+  await page.keyboard.press('Control+Home');
+  expect(await focusedName()).toMatch(/^R 5, F 1,/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toMatch(/^R 3, F 2,/);
+
+  // Leaving and coming back returns to the same cell; only it is in the tab order.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName()).toMatch(/^R 3, F 2,/);
+  await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
+
+  // Enter paints the active cell with the brush, and focus stays on it.
+  await rfm.getByRole('radio', { name: 'Loyal', exact: true }).check();
+  await grid.getByRole('button', { name: /^R 3, F 2,/ }).focus();
+  const before = count((await focusedName()).match(/([\d,]+) customers/)![1]);
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('button', { name: /^R 3, F 2, cell 325: Loyal, / })).toBeFocused();
+  expect(count((await focusedName()).match(/([\d,]+) customers/)![1])).toBe(before);
 });
