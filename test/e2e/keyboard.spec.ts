@@ -50,6 +50,7 @@ test('a template still reading the data leaves the focus, and the typing, to who
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
   await panel.getByRole('button', { name: 'Add rule segment' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Mine');
   const mine = page.getByRole('region', { name: 'Mine', exact: true });
   // The engine busy with a long query: the template's reading of the data waits behind it.
