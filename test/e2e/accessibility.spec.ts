@@ -11,7 +11,7 @@ const SECTIONS = ['Data', 'Overview', 'RFM', 'Value & lifecycle', 'Segments', 'S
  */
 async function fillEverySection(app: WorkbenchPage, page: Page): Promise<void> {
   await app.open('?sample=retail-v1');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.loaded();
 
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
@@ -61,6 +61,8 @@ test('axe finds no serious or critical violation in any section, each section fi
   }
   // …and with a dialog open.
   await app.section('Data');
+  await page.getByRole('button', { name: 'Change files or settings' }).click();
+  found.push(...(await seriousViolations(page, 'Data, the import form open')));
   await page.getByRole('button', { name: 'Remove retail-v1-customers.csv' }).click();
   await expect(page.getByRole('dialog', { name: 'Remove retail-v1-customers.csv?' })).toBeVisible();
   found.push(...(await seriousViolations(page, 'dialog')));
@@ -113,14 +115,16 @@ test('every control reached by Tab shows a visible focus indicator', async ({ ap
   // Table views hold focusable scrollers and the chart buttons change name: open one to include them.
   await app.section('RFM');
   await page.getByRole('button', { name: 'Show table: R × F heatmap', exact: true }).click();
-  // With a nav bar each section is its own page to tab through; without one, every section is on one page.
-  const paged = (await page.getByRole('navigation', { name: 'Sections' }).count()) > 0;
   const invisible: string[] = [];
   const seen = new Set<string>();
-  for (const name of paged ? SECTIONS : SECTIONS.slice(0, 1)) {
+  for (const name of SECTIONS) {
     await app.section(name);
-    // A click on the title sets where sequential focus navigation starts: the top of the page.
+    // From the top of the page: the skip links, the header, the nav, then the section.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('heading', { level: 1 }).first().click();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
     await page.evaluate(() => delete (window as unknown as { tabbed?: WeakSet<Element> }).tabbed);
     let reached = 0;
     for (let press = 0; press < 1500; press++) {
@@ -131,11 +135,12 @@ test('every control reached by Tab shows a visible focus indicator', async ({ ap
       if (!indicator.visible && !seen.has(indicator.element)) invisible.push(`${name}: ${indicator.element}: ${indicator.style}`);
       seen.add(indicator.element);
     }
-    expect(reached, `Tab reached the controls of ${name}`).toBeGreaterThan(paged ? 0 : 50);
+    expect(reached, `Tab reached the controls of ${name}`).toBeGreaterThan(3);
   }
 
   // The dialog that asks before a file's results are discarded, opened by keyboard: both its buttons.
   await app.section('Data');
+  await page.getByRole('button', { name: 'Change files or settings' }).click();
   await page.getByRole('button', { name: 'Remove retail-v1-customers.csv' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Remove retail-v1-customers.csv?' });

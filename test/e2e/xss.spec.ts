@@ -213,8 +213,8 @@ async function shownText(region: Locator): Promise<string> {
 const shownIn = (text: string) => PAYLOADS.filter((p) => text.includes(p));
 
 /** Reveals every chart's table and hovers every chart (its tooltip), then shows the charts again. */
-async function exerciseCharts(page: Page): Promise<string> {
-  const charts = page.getByRole('region', { name: 'Charts' });
+async function exerciseCharts(page: Page, region: string): Promise<string> {
+  const charts = page.getByRole('region', { name: region });
   for (const canvas of await charts.locator('canvas').all()) {
     const box = await canvas.boundingBox();
     if (box) for (const fx of [0.2, 0.5, 0.8]) await page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.6);
@@ -273,11 +273,19 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
 
   await app.load();
   expect(await app.accountedFor('customers.csv')).toBe(100);
+  await app.section('RFM');
   const rfm = page.getByRole('table', { name: 'RFM segments' });
   await expect(rfm).toBeVisible({ timeout: 120_000 });
   expect(await record('RFM segment names and actions (link)', await shownText(page.getByRole('region', { name: 'RFM analysis' })))).toBe(N);
+  const rfmCharts = await exerciseCharts(page, 'RFM charts');
+  await app.section('Value & lifecycle');
   expect(await record('value tier names (link)', await shownText(page.getByRole('region', { name: 'Value tiers' })))).toBe(4);
-  expect(await record('charts: tables, labels and tooltips', await exerciseCharts(page))).toBeGreaterThan(0);
+  const valueCharts = await exerciseCharts(page, 'Value and lifecycle charts');
+  expect(await record('charts: tables, labels and tooltips', `${rfmCharts}\n${valueCharts}`)).toBeGreaterThan(0);
+  await app.section('Overview');
+  expect(
+    await record('overview: largest segments and tiles (link)', await shownText(page.getByRole('region', { name: 'Overview' }))),
+  ).toBeGreaterThan(0);
 
   // Segments from the link: names, descriptions, rule values and SQL in their editors, every count.
   await app.section('Segments');
