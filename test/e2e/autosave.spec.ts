@@ -367,3 +367,30 @@ test('a write refused for a full storage is said, the page stays usable, and the
     expect(guard.problems, 'page errors, CSP violations, foreign requests').toEqual([]);
   }
 });
+
+test('a role changed before the browser answers whether work was saved still leaves the files saving', async ({ app, page }) => {
+  await app.open();
+  // Hold the app's store with a write transaction kept busy until released: the page's lookup for the
+  // chosen files waits behind it, as it does on a slow disk, while the person changes a role.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('segment-workbench', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('app');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const w = window as unknown as { releaseStore?: boolean };
+    const store = db.transaction('app', 'readwrite').objectStore('app');
+    const spin = () => {
+      if (w.releaseStore) return db.close();
+      store.get('busy').onsuccess = spin;
+    };
+    spin();
+  });
+  await app.chooseFiles(ERP);
+  await page.getByRole('region', { name: 'Mapping of erp-order-lines.csv' }).getByLabel('Role of ORDER_MODE').selectOption('ignore');
+  await page.evaluate(() => ((window as unknown as { releaseStore?: boolean }).releaseStore = true));
+  await app.load();
+  await addRuleSegment(app, 'Saved after all', '1000');
+  await expect.poll(() => storedSegments(page)).toEqual([['Saved after all']]);
+});

@@ -53,7 +53,9 @@ export class WorkbenchPage {
     return this.page.getByRole('region', { name: 'Import report' });
   }
 
+  /** A figure of the import report (in the Data section, gone to first). */
   async count(testId: string, file?: string): Promise<number> {
+    if ((await this.currentSection()) !== 'Data') await this.section('Data');
     const scope = file ? this.report.getByRole('table', { name: `Records of ${file}` }) : this.report;
     return Number((await scope.getByTestId(testId).innerText()).replace(/,/g, ''));
   }

@@ -29,6 +29,7 @@ test('changing a cleaning rule and loading again shows what each rule excluded',
   await expect(app.report).toBeVisible();
   const tx = 'retail-v1-transactions.csv';
   const loadedBefore = await app.count('loaded', tx);
+  await page.getByRole('button', { name: 'Change files or settings' }).click();
   const settings = page.getByRole('region', { name: 'Import settings' });
   const duplicates = settings.getByTestId('rule-count-duplicate');
   await expect(duplicates).toContainText('— 0 at the last load');

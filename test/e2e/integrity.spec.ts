@@ -58,6 +58,8 @@ test('SQL segments in a link that smuggle writes are refused one by one, and eve
   };
   const opened = new WorkbenchPage(await context.newPage());
   await opened.page.goto(`./?sample=retail-v1#${await shareFragment(spec)}`);
+  await opened.loaded();
+  await opened.section('Segments');
   const kpis = opened.page.getByRole('table', { name: 'Segment KPIs' });
   await expect(kpis.getByRole('row', { name: /^Payload 1\b/ })).toBeVisible({ timeout: 180_000 });
   const outcomes: string[] = [];

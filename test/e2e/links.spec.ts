@@ -76,6 +76,7 @@ test('a crafted link loads its valid parts, lists every other part with its path
   // The valid parts apply: the lifecycle setting, and the two sound segments, each counting its members.
   await app.section('Value & lifecycle');
   await expect(page.getByRole('region', { name: 'Lifecycle stages' }).getByLabel('New: first order within (days)')).toHaveValue('45');
+  await app.section('Segments');
   const big = page.getByRole('region', { name: 'Big spenders', exact: true });
   const once = page.getByRole('region', { name: 'One-time buyers', exact: true });
   await expect(big.getByTestId('member-count')).toHaveText(await sqlCount(app, 'SELECT count(*) FROM customers WHERE monetary >= 500'));

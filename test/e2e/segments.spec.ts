@@ -202,6 +202,7 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await expect(page.getByRole('table', { name: 'Score cut points' })).toContainText('Tie-consistent');
   const breakpoints = await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`);
   expect(breakpoints).not.toBe(ntile);
+  await app.section('Segments');
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(breakpoints));
 
   const saved = page.waitForEvent('download');
@@ -212,6 +213,7 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await app.open('?sample=retail-v1');
   await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
   await panel.getByLabel('Open segment definitions').setInputFiles(file);
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
   await expect(segment.getByLabel('Description')).toHaveValue(/High frequency score/);
@@ -281,9 +283,11 @@ test('a share link carries the segments and settings to a colleague, who applies
   // The colleague opens the link in a fresh page: same sample, same settings, same segment, same count.
   const colleague = new WorkbenchPage(await context.newPage());
   await colleague.page.goto(link);
-  await app.section('RFM');
+  await colleague.loaded();
+  await colleague.section('RFM');
   await expect(colleague.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
   await expect(colleague.page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method')).toHaveValue('breakpoints');
+  await colleague.section('Segments');
   await expect(
     colleague.page.getByRole('region', { name: 'Frequent low-value buyers', exact: true }).getByTestId('member-count'),
   ).toHaveText(expected);
@@ -292,6 +296,7 @@ test('a share link carries the segments and settings to a colleague, who applies
   const tampered = new WorkbenchPage(await context.newPage());
   await tampered.page.goto(link.slice(0, -12));
   await expect(tampered.page.getByRole('alert')).toContainText('This share link cannot be used: the share link cannot be read');
-  await app.section('RFM');
+  await tampered.loaded();
+  await tampered.section('RFM');
   await expect(tampered.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 });

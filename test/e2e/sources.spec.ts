@@ -29,9 +29,9 @@ for (const { file, source } of ORDERS_FIXTURES) {
     const expected = expectedRows(orders(file).reference(fixtureText(file)));
     expect(await app.count('customers')).toBe(Object.keys(expected).length);
     await expect(app.report.getByTestId('total-amount')).toHaveText(totalOf(expected));
+    expect(await app.accountedFor(file)).toBe(await app.count('input', file));
     await app.section('RFM');
     await expect(page.getByRole('region', { name: 'RFM analysis' }).getByTestId('buyers')).toHaveText(String(Object.keys(expected).length));
-    expect(await app.accountedFor(file)).toBe(await app.count('input', file));
 
     const exported = await exportCustomers(app);
     expect(Object.fromEntries(exported.map((r) => [r.customer_id, [twoPlaces(r.monetary), Number(r.frequency)]]))).toEqual(expected);

@@ -14,6 +14,7 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 
   // The console's default query: a customer's revenue as DuckDB writes the DECIMAL sum (it has cents).
+  await app.section('SQL');
   const console = page.getByRole('region', { name: 'SQL console' });
   await console.getByRole('button', { name: 'Run query' }).click();
   await expect(console).toHaveAttribute('aria-busy', 'false');
@@ -24,8 +25,10 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
 
   // RFM table and value tier: each revenue exactly, as money.
   const champions = await engineText(app, `SELECT CAST(sum(monetary) AS VARCHAR) FROM customers WHERE rfm_segment = 'Champions'`);
+  await app.section('RFM');
   await expect(page.getByTestId('segment-revenue-Champions')).toHaveText(formatAmount(champions));
   const platinum = await engineText(app, `SELECT CAST(sum(monetary) AS VARCHAR) FROM customers WHERE value_tier = 'Platinum'`);
+  await app.section('Value & lifecycle');
   await expect(page.getByTestId('Value tier-revenue-Platinum')).toHaveText(formatAmount(platinum));
 
   // KPI revenue (exact) and AOV (revenue ÷ orders, rounded as the export rounds) of a segment.
@@ -78,11 +81,12 @@ test('values on screen are the engine values: console, RFM and tier revenue, KPI
   const rule = page.getByRole('region', { name: 'Segment 2', exact: true });
   await rule.getByRole('button', { name: 'Add condition' }).first().click();
   await rule.getByLabel('Column', { exact: true }).last().selectOption('monetary');
-  await rule.getByLabel('Value', { exact: true }).last().focus();
   const trimmed = (expr: string) => `CASE WHEN contains(${expr}, '.') THEN rtrim(rtrim(${expr}, '0'), '.') ELSE ${expr} END`;
   const lo = await engineText(app, `SELECT ${trimmed('CAST(min(monetary) AS VARCHAR)')} FROM customers`);
   const hi = await engineText(app, `SELECT ${trimmed('CAST(max(monetary) AS VARCHAR)')} FROM customers`);
   const p90 = await engineText(app, `SELECT CAST(round(quantile_cont(monetary::DOUBLE, 0.9), 2) AS VARCHAR) FROM customers`);
+  // The picker shows while the value field has the focus (the console, a section away, took it above).
+  await rule.getByLabel('Value', { exact: true }).last().focus();
   await expect(rule).toContainText(`Range ${lo} to ${hi}`);
   await expect(rule).toContainText(`90th percentile ${p90}`);
 });

@@ -320,6 +320,18 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
   expect(await record('member list: column headers', (await memberTable.getByRole('columnheader').allInnerTexts()).join('\n'))).toBe(N);
   expect(await record('member list: ids and values', (await memberTable.getByRole('cell').allInnerTexts()).join('\n'))).toBeGreaterThan(0);
 
+  // One customer's story: ids, attributes, segment names and order values in the dialog are text.
+  let stories = '';
+  for (const open of (await memberTable.getByRole('button', { name: /^Show customer / }).all()).slice(0, 6)) {
+    await open.click();
+    const story = page.getByRole('dialog');
+    await expect(story.getByRole('heading', { name: 'Metrics' })).toBeVisible();
+    stories += `${await shownText(story)}\n`;
+    await page.keyboard.press('Escape');
+    await expect(story).toBeHidden();
+  }
+  expect(await record('customer stories (ids, attributes, segment names, orders)', stories)).toBeGreaterThan(0);
+
   // Profile: the segment's attribute mix, named by payloads.
   await first.getByRole('button', { name: 'Profile' }).click();
   await expect(page.getByRole('list', { name: 'Profile highlights' })).toBeVisible();
@@ -328,6 +340,7 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
   // The SQL console shows the same text as data.
   await app.sql('SELECT * FROM customers ORDER BY customer_id LIMIT 200');
   expect(await record('SQL console result', await shownText(page.getByRole('table', { name: 'Query result' })))).toBe(N);
+  await app.section('Segments');
 
   // Exports: the formula payload, as an id and as a segment column, is neutralised for spreadsheets.
   const exported = await app.downloadCsv(panel.getByRole('button', { name: 'Export all customers with segment columns' }));
@@ -341,9 +354,11 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
   await colleague.page.goto(link);
   await colleague.chooseFiles(files.transactions, files.customers);
   await colleague.load();
+  await colleague.section('Segments');
   const theirKpis = colleague.page.getByRole('table', { name: 'Segment KPIs' });
   await expect(theirKpis.getByRole('row')).toHaveCount(N + 2, { timeout: 120_000 });
   expect(await record('segment KPIs after the app-made link', await shownText(theirKpis), colleague.page)).toBe(N);
+  await colleague.section('RFM');
   expect(
     await record(
       'RFM names after the app-made link',

@@ -133,8 +133,16 @@ export class Autosave {
         this.readProblem = `Your saved work could not be read in this browser, and nothing is saved for these files: ${errorMessage(e)}.`;
       return;
     }
-    // Files chosen again meanwhile: that choice decides.
-    if (run !== this.#chosen || workbench.files !== files) return;
+    // Files chosen again meanwhile: that choice decides. (A column's role or a read option changed
+    // meanwhile leaves the same files: they still get their record, or a new one.)
+    if (
+      run !== this.#chosen ||
+      !sameFiles(
+        this.#chosenFiles,
+        workbench.files.map((f) => f.file),
+      )
+    )
+      return;
     this.#match = { files: files.map((f) => f.file), key, stored: raw !== undefined };
     if (raw === undefined) return;
 
@@ -146,7 +154,7 @@ export class Autosave {
     }
     const { value } = reading;
     const ordered = fingerprintOrder(files.map((f) => ({ ...this.#fingerprint(f), file: f.file })));
-    workbench.files = files.map((f) => {
+    workbench.files = workbench.files.map((f) => {
       const saved = value.mappings[ordered.findIndex((o) => o.file === f.file)];
       if (!saved) return f;
       const inspection = applyMapping(f.inspection, saved, (mapping) => reinspect(mapping, f.head, f.complete));

@@ -10,6 +10,8 @@ export class Navigation {
   address = $state.raw<Address>(readAddress(location.hash));
   /** Told of a share link put into the address of an open page (pasted, or followed from another tab). */
   onNewLink: (url: string) => void = () => {};
+  /** Told when the address changed from outside the nav bar (a link in the page, back, forward). */
+  onFollowed: () => void = () => {};
 
   constructor() {
     // Back and forward fire popstate; a fragment typed or followed fires hashchange (some moves fire both).
@@ -19,6 +21,7 @@ export class Navigation {
       if (now.view === before.view && now.spec === before.spec) return;
       this.address = now;
       if (now.spec && now.spec !== before.spec) this.onNewLink(location.href);
+      if (now.view !== before.view) this.onFollowed();
     };
     addEventListener('popstate', follow);
     addEventListener('hashchange', follow);
