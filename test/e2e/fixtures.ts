@@ -101,6 +101,28 @@ export class WorkbenchPage {
   }
 }
 
+/** The segment names of each record of work saved in this browser (read from its IndexedDB store, as the page wrote it). */
+export function savedSegmentNames(page: Page): Promise<string[][]> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'segment-workbench')) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('segment-workbench');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const read = db.transaction('app').objectStore('app').getAll();
+      const records = await new Promise<{ spec?: { segments?: { segments: { name: string }[] } } }[]>((resolve, reject) => {
+        read.onsuccess = () => resolve(read.result);
+        read.onerror = () => reject(read.error);
+      });
+      return records.map((r) => r.spec?.segments?.segments.map((s) => s.name) ?? []);
+    } finally {
+      db.close();
+    }
+  });
+}
+
 /** What the guard of one browser context saw go wrong, and the origins it lets pages reach. */
 export interface Guard {
   readonly problems: string[];

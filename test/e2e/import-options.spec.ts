@@ -39,5 +39,6 @@ test('changing a cleaning rule and loading again shows what each rule excluded',
   // Python's csv module: 148 lines repeat an earlier line exactly and pass every earlier rule.
   expect(excludedDuplicates).toBe(148);
   expect(await app.count('loaded', tx)).toBe(loadedBefore - excludedDuplicates);
+  await page.getByRole('button', { name: 'Change files or settings' }).click();
   await expect(duplicates).not.toContainText('— 0 at');
 });

@@ -89,6 +89,7 @@ test('a crafted link loads its valid parts, lists every other part with its path
   await expect(page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method')).toHaveValue('ntile');
 
   // Still usable: an edit recounts.
+  await app.section('Segments');
   const spend = big.getByRole('group', { name: 'Condition', exact: true });
   await spend.getByLabel('Value', { exact: true }).fill('1000');
   await spend.getByLabel('Value', { exact: true }).press('Enter');

@@ -211,9 +211,13 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   await (await saved).saveAs(file);
 
   await app.open('?sample=retail-v1');
+  // This browser kept the work above (breakpoints, the segment) for the sample: start from the defaults.
+  await page.getByRole('button', { name: 'Start fresh' }).click();
   await app.section('RFM');
   await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method')).toHaveValue('ntile');
   await app.section('Segments');
+  await expect(panel.locator('[data-segment]')).toHaveCount(0);
   await panel.getByLabel('Open segment definitions').setInputFiles(file);
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(ntile));
   await expect(segment.getByLabel('Description')).toHaveValue(/High frequency score/);

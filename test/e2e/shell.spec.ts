@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test, type SectionName } from './fixtures.ts';
+import { expect, savedSegmentNames, test, type SectionName } from './fixtures.ts';
 
 /** The app shell: sections from a nav bar, the address that keeps the section, the import form folded once loaded. */
 
@@ -74,6 +74,7 @@ test('back, forward and reload return to the same section', async ({ app, page }
   const oneTime = page.getByRole('region', { name: 'One-time buyers', exact: true });
   await expect(oneTime.getByTestId('member-count')).toHaveText(/^[\d,]+$/);
   const count = await oneTime.getByTestId('member-count').innerText();
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['One-time buyers']]);
   await page.reload();
   await app.loaded();
   // The same section, with the same definitions (saved in the browser, restored with the sample).

@@ -113,6 +113,7 @@ test('removing a recognised file takes its export’s settings with it; a sample
   await app.loaded();
   await app.section('Data');
   await expect(app.report).toBeVisible();
+  await page.getByRole('button', { name: 'Change files or settings' }).click();
   await expect(settings.getByLabel('Per line (summed per order)')).toBeChecked();
   await expect(settings.getByLabel('Lower-case (for e-mail ids)')).not.toBeChecked();
   await expect(settings.getByLabel('Keep only: column of rule 1')).toHaveCount(0);
@@ -148,6 +149,7 @@ test('Shopify: a product on a later line of an order matches "has at least 1 ord
   await app.open(`#${await shareFragment(spec)}`);
   await app.chooseFiles(path.join(SOURCES_DIR, 'shopify-orders.csv'));
   await app.load();
+  await app.section('Segments');
   await expect(page.getByRole('region', { name: 'Bought the pourer', exact: true }).getByTestId('member-count')).toHaveText(
     String(buyers.size),
   );
