@@ -32,6 +32,8 @@ try {
   await page.getByRole('status', { name: 'Database engine' }).filter({ hasText: 'Engine ready' }).waitFor({ timeout: 120_000 });
   await page.getByLabel('Load data').setInputFiles(file);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await page.getByTestId('header-customers').waitFor({ timeout: 600_000 });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'RFM', exact: true }).click();
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
   await rfm.getByRole('table', { name: 'RFM segments' }).waitFor({ timeout: 600_000 });
   console.log('first analysis:', await rfm.getByTestId('analysis-ms').innerText());

@@ -131,6 +131,12 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   await page.getByRole('status', { name: 'Database engine' }).filter({ hasText: 'Engine ready' }).waitFor({ timeout: 120_000 });
   const ready = performance.now() - start;
+  // The RFM section is built the first time it is shown, then kept: show it once, then choose the
+  // files in Data as a person does. The report is timed on screen in Data; the RFM table when it is
+  // drawn in its (built, hidden) section — what a click on RFM then shows at once.
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await nav.getByRole('link', { name: 'RFM', exact: true }).click();
+  await nav.getByRole('link', { name: 'Data', exact: true }).click();
   const drop = performance.now();
   // On-screen times are taken in the page (Playwright's polling backs off to 500 ms and would add its own wait).
   const firstShown = onScreen(page, 'Import report', { selector: 'table[aria-label="RFM segments"]' });
@@ -144,10 +150,11 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   if (await alert.isVisible()) throw new Error(`the page said: ${await alert.innerText()}`);
   const toReport = performance.now() - drop;
   const input = Number((await report.getByTestId('input').first().innerText()).replace(/,/g, ''));
+  const toRfm = await firstShown;
+  await nav.getByRole('link', { name: 'RFM', exact: true }).click();
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
   await rfm.getByRole('table', { name: 'RFM segments' }).or(alert).first().waitFor({ timeout: 900_000 });
   if (await alert.isVisible()) throw new Error(`the page said: ${await alert.innerText()}`);
-  const toRfm = await firstShown;
   const engineMs = async () => Number((await rfm.getByTestId('analysis-ms').innerText()).match(/(\d+) ms/)![1]);
   const rfmEngine = await engineMs();
   const changeShown = onScreen(page, 'change', { selector: 'table[aria-label="Score cut points"] caption', text: 'Tie-consistent' });
@@ -157,6 +164,7 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   const recompute = await changeShown;
   await rfm.getByTestId('analysis-ms').waitFor();
   const recomputeEngine = await engineMs();
+  await nav.getByRole('link', { name: 'Segments', exact: true }).click();
   const segments = files.length > 1 ? await browserSegments(page) : null;
   return { firstPaint, ready, toReport, toRfm, rfmEngine, recompute, recomputeEngine, input, segments };
 }
