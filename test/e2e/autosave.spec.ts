@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { GUESS_FIXTURES } from '../guess-reference.ts';
 import { shareFragment } from '../../src/lib/spec/share-link.ts';
-import { expect, guardContext, test, WorkbenchPage } from './fixtures.ts';
+import { expect, guardContext, savedRecords, savedSegmentNames, test, WorkbenchPage } from './fixtures.ts';
 
 /**
  * Work kept across reloads, in real Chromium with its real IndexedDB: nothing of the app or of the
@@ -14,31 +14,6 @@ import { expect, guardContext, test, WorkbenchPage } from './fixtures.ts';
 
 const ERP = path.join(GUESS_FIXTURES, 'erp-order-lines.csv');
 const RESTORED = /^Restored your work on (.+) from \d{4}-\d\d-\d\d \d\d:\d\d — (.+)\.$/;
-
-/** Every record the app's store holds, as stored (none before the app first opened it). */
-function storedRecords(page: Page): Promise<{ spec?: { segments?: { segments: { name: string }[] }; analysis?: unknown } }[]> {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'segment-workbench')) return [];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('segment-workbench');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const read = db.transaction('app').objectStore('app').getAll();
-      return await new Promise((resolve, reject) => {
-        // Without the segments' rule trees, which a tampered record may nest deeper than Playwright carries back.
-        read.onsuccess = () => resolve(JSON.parse(JSON.stringify(read.result, (key, value) => (key === 'definition' ? undefined : value))));
-        read.onerror = () => reject(read.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
-}
-
-/** The names of the segments each stored record holds. */
-const storedSegments = async (page: Page) => (await storedRecords(page)).map((r) => r.spec?.segments?.segments.map((s) => s.name) ?? []);
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Restored your work/ });
 
@@ -85,7 +60,7 @@ test('the sample: analysis settings and a rule segment come back after a reload,
   const expected = await sqlCount(app, 'monetary >= 500');
   await expect.poll(() => memberCount(app, 'Big spenders')).toBe(expected);
   // Written once the edits settle: the store holds the segment.
-  await expect.poll(() => storedSegments(page)).toEqual([['Big spenders']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['Big spenders']]);
 
   await page.reload();
   await expect(page.getByRole('status', { name: 'Database engine' })).toContainText('Engine ready', { timeout: 90_000 });
@@ -106,7 +81,7 @@ test('the sample: analysis settings and a rule segment come back after a reload,
   await expect(spend.getByLabel('Value', { exact: true })).toHaveValue('500');
   await expect.poll(() => memberCount(app, 'Big spenders')).toBe(await sqlCount(app, 'monetary >= 500'));
   // Restoring wrote nothing: the record is the one saved before the reload.
-  expect(await storedSegments(page)).toEqual([['Big spenders']]);
+  expect(await savedSegmentNames(page)).toEqual([['Big spenders']]);
 });
 
 test('a dropped file: its mapping, settings and segment come back when the same file is dropped again, not for another size', async ({
@@ -124,7 +99,7 @@ test('a dropped file: its mapping, settings and segment come back when the same 
   await app.load();
   await addRuleSegment(app, 'ERP big orders', '1000');
   await expect.poll(() => memberCount(app, 'ERP big orders')).toBe(await sqlCount(app, 'monetary >= 1000'));
-  await expect.poll(() => storedSegments(page)).toEqual([['ERP big orders']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['ERP big orders']]);
 
   await page.reload();
   await expect(page.getByRole('status', { name: 'Database engine' })).toContainText('Engine ready', { timeout: 90_000 });
@@ -157,7 +132,7 @@ test('a tampered record: its bad parts are left out and listed, the rest is rest
   await app.load();
   await addRuleSegment(app, 'Kept', '1000');
   await addRuleSegment(app, 'Tampered', '2000');
-  await expect.poll(() => storedSegments(page)).toEqual([['Kept', 'Tampered']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['Kept', 'Tampered']]);
 
   // Edited in place, as a person with the browser's devtools (or an older page) could.
   await page.evaluate(async () => {
@@ -210,7 +185,7 @@ test('a tampered record: its bad parts are left out and listed, the rest is rest
   await value.fill('1500');
   await value.press('Enter');
   await expect.poll(() => memberCount(app, 'Kept')).toBe(await sqlCount(app, 'monetary >= 1500'));
-  await expect.poll(() => storedSegments(page)).toEqual([['Kept']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['Kept']]);
 });
 
 test('Start fresh deletes the saved work and goes back to the guesses and defaults, reloading the data', async ({ app, page }) => {
@@ -219,11 +194,11 @@ test('Start fresh deletes the saved work and goes back to the guesses and defaul
   const defaultDate = await rfm.getByTestId('analysis-date').innerText();
   await rfm.getByLabel('Monetary on').selectOption('average');
   await addRuleSegment(app, 'Big spenders', '500');
-  await expect.poll(() => storedSegments(page)).toEqual([['Big spenders']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['Big spenders']]);
   await app.section('RFM');
   await rfm.getByLabel('Analysis date').fill('2024-01-31');
   await rfm.getByLabel('Analysis date').press('Enter');
-  await expect.poll(async () => JSON.stringify((await storedRecords(page))[0]?.spec?.analysis)).toContain('"analysisDate":"2024-01-31"');
+  await expect.poll(async () => JSON.stringify((await savedRecords(page))[0]?.spec?.analysis)).toContain('"analysisDate":"2024-01-31"');
 
   await openSample(app);
   await expect(status(page)).toHaveText(RESTORED);
@@ -240,13 +215,13 @@ test('Start fresh deletes the saved work and goes back to the guesses and defaul
   await expect(rfm.getByLabel('Monetary on')).toHaveValue('total');
   await app.section('Segments');
   await expect(page.getByRole('region', { name: 'Segments', exact: true }).locator('[data-segment]')).toHaveCount(0);
-  await expect.poll(() => storedRecords(page)).toEqual([]);
+  await expect.poll(() => savedRecords(page)).toEqual([]);
 
   // Nothing comes back after a reload: a fresh page's work is not saved.
   await openSample(app);
   await expect(rfm.getByTestId('analysis-date')).toHaveText(defaultDate);
   await expect(status(page)).toHaveCount(0);
-  expect(await storedRecords(page)).toEqual([]);
+  expect(await savedRecords(page)).toEqual([]);
 });
 
 test('a share link beats what was saved, and what it brings is saved in its place', async ({ app, page }) => {
@@ -254,7 +229,7 @@ test('a share link beats what was saved, and what it brings is saved in its plac
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
   await rfm.getByLabel('Monetary on').selectOption('average');
   await addRuleSegment(app, 'Mine', '500');
-  await expect.poll(() => storedSegments(page)).toEqual([['Mine']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['Mine']]);
 
   // A link with segments only: nothing saved applies beside it, the analysis settings are the page's own.
   const link = await shareFragment({
@@ -272,7 +247,7 @@ test('a share link beats what was saved, and what it brings is saved in its plac
   await app.section('RFM');
   await expect(rfm.getByLabel('Monetary on')).toHaveValue('total');
   await expect(status(page)).toHaveCount(0);
-  await expect.poll(() => storedSegments(page)).toEqual([['From the link']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['From the link']]);
 
   // Opened again without the link: what the link brought is the saved work now.
   await page.goto('about:blank');
@@ -301,7 +276,7 @@ test('a write refused for a full storage is said, the page stays usable, and the
     await app.chooseFiles(ERP);
     await app.load();
     await addRuleSegment(app, 'Saved before', '1000');
-    await expect.poll(() => storedSegments(page)).toEqual([['Saved before']]);
+    await expect.poll(() => savedSegmentNames(page)).toEqual([['Saved before']]);
 
     /**
      * A write of one kilobyte by a document of the origin, as the quota now stands. The quota is
@@ -345,7 +320,7 @@ test('a write refused for a full storage is said, the page stays usable, and the
     await value.fill('3000');
     await value.press('Enter');
     await expect.poll(() => memberCount(app, 'Not saved')).toBe(await sqlCount(app, 'monetary >= 3000'));
-    expect(await storedSegments(page)).toEqual([['Saved before']]);
+    expect(await savedSegmentNames(page)).toEqual([['Saved before']]);
 
     // The page left while the storage is still full (leaving writes a change still waiting: refused
     // too), then the usual quota back: the record written before the failure is there, whole.
@@ -392,5 +367,5 @@ test('a role changed before the browser answers whether work was saved still lea
   await page.evaluate(() => ((window as unknown as { releaseStore?: boolean }).releaseStore = true));
   await app.load();
   await addRuleSegment(app, 'Saved after all', '1000');
-  await expect.poll(() => storedSegments(page)).toEqual([['Saved after all']]);
+  await expect.poll(() => savedSegmentNames(page)).toEqual([['Saved after all']]);
 });

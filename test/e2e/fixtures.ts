@@ -102,8 +102,17 @@ export class WorkbenchPage {
   }
 }
 
-/** The segment names of each record of work saved in this browser (read from its IndexedDB store, as the page wrote it). */
-export function savedSegmentNames(page: Page): Promise<string[][]> {
+/** A record of work the page saved in this browser, as a test reads it back. */
+export interface SavedRecord {
+  spec?: { segments?: { segments: { name: string }[] }; analysis?: unknown };
+}
+
+/**
+ * Every record the app's IndexedDB store holds, as the page wrote it (none before the app first
+ * opened it) — without the segments' rule trees, which a tampered record may nest deeper than
+ * Playwright carries back.
+ */
+export function savedRecords(page: Page): Promise<SavedRecord[]> {
   return page.evaluate(async () => {
     if (!(await indexedDB.databases()).some((d) => d.name === 'segment-workbench')) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -113,15 +122,19 @@ export function savedSegmentNames(page: Page): Promise<string[][]> {
     });
     try {
       const read = db.transaction('app').objectStore('app').getAll();
-      const records = await new Promise<{ spec?: { segments?: { segments: { name: string }[] } } }[]>((resolve, reject) => {
-        read.onsuccess = () => resolve(read.result);
+      return await new Promise((resolve, reject) => {
+        read.onsuccess = () => resolve(JSON.parse(JSON.stringify(read.result, (key, value) => (key === 'definition' ? undefined : value))));
         read.onerror = () => reject(read.error);
       });
-      return records.map((r) => r.spec?.segments?.segments.map((s) => s.name) ?? []);
     } finally {
       db.close();
     }
   });
+}
+
+/** The segment names of each saved record. */
+export async function savedSegmentNames(page: Page): Promise<string[][]> {
+  return (await savedRecords(page)).map((r) => r.spec?.segments?.segments.map((s) => s.name) ?? []);
 }
 
 /** What the guard of one browser context saw go wrong, and the origins it lets pages reach. */
