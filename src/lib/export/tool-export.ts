@@ -1,0 +1,75 @@
+import { customersCsv } from '../csv/customers-csv.ts';
+import type { ContactRow } from './contact.ts';
+import { isUsableEmail } from './email.ts';
+import { personName } from './names.ts';
+import { phoneCountry, phoneToE164 } from './phone.ts';
+import type { ExportContext, Identifier, ToolFormatId, UsableContact } from './tool-format.ts';
+import { toolFormat } from './tool-formats.ts';
+
+/** Why a customer is not in a tool's file: it lacks what the tool identifies people by. */
+export type LeftOutReason = 'no-email' | 'no-email-or-phone';
+
+export interface ToolExport {
+  format: ToolFormatId;
+  header: string[];
+  rows: string[][];
+  /** Customers left out, by reason; only reasons with a count above zero. */
+  leftOut: { reason: LeftOutReason; count: number }[];
+  /** Customers whose e-mail cell held text that is not an address (counted whether or not the row stays). */
+  unreadableEmails: number;
+  /** Customers whose phone cell could not be read as a number (counted whether or not the row stays; 0 for a format without phones). */
+  unreadablePhones: number;
+}
+
+const REASON: Record<Identifier, LeftOutReason> = { email: 'no-email', 'email-or-phone': 'no-email-or-phone' };
+
+const trimmed = (text: string | null): string | null => text?.trim() || null;
+
+/**
+ * A segment's contacts as the rows of a tool's import file: one row per customer the tool can identify,
+ * in the order given; every other customer is counted with the reason, none dropped silently.
+ */
+export function toolExport(id: ToolFormatId, contacts: readonly ContactRow[], context: ExportContext): ToolExport {
+  const format = toolFormat(id);
+  const country = phoneCountry(context.defaultCountry);
+  const rows: string[][] = [];
+  let leftOut = 0;
+  let unreadableEmails = 0;
+  let unreadablePhones = 0;
+  for (const contact of contacts) {
+    const rawEmail = trimmed(contact.email);
+    const normalised = rawEmail === null ? null : format.email(rawEmail);
+    const email = normalised !== null && isUsableEmail(normalised) ? normalised : null;
+    if (rawEmail !== null && email === null) unreadableEmails++;
+    const rawPhone = format.usesPhone ? trimmed(contact.phone) : null;
+    const phone = rawPhone === null ? null : phoneToE164(rawPhone, country);
+    if (rawPhone !== null && phone === null) unreadablePhones++;
+    if (email === null && (format.identifier === 'email' || phone === null)) {
+      leftOut++;
+      continue;
+    }
+    const name = personName(contact);
+    const usable: UsableContact = { email, phone, firstName: name.first, lastName: name.last, consent: contact.consent };
+    rows.push(format.cells(usable, context));
+  }
+  return {
+    format: id,
+    header: format.header(context.segmentName),
+    rows,
+    leftOut: leftOut ? [{ reason: REASON[format.identifier], count: leftOut }] : [],
+    unreadableEmails,
+    unreadablePhones,
+  };
+}
+
+/**
+ * The file itself, through the app's CSV writer (UTF-8 text, header first, CRLF line ends, cells that
+ * a spreadsheet would run as formulas neutralised; E.164 numbers and hex hashes pass unchanged).
+ */
+export function toolExportCsv(exported: Pick<ToolExport, 'header' | 'rows'>): string {
+  const { header, rows } = exported;
+  return customersCsv(
+    rows.map((cells) => Object.fromEntries(cells.map((cell, i) => [header[i], cell]))),
+    header,
+  );
+}
