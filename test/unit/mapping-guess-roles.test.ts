@@ -36,6 +36,9 @@ describe('guessRoles on real export headers', () => {
         unit_price: 'Lineitem price',
         status: 'Financial Status',
         currency: 'Currency',
+        full_name: 'Billing Name',
+        phone: 'Billing Phone',
+        consent: 'Accepts Marketing',
       },
     },
     {
@@ -49,6 +52,9 @@ describe('guessRoles on real export headers', () => {
         unit_price: 'Item Cost',
         status: 'Order Status',
         currency: 'Order Currency',
+        email: 'Billing Email',
+        first_name: 'Billing First Name',
+        last_name: 'Billing Last Name',
       },
     },
     {
@@ -60,6 +66,7 @@ describe('guessRoles on real export headers', () => {
         amount: 'Amount',
         status: 'Status',
         currency: 'Currency',
+        email: 'Customer Email',
       },
     },
     {
@@ -92,7 +99,8 @@ describe('guessRoles on real export headers', () => {
       expect(roleOf.get(name), name).toBe('attribute');
     }
     expect(roleOf.get('Paid at')).toBe('attribute');
-    expect(roleOf.get('Billing Name')).toBe('attribute');
+    // The buyer's name is a contact field now, not an attribute of the order.
+    expect(roleOf.get('Billing Name')).toBe('full_name');
   });
 });
 
@@ -136,11 +144,11 @@ describe('guessRoles from names', () => {
     ).toEqual(['customer_id', 'attribute']);
   });
 
-  test('prefers a customer id to an e-mail, and an e-mail to a name', () => {
+  test('prefers a customer id to an e-mail, and an e-mail to a name; the others are contact fields', () => {
     const headers = ['Customer Name', 'Email', 'Customer ID'];
     const rows = [['Ann Lee', 'ann@example.com', '17']];
-    expect(roles(headers, rows)).toEqual(['attribute', 'attribute', 'customer_id']);
-    expect(roles(headers.slice(0, 2), rows)).toEqual(['attribute', 'customer_id']);
+    expect(roles(headers, rows)).toEqual(['full_name', 'email', 'customer_id']);
+    expect(roles(headers.slice(0, 2), rows)).toEqual(['full_name', 'customer_id']);
     expect(roles(headers.slice(0, 1), rows)).toEqual(['customer_id']);
   });
 
@@ -188,13 +196,13 @@ describe('guessRoles from names', () => {
 });
 
 describe('guessRoles from values', () => {
-  test('a Name column full of e-mail addresses is the customer, before a customer name', () => {
+  test('a Name column full of e-mail addresses is the customer, before a customer name (then the full name)', () => {
     const rows = [
       ['Ann Lee', 'ann@example.com', '2024-01-02', '10'],
       ['Bo Chan', 'bo@example.org', '2024-01-03', '12'],
     ];
-    expect(roles(['Customer Name', 'Name', 'When', 'Total'], rows)).toEqual(['attribute', 'customer_id', 'order_date', 'amount']);
-    expect(roles(['Customer Name', 'Login'], rows)).toEqual(['attribute', 'customer_id']);
+    expect(roles(['Customer Name', 'Name', 'When', 'Total'], rows)).toEqual(['full_name', 'customer_id', 'order_date', 'amount']);
+    expect(roles(['Customer Name', 'Login'], rows)).toEqual(['full_name', 'customer_id']);
   });
 
   test('e-mails of staff do not make a customer', () => {

@@ -97,7 +97,7 @@ describe.skipIf(absent)(`guessRoles on the shared datasets${skipNote}`, () => {
     expect(guessRoles(headers, rows).map((m) => m.role)).toEqual(['customer_id', 'attribute', 'order_date', 'quantity', 'amount']);
   });
 
-  test('rfm_data_orders: customer ids are person names, and the e-mail stays an attribute', () => {
+  test('rfm_data_orders: customer ids are person names; names and e-mail are contact fields', () => {
     const text = head('rfm-orders/rfm_data_orders.csv').toString('utf8');
     const { headers, rows } = csvPreview(text);
     expect(headers).toEqual(['customer_id', 'order_date', 'revenue', 'first_name', 'last_name', 'email']);
@@ -105,9 +105,9 @@ describe.skipIf(absent)(`guessRoles on the shared datasets${skipNote}`, () => {
       customer_id: 'customer_id',
       order_date: 'order_date',
       revenue: 'amount',
-      first_name: 'attribute',
-      last_name: 'attribute',
-      email: 'attribute',
+      first_name: 'first_name',
+      last_name: 'last_name',
+      email: 'email',
     });
   });
 });

@@ -2,6 +2,7 @@ import { WorkbenchError } from '../errors.ts';
 import type { Delimiter, FileImport, ImportSpec } from '../spec/import.ts';
 import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
+import { customerContactsSql } from '../sql/contacts.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
@@ -46,6 +47,7 @@ export async function runImport(
   const reports: FileReport[] = [];
   const transactions: StagedFile[] = [];
   let customersTable: string | null = null;
+  let customersFile: FileImport | null = null;
 
   for (const [i, file] of spec.files.entries()) {
     const reg = registered[i];
@@ -72,6 +74,7 @@ export async function runImport(
     if (file.kind === 'customers') {
       await refuseDuplicateCustomers(db, file, staged(i), spec);
       customersTable = staged(i);
+      customersFile = file;
     } else {
       transactions.push({ index: i, staged: staged(i), file });
     }
@@ -92,6 +95,7 @@ export async function runImport(
   await db.exec(overviewActivitySql(netReturns));
   await db.exec(overviewMonthsSql(netReturns));
   await db.exec(customerAttributesSql(customersTable));
+  await db.exec(customerContactsSql(transactions, customersFile));
 
   const [summary] = await db.rows(loadedSummarySql());
   const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;

@@ -1,5 +1,6 @@
 import type { ColumnMapping, Role } from '../spec/import.ts';
 import type { CoreRole, RoleScores } from './name-scores.ts';
+import { guessContactRoles } from './guess-contacts.ts';
 import { nameScores } from './name-scores.ts';
 import { isGenericHeader, normalizeHeader } from './normalize.ts';
 import type { ColumnProfile } from './profile.ts';
@@ -19,7 +20,8 @@ interface Candidate {
 /**
  * Guesses each column's role from its header and its preview values (rows may be ragged). Each core
  * role goes to at most one column, the one that fits it best; the rest are attributes, and only
- * columns blank in every preview row are ignored. Headerless files (`column1`, `column2`…) are
+ * columns blank in every preview row are ignored; contact fields (e-mail, names, phone, consent)
+ * then go to the attributes that hold them (guess-contacts.ts). Headerless files (`column1`, `column2`…) are
  * guessed from their values alone.
  */
 export function guessRoles(headers: string[], rows: string[][]): ColumnMapping[] {
@@ -44,7 +46,8 @@ export function guessRoles(headers: string[], rows: string[][]): ColumnMapping[]
     // Quantity × unit price is the amount: a number column taken for one by its decimals alone is not.
     roles[amount] = 'attribute';
   }
-  return headers.map((name, c) => ({ name, role: profiles[c].blank ? 'ignore' : roles[c] }));
+  const mapped = headers.map((name, c): ColumnMapping => ({ name, role: profiles[c].blank ? 'ignore' : roles[c] }));
+  return guessContactRoles(mapped, profiles);
 }
 
 function columnScores(header: string, p: ColumnProfile): RoleScores {

@@ -1,9 +1,9 @@
-import type { Role } from '../spec/import.ts';
+import type { ContactRole, Role } from '../spec/import.ts';
 import { knownNameScores } from './known-names.ts';
 import { headerWords, normalizeHeader } from './normalize.ts';
 
 /** The roles a column can be guessed into; each goes to at most one column. */
-export type CoreRole = Exclude<Role, 'attribute' | 'ignore'>;
+export type CoreRole = Exclude<Role, 'attribute' | 'ignore' | ContactRole>;
 
 /**
  * How strongly a header's name suggests each role, 0–100. Missing: the name says nothing, so the

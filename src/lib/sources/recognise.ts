@@ -1,5 +1,6 @@
 import { NO_SUGGESTION, type SuggestedSettings } from '../mapping/guess-notes.ts';
 import {
+  CONTACT_ROLES,
   defaultIdCleanup,
   standardCleaning,
   type FileImport,
@@ -35,7 +36,7 @@ export function recognise(headers: readonly string[], kind?: FileKind): SourcePr
 
 /**
  * A file's mapping as the preset reads it: its kind, the preset's roles on the columns it names,
- * and every other column an attribute (columns blank in the preview stay ignored).
+ * and every other column an attribute (columns blank in the preview stay ignored, contact fields keep their guessed roles).
  */
 export function presetMapping(mapping: FileImport, preset: SourcePreset): FileImport {
   const headers = mapping.columns.map((c) => c.name);
@@ -45,7 +46,10 @@ export function presetMapping(mapping: FileImport, preset: SourcePreset): FileIm
     // The first column a preset names for a role takes it (WooCommerce Analytics names two amounts).
     if (column && ![...roles.values()].includes(role)) roles.set(column, role);
   }
-  const columns = mapping.columns.map((c) => ({ ...c, role: roles.get(c.name) ?? (c.role === 'ignore' ? 'ignore' : 'attribute') }));
+  // Contact roles the guess gave stay (presets name what the analysis needs, not who to write to).
+  const kept = (role: Role): Role => (role === 'ignore' || (CONTACT_ROLES as readonly Role[]).includes(role) ? role : 'attribute');
+  const taken = new Set(roles.values());
+  const columns = mapping.columns.map((c) => ({ ...c, role: roles.get(c.name) ?? (taken.has(c.role) ? 'attribute' : kept(c.role)) }));
   const parse = preset.dateFormat ? { ...mapping.parse, dateFormat: preset.dateFormat } : mapping.parse;
   return { ...mapping, kind: preset.kind, parse, columns, source: preset.id };
 }

@@ -3,9 +3,25 @@
  * the cleaning rules exclude. It holds definitions only, never data.
  */
 
-/** What a column means to the analysis. Everything not core is an attribute (or ignored). */
+/**
+ * What a column means to the analysis. Contact roles (e-mail, names, phone, marketing consent) say
+ * who a customer is for exports to marketing tools; everything else is an attribute (or ignored).
+ */
 export type Role =
-  'customer_id' | 'order_id' | 'order_date' | 'amount' | 'quantity' | 'unit_price' | 'status' | 'currency' | 'attribute' | 'ignore';
+  | 'customer_id'
+  | 'order_id'
+  | 'order_date'
+  | 'amount'
+  | 'quantity'
+  | 'unit_price'
+  | 'status'
+  | 'currency'
+  | ContactRole
+  | 'attribute'
+  | 'ignore';
+
+export type ContactRole = 'email' | 'first_name' | 'last_name' | 'full_name' | 'phone' | 'consent';
+export const CONTACT_ROLES: readonly ContactRole[] = ['email', 'first_name', 'last_name', 'full_name', 'phone', 'consent'];
 
 export const ROLES: readonly Role[] = [
   'customer_id',
@@ -16,6 +32,7 @@ export const ROLES: readonly Role[] = [
   'unit_price',
   'status',
   'currency',
+  ...CONTACT_ROLES,
   'attribute',
   'ignore',
 ];

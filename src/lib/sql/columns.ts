@@ -1,4 +1,14 @@
-import type { FileImport, Role } from '../spec/import.ts';
+import { CONTACT_ROLES, type ContactRole, type FileImport, type Role } from '../spec/import.ts';
+
+/** Where a transactions file's contact columns go in `order_lines`: names no attribute can take. */
+export const CONTACT_COLUMN: Record<ContactRole, string> = {
+  email: 'contact_email',
+  first_name: 'contact_first_name',
+  last_name: 'contact_last_name',
+  full_name: 'contact_full_name',
+  phone: 'contact_phone',
+  consent: 'contact_consent',
+};
 
 /** The canonical columns of `order_lines`/`orders`; attributes must not shadow them. */
 export const CANONICAL = [
@@ -13,7 +23,8 @@ export const CANONICAL = [
   'status',
   'currency',
   'line_count',
-] as const;
+  ...CONTACT_ROLES.map((r) => CONTACT_COLUMN[r]),
+];
 
 /** The column mapped to a role, if any (roles other than attribute/ignore are unique). */
 export function columnFor(file: FileImport, role: Role): string | undefined {

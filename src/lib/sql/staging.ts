@@ -1,5 +1,6 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
-import { attributeNames, columnFor, hasAmountSource } from './columns.ts';
+import { CONTACT_ROLES } from '../spec/import.ts';
+import { attributeNames, CONTACT_COLUMN, columnFor, hasAmountSource } from './columns.ts';
 import { customerIdExpr, type ColumnProfile } from './profile.ts';
 import { ROW, sourceSql } from './fill-down.ts';
 import { ident, literal, literalList } from './quote.ts';
@@ -51,6 +52,10 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     `${statusCol ? text(statusCol) : 'NULL::VARCHAR'} AS status`,
     `${currencyCol ? `upper(${text(currencyCol)})` : 'NULL::VARCHAR'} AS currency`,
     ...attributeNames(file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`),
+    ...CONTACT_ROLES.flatMap((role) => {
+      const c = col(role);
+      return c ? [`${text(c)} AS ${CONTACT_COLUMN[role]}`] : [];
+    }),
   ];
   if (refundCol) {
     typed.push(`${number(refundCol, profile.decimals.refund!)} AS __sw_refund`);

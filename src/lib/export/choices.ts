@@ -1,0 +1,45 @@
+import type { AudienceFormat } from '../segments/audience.ts';
+import { TOOL_FORMATS } from './tool-formats.ts';
+
+/** One entry of the export menu. */
+export interface ExportChoice {
+  id: AudienceFormat;
+  label: string;
+  /** What the file holds, in a line under the menu. */
+  about: string;
+  /** The tool's documentation of the file its importer takes. */
+  docsUrl: string | null;
+  /** Phones in the file are read with a default country. */
+  phones: boolean;
+}
+
+/** The files every export offers: ours first, then one per marketing tool. */
+export const EXPORT_CHOICES: readonly ExportChoice[] = [
+  {
+    id: 'customers',
+    label: 'Customers (standard columns)',
+    about: 'Every column of the customer table: ids, RFM scores and segment, tier, stage, metrics and attributes (README: "The customer export").',
+    docsUrl: null,
+    phones: false,
+  },
+  {
+    id: 'contacts',
+    label: 'Customers with contact fields',
+    about: 'The standard columns with e-mail, first and last name, full name, phone and accepts_marketing (yes, no or empty) after the id.',
+    docsUrl: null,
+    phones: false,
+  },
+  ...TOOL_FORMATS.map((f) => ({
+    id: f.id,
+    label: f.label,
+    about: f.hashed
+      ? `${f.label}: contact fields normalised as the platform specifies and SHA-256 hashed in this browser; no raw e-mail or phone is in the file.`
+      : `The columns ${f.label}'s importer takes as is.`,
+    docsUrl: f.docsUrl,
+    phones: true,
+  })),
+];
+
+export function exportChoice(id: AudienceFormat): ExportChoice {
+  return EXPORT_CHOICES.find((c) => c.id === id) ?? EXPORT_CHOICES[0];
+}

@@ -1,0 +1,135 @@
+import { customersCsv } from '../csv/customers-csv.ts';
+import type { ContactRow } from '../export/contact.ts';
+import { leftOutSentences } from '../export/left-out.ts';
+import { toolExport, toolExportCsv } from '../export/tool-export.ts';
+import type { ExportContext, ToolFormatId } from '../export/tool-format.ts';
+import type { UserSqlRunner } from '../import/sql-runner.ts';
+import { audienceContactsSql, audienceCountsSql, audiencePredicate } from '../sql/audience.ts';
+import { CONTACT_FIELDS, withContactsSql } from '../sql/contacts.ts';
+import { exportCustomersSql } from '../sql/export.ts';
+import { num } from './numbers.ts';
+import { exportPredicate, type NamedDefinition } from './run-segments.ts';
+import type { SegmentSchema } from './schema.ts';
+
+/** Who an export is for: members of every `include` segment and of no `exclude` one (none at all: every customer). */
+export interface Audience {
+  include: NamedDefinition[];
+  exclude: NamedDefinition[];
+}
+
+export interface AudienceCounts {
+  members: number;
+  /** Members whose consent to marketing reads as yes: the consent filter removes the others. */
+  consenting: number;
+}
+
+function predicate(audience: Audience, schema: SegmentSchema, consentOnly = false): string {
+  const compile = (segments: NamedDefinition[]) => segments.map((s) => exportPredicate(s, schema));
+  return audiencePredicate(compile(audience.include), compile(audience.exclude), consentOnly);
+}
+
+export async function audienceCounts(db: UserSqlRunner, audience: Audience, schema: SegmentSchema): Promise<AudienceCounts> {
+  const [row] = await db.rows(audienceCountsSql(predicate(audience, schema)));
+  return { members: num(row.members), consenting: num(row.consenting) };
+}
+
+/** The customer export (today's columns, documented in the README) for the audience. */
+export async function audienceCustomersCsv(db: UserSqlRunner, audience: Audience, schema: SegmentSchema, consentOnly: boolean) {
+  const rows = await db.rows(exportCustomersSql({ where: predicate(audience, schema, consentOnly) }));
+  return { csv: customersCsv(rows, schema.customers.map((c) => c.name)), rows: rows.length };
+}
+
+/** How the export with contact fields heads them: consent as `yes`/`no`/empty, under a name a marketer reads. */
+const CONTACT_HEADERS: Record<(typeof CONTACT_FIELDS)[number], string> = {
+  email: 'email',
+  first_name: 'first_name',
+  last_name: 'last_name',
+  full_name: 'full_name',
+  phone: 'phone',
+  consent: 'accepts_marketing',
+};
+
+/**
+ * The customer export with each customer's contact fields after the id: the customers file's own
+ * contact columns (`contactAttributes`, their names in the view) are left out of the rest, since
+ * their cleaned values are already there.
+ */
+export async function audienceContactsCsv(
+  db: UserSqlRunner,
+  audience: Audience,
+  schema: SegmentSchema,
+  consentOnly: boolean,
+  contactAttributes: readonly string[],
+) {
+  const rows = await db.rows(withContactsSql(exportCustomersSql({ where: predicate(audience, schema, consentOnly) })));
+  const left = new Set(contactAttributes.map((a) => a.toLowerCase()));
+  const rest = schema.customers.map((c) => c.name).filter((c) => c !== 'customer_id' && !left.has(c.toLowerCase()));
+  const contactHeaders = CONTACT_FIELDS.map((f) => uniqueHeader(CONTACT_HEADERS[f], rest));
+  const shaped = rows.map((r) => {
+    const out: Record<string, unknown> = { customer_id: r.customer_id };
+    CONTACT_FIELDS.forEach((f, i) => {
+      const value = r[`__contact_${f}`];
+      out[contactHeaders[i]] = f === 'consent' ? (value === true ? 'yes' : value === false ? 'no' : null) : value;
+    });
+    for (const c of rest) out[c] = r[c];
+    return out;
+  });
+  return { csv: customersCsv(shaped, ['customer_id', ...contactHeaders, ...rest]), rows: rows.length };
+}
+
+/** A contact header that an attribute of the same name (compared as DuckDB does, ignoring case) does not hide. */
+function uniqueHeader(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  let header = name;
+  for (let n = 2; lower.has(header.toLowerCase()); n++) header = `${name}_${n}`;
+  return header;
+}
+
+/** Each member's contact fields, in id order, for the marketing tools' formats. */
+export async function audienceContacts(db: UserSqlRunner, audience: Audience, schema: SegmentSchema, consentOnly: boolean) {
+  return db.rows(audienceContactsSql(predicate(audience, schema, consentOnly)));
+}
+
+/** What an export writes: today's customer columns, those with contact fields, or a marketing tool's import file. */
+export type AudienceFormat = 'customers' | 'contacts' | ToolFormatId;
+
+export interface AudienceOptions {
+  consentOnly: boolean;
+  /** Names HubSpot's membership column; phones without a country code take `defaultCountry`'s. */
+  context: ExportContext;
+}
+
+/** An export file, how many customers it holds, and what it left out, in sentences for the page. */
+export interface AudienceFile {
+  csv: string;
+  rows: number;
+  notes: string[];
+}
+
+/** The audience's file in the chosen format. */
+export async function audienceFile(
+  db: UserSqlRunner,
+  audience: Audience,
+  schema: SegmentSchema,
+  format: AudienceFormat,
+  options: AudienceOptions,
+  contactAttributes: readonly string[],
+): Promise<AudienceFile> {
+  if (format === 'customers') return { ...(await audienceCustomersCsv(db, audience, schema, options.consentOnly)), notes: [] };
+  if (format === 'contacts') {
+    return { ...(await audienceContactsCsv(db, audience, schema, options.consentOnly, contactAttributes)), notes: [] };
+  }
+  const contacts: ContactRow[] = (await audienceContacts(db, audience, schema, options.consentOnly)).map((r) => ({
+    customerId: String(r.customer_id),
+    email: textOrNull(r.email),
+    firstName: textOrNull(r.first_name),
+    lastName: textOrNull(r.last_name),
+    fullName: textOrNull(r.full_name),
+    phone: textOrNull(r.phone),
+    consent: typeof r.consent === 'boolean' ? r.consent : null,
+  }));
+  const exported = toolExport(format, contacts, options.context);
+  return { csv: toolExportCsv(exported), rows: exported.rows.length, notes: leftOutSentences(exported) };
+}
+
+const textOrNull = (value: unknown): string | null => (value == null ? null : String(value));

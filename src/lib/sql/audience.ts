@@ -1,0 +1,30 @@
+/**
+ * Who an export is for: the customers in every `include` segment and in no `exclude` segment
+ * (a segment's members, an overlap cell), optionally only those who accept marketing.
+ */
+
+/** Customers whose contacts say they accept marketing (src/lib/sql/contacts.ts). */
+export const CONSENTING = 'customer_id IN (SELECT customer_id FROM customer_contacts WHERE consent)';
+
+/** The predicates as one: all of `include` hold and none of `exclude`; no segments at all means everyone. */
+export function audiencePredicate(include: readonly string[], exclude: readonly string[], consentOnly = false): string {
+  const parts = [
+    ...include.map((p) => `coalesce(${p}, false)`),
+    ...exclude.map((p) => `NOT coalesce(${p}, false)`),
+    ...(consentOnly ? [CONSENTING] : []),
+  ];
+  return parts.length ? parts.join(' AND ') : 'true';
+}
+
+/** The audience's size and how many of it accept marketing: what the consent filter would remove, before any download. */
+export function audienceCountsSql(audience: string): string {
+  return `SELECT count(*) AS members, count(*) FILTER (WHERE ${CONSENTING}) AS consenting FROM customers WHERE ${audience}`;
+}
+
+/** Each member's contact fields, in id order: what the marketing tools' formats are made from. */
+export function audienceContactsSql(audience: string): string {
+  return `SELECT m.customer_id, k.email, k.first_name, k.last_name, k.full_name, k.phone, k.consent
+FROM (SELECT customer_id FROM customers WHERE ${audience}) m
+LEFT JOIN customer_contacts k ON k.customer_id = m.customer_id
+ORDER BY m.customer_id`;
+}

@@ -1,0 +1,70 @@
+import type { Remote } from 'comlink';
+import type { DbApi } from '../../../workers/db-api.ts';
+import { localeCountry } from '../export/countries.ts';
+import { definitionHash, exportFilename } from '../export/filename.ts';
+import type { Audience, AudienceCounts, AudienceFormat } from '../segments/audience.ts';
+import type { SegmentSpec } from '../spec/segments.ts';
+
+/** Whom an export is for, by segment id: in every `include` segment and in no `exclude` one; and what to call them. */
+export interface AudienceSelection {
+  include: string[];
+  exclude: string[];
+  /** `Champions`, `Champions and Loyal`, `Champions, not Loyal`: the file's name starts with it. */
+  label: string;
+}
+
+/** A file ready to save, with what it holds and what it left out. */
+export interface AudienceDownload {
+  filename: string;
+  csv: string;
+  rows: number;
+  notes: string[];
+}
+
+/**
+ * The export settings a person chooses once and keeps for every export of the session (format,
+ * consent filter, default country for phones), and the exports themselves.
+ */
+export class AudienceExports {
+  format = $state<AudienceFormat>('customers');
+  consentOnly = $state(false);
+  defaultCountry = $state(localeCountry(typeof navigator === 'undefined' ? [] : navigator.languages) ?? 'US');
+
+  readonly #db: Remote<DbApi>;
+  readonly #segment: (id: string) => SegmentSpec | undefined;
+  readonly #analysisDate: () => string | null;
+
+  constructor(db: Remote<DbApi>, segment: (id: string) => SegmentSpec | undefined, analysisDate: () => string | null) {
+    this.#db = db;
+    this.#segment = segment;
+    this.#analysisDate = analysisDate;
+  }
+
+  #audience(selection: AudienceSelection): Audience {
+    const named = (ids: string[]) =>
+      ids.flatMap((id) => {
+        const s = this.#segment(id);
+        return s ? [{ name: s.name, definition: $state.snapshot(s.definition) }] : [];
+      });
+    return { include: named(selection.include), exclude: named(selection.exclude) };
+  }
+
+  counts(selection: AudienceSelection): Promise<AudienceCounts> {
+    return this.#db.audienceCounts(this.#audience(selection));
+  }
+
+  async download(selection: AudienceSelection): Promise<AudienceDownload> {
+    const audience = this.#audience(selection);
+    const file = await this.#db.exportAudience(audience, this.format, {
+      consentOnly: this.consentOnly,
+      context: { segmentName: selection.label, defaultCountry: this.defaultCountry },
+    });
+    const filename = exportFilename({
+      segment: selection.label,
+      analysisDate: this.#analysisDate() ?? '',
+      definitionHash: definitionHash({ include: audience.include, exclude: audience.exclude }),
+      format: this.format,
+    });
+    return { filename, ...file };
+  }
+}
