@@ -1,3 +1,4 @@
+import type { Audience, AudienceCounts, AudienceFile, AudienceFormat, AudienceOptions } from '../src/lib/segments/audience.ts';
 import type { AnalysisResult } from '../src/lib/analysis/result.ts';
 import type { ExportPreview } from '../src/lib/customer/export-preview.ts';
 import type { CustomerOrders, CustomerStory, OrdersPageQuery, StorySegment } from '../src/lib/customer/types.ts';
@@ -53,10 +54,14 @@ export interface DbApi {
   profileSegment(definition: SegmentDefinition): Promise<SegmentProfile>;
   /** Value suggestions for a rule: a column's most common values and its range. */
   columnSummary(view: SegmentView, column: string): Promise<ColumnSummary>;
-  /** One page of the customers in all the given segments (every customer when none). */
-  memberPage(definitions: SegmentDefinition[], page: PageQuery): Promise<MemberPage>;
+  /** One page of the customers in all the `include` segments and none of the `exclude` ones (every customer when none). */
+  memberPage(include: SegmentDefinition[], exclude: SegmentDefinition[], page: PageQuery): Promise<MemberPage>;
   /** The customer export with one true/false column per segment, or only segment `member`'s customers. */
   exportSegmentsCsv(segments: NamedDefinition[], member: number | null): Promise<string>;
+  /** How many customers an export is for, and how many of them accept marketing. */
+  audienceCounts(audience: Audience): Promise<AudienceCounts>;
+  /** An audience's export file in a format: today's customer columns, with contact fields, or a marketing tool's. */
+  exportAudience(audience: Audience, format: AudienceFormat, options: AudienceOptions): Promise<AudienceFile>;
   /**
    * One customer's story from the latest analysis (explained with the spec its tables were built
    * from): metrics, scores, segment, tier and stage with how each was derived, membership of each

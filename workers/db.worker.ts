@@ -15,6 +15,8 @@ import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import { exportPreviewSql } from '../src/lib/sql/customer.ts';
 import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { exportCustomersSql } from '../src/lib/sql/export.ts';
+import { contactAttributesInView } from '../src/lib/sql/contacts.ts';
+import { audienceCounts, audienceFile } from '../src/lib/segments/audience.ts';
 import {
   analyseSegments,
   countSegment,
@@ -343,12 +345,21 @@ const api: DbApi = {
     });
   },
 
-  memberPage(definitions, page) {
-    return segmentWork(({ db, schema }) => memberPage(db, definitions, page, schema));
+  memberPage(include, exclude, page) {
+    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema));
   },
 
   exportSegmentsCsv(segments, member) {
     return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member));
+  },
+
+  audienceCounts(audience) {
+    return segmentWork(({ db, schema }) => audienceCounts(db, audience, schema), { lane: 'interactive' });
+  },
+
+  exportAudience(audience, format, options) {
+    const customersFile = lastSpec?.files.find((f) => f.kind === 'customers') ?? null;
+    return segmentWork(({ db, schema }) => audienceFile(db, audience, schema, format, options, contactAttributesInView(customersFile)));
   },
 
   // A click: interactive, so it goes before queued segment analyses and profiles.

@@ -103,7 +103,13 @@ describe.each(engines)('fractional amounts on %s DuckDB', (_, open) => {
       5,
     );
     expect([summary.min, summary.max]).toEqual(['0.005', '100.005']);
-    const page = await memberPage(gate, [everyone], { offset: 0, limit: 3, sortColumn: 'monetary', descending: false, search: '' }, schema);
+    const page = await memberPage(
+      gate,
+      [everyone],
+      [],
+      { offset: 0, limit: 3, sortColumn: 'monetary', descending: false, search: '' },
+      schema,
+    );
     const at = page.columns.indexOf('monetary');
     expect(page.rows.map((r) => String(r[at]).replace(/0+$/, ''))).toEqual(['0.005', '0.01', '0.01']);
     expect(page.numeric[at]).toBe(true);

@@ -69,6 +69,7 @@ describe('columns named __proto__, constructor and toString', () => {
     const page = await memberPage(
       gate,
       [definition],
+      [],
       { offset: 0, limit: 10, sortColumn: 'constructor', descending: false, search: 't1' },
       schema,
     );

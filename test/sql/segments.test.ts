@@ -323,7 +323,7 @@ describe('segment analysis', () => {
 
   test('member pages: sorted, searchable, never overlapping, ids as text', async () => {
     const page = (offset: number, search = '') =>
-      memberPage(userSqlRunner(db), [], { offset, limit: 2, sortColumn: 'monetary', descending: true, search }, schema);
+      memberPage(userSqlRunner(db), [], [], { offset, limit: 2, sortColumn: 'monetary', descending: true, search }, schema);
     const first = await page(0);
     const second = await page(2);
     const idAt = first.columns.indexOf('customer_id');
@@ -333,10 +333,24 @@ describe('segment analysis', () => {
     const both = await memberPage(
       userSqlRunner(db),
       [rules(condition('country', 'eq', 'FR')), rules(condition('monetary', 'gt', '100'))],
+      [],
       { offset: 0, limit: 10, sortColumn: 'customer_id', descending: false, search: '' },
       schema,
     );
     expect(both.rows.map((r) => r[idAt])).toEqual(['a']);
+    // An overlap cell's "only in" side: in the first segment and not the second.
+    const onlyFirst = await memberPage(
+      userSqlRunner(db),
+      [rules(condition('country', 'eq', 'FR'))],
+      [rules(condition('monetary', 'gt', '100'))],
+      { offset: 0, limit: 10, sortColumn: 'customer_id', descending: false, search: '' },
+      schema,
+    );
+    const [{ ids }] = await db.rows(
+      `SELECT string_agg(customer_id, ',' ORDER BY customer_id) AS ids FROM customers WHERE country = 'FR' AND NOT coalesce(monetary > 100, false)`,
+    );
+    expect(onlyFirst.rows.map((r) => r[idAt]).join(',')).toBe(String(ids));
+    expect(onlyFirst.total).toBeGreaterThan(0);
   });
 });
 

@@ -96,7 +96,7 @@ describe('user SQL is one read-only SELECT, decided by the engine', () => {
       );
     await reached('profile', () => profileSegment(gate, definition, schema));
     await reached('members', () =>
-      memberPage(gate, [definition], { offset: 0, limit: 50, sortColumn: 'customer_id', descending: false, search: '' }, schema),
+      memberPage(gate, [definition], [], { offset: 0, limit: 50, sortColumn: 'customer_id', descending: false, search: '' }, schema),
     );
     await reached('export', () => segmentExportCsv(gate, [{ name: 'P', definition }], schema, null));
 

@@ -18,7 +18,8 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   {
     id: 'customers',
     label: 'Customers (standard columns)',
-    about: 'Every column of the customer table: ids, RFM scores and segment, tier, stage, metrics and attributes (README: "The customer export").',
+    about:
+      'Every column of the customer table: ids, RFM scores and segment, tier, stage, metrics and attributes (README: "The customer export").',
     docsUrl: null,
     phones: false,
   },
@@ -31,12 +32,12 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   },
   ...TOOL_FORMATS.map((f) => ({
     id: f.id,
-    label: f.label,
+    label: f.hashed ? `${f.label} (hashed)` : f.label,
     about: f.hashed
-      ? `${f.label}: contact fields normalised as the platform specifies and SHA-256 hashed in this browser; no raw e-mail or phone is in the file.`
+      ? `Contact fields normalised as the platform specifies and SHA-256 hashed in this browser; no raw e-mail or phone is in the file.`
       : `The columns ${f.label}'s importer takes as is.`,
     docsUrl: f.docsUrl,
-    phones: true,
+    phones: f.usesPhone,
   })),
 ];
 

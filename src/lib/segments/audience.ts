@@ -36,7 +36,13 @@ export async function audienceCounts(db: UserSqlRunner, audience: Audience, sche
 /** The customer export (today's columns, documented in the README) for the audience. */
 export async function audienceCustomersCsv(db: UserSqlRunner, audience: Audience, schema: SegmentSchema, consentOnly: boolean) {
   const rows = await db.rows(exportCustomersSql({ where: predicate(audience, schema, consentOnly) }));
-  return { csv: customersCsv(rows, schema.customers.map((c) => c.name)), rows: rows.length };
+  return {
+    csv: customersCsv(
+      rows,
+      schema.customers.map((c) => c.name),
+    ),
+    rows: rows.length,
+  };
 }
 
 /** How the export with contact fields heads them: consent as `yes`/`no`/empty, under a name a marketer reads. */

@@ -5,6 +5,7 @@ import type { UserSqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition } from '../spec/segments.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
 import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
+import { audiencePredicate } from '../sql/audience.ts';
 import { ident } from '../sql/quote.ts';
 import { valueExpr } from '../sql/segment-rules.ts';
 import {
@@ -232,11 +233,13 @@ export async function summarizeColumn(db: UserSqlRunner, view: SegmentView, colu
 /** One page of the customers in every given segment (all customers when none), searchable and sorted. */
 export async function memberPage(
   db: UserSqlRunner,
-  definitions: readonly SegmentDefinition[],
+  include: readonly SegmentDefinition[],
+  exclude: readonly SegmentDefinition[],
   page: PageQuery,
   schema: SegmentSchema,
 ): Promise<MemberPage> {
-  const predicates = definitions.map((d) => segmentPredicate(d, schema));
+  const compile = (definitions: readonly SegmentDefinition[]) => definitions.map((d) => segmentPredicate(d, schema));
+  const predicates = [audiencePredicate(compile(include), compile(exclude))];
   const sort = findColumn(schema.customers, page.sortColumn)?.name ?? 'customer_id';
   const text = schema.customers.filter((c) => c.storedAsText).map((c) => c.name);
   const [{ total }] = await db.rows(memberTotalSql(predicates, page.search, text));
@@ -266,6 +269,15 @@ export interface NamedDefinition {
   definition: SegmentDefinition;
 }
 
+/** A segment's predicate for an export; one with an error is refused by name. */
+export function exportPredicate(segment: NamedDefinition, schema: SegmentSchema): string {
+  try {
+    return segmentPredicate(segment.definition, schema);
+  } catch (e) {
+    throw new WorkbenchError('rule', `Segment "${segment.name}" cannot be exported: ${errorMessage(e)}`);
+  }
+}
+
 /** The customer export's query and its columns, in order. */
 export interface SegmentExport {
   sql: string;
@@ -277,13 +289,7 @@ export interface SegmentExport {
  * with one true/false column per segment. A segment with an error is refused by name.
  */
 export function segmentExport(segments: readonly NamedDefinition[], schema: SegmentSchema, member: number | null): SegmentExport {
-  const predicates = segments.map((s) => {
-    try {
-      return segmentPredicate(s.definition, schema);
-    } catch (e) {
-      throw new WorkbenchError('rule', `Segment "${s.name}" cannot be exported: ${errorMessage(e)}`);
-    }
-  });
+  const predicates = segments.map((s) => exportPredicate(s, schema));
   const viewColumns = schema.customers.map((c) => c.name);
   if (member !== null) return { sql: exportCustomersSql({ where: predicates[member] }), columns: viewColumns };
   const headers = flagHeaders(

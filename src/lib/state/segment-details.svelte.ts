@@ -4,13 +4,15 @@ import { errorMessage } from '../errors.ts';
 import type { MemberPage, SegmentProfile } from '../segments/types.ts';
 import type { SegmentDefinition, SegmentSpec } from '../spec/segments.ts';
 import type { PageQuery } from '../sql/segment-sql.ts';
+import { selectionOf, type OverlapCell, type SegmentSelection } from '../segments/overlap-cell.ts';
 
 export const PAGE_SIZE = 50;
 
-/** Whose customers the member list shows: one segment, or the customers two segments share. */
-export interface MemberFilter {
+/** Whose customers the member list shows: one segment, or a cell of two segments' overlap. */
+export interface MemberFilter extends SegmentSelection {
+  /** The segments as opened (one, or the overlap's two). */
   ids: string[];
-  label: string;
+  cell: OverlapCell;
 }
 
 /** The profile of one segment and the member list of one or two, as shown; a stale result never replaces a newer one. */
@@ -53,10 +55,10 @@ export class SegmentDetails {
     }
   }
 
-  /** Opens the member list of one segment, or of the customers in all the given segments. */
-  async showMembers(ids: string[]): Promise<void> {
-    const names = ids.map((id) => this.#segment(id)?.name ?? id);
-    this.members = { ids, label: names.join(' and ') };
+  /** Opens the member list of one segment, or of a cell of two segments' overlap (at first, the customers in both). */
+  async showMembers(ids: string[], cell: OverlapCell = 'both'): Promise<void> {
+    const nameOf = (id: string) => this.#segment(id)?.name ?? id;
+    this.members = { ids, cell, ...selectionOf(ids, cell, nameOf) };
     this.pageQuery.offset = 0;
     await this.loadPage();
   }
@@ -75,9 +77,10 @@ export class SegmentDetails {
     const filter = this.members;
     if (!filter) return;
     const run = ++this.#latestPage;
-    const definitions = filter.ids.map((id) => this.#segment(id)?.definition).filter((d) => d !== undefined);
+    const definitions = (ids: string[]) =>
+      $state.snapshot(ids.map((id) => this.#segment(id)?.definition).filter((d) => d !== undefined)) as SegmentDefinition[];
     try {
-      const page = await this.#db.memberPage($state.snapshot(definitions) as SegmentDefinition[], $state.snapshot(this.pageQuery));
+      const page = await this.#db.memberPage(definitions(filter.include), definitions(filter.exclude), $state.snapshot(this.pageQuery));
       if (run !== this.#latestPage) return;
       this.page = page;
       this.pageError = null;

@@ -1,3 +1,4 @@
+import { AudienceExports } from './audience-export.svelte.ts';
 import type { Remote } from 'comlink';
 import { SvelteMap } from 'svelte/reactivity';
 import type { DbApi } from '../../../workers/db-api.ts';
@@ -54,6 +55,8 @@ export class Segments {
   readonly details: SegmentDetails;
   /** The customer story open from a member list or the export preview, with each enabled segment's membership. */
   readonly customers: CustomerStories;
+  /** Exports of segments and overlap cells, in every format. */
+  readonly exports: AudienceExports;
 
   readonly #db: Remote<DbApi>;
   // Bookkeeping, not state: nothing renders from these.
@@ -78,6 +81,11 @@ export class Segments {
   constructor(db: Remote<DbApi>) {
     this.#db = db;
     this.details = new SegmentDetails(db, (id) => this.byId(id));
+    this.exports = new AudienceExports(
+      db,
+      (id) => this.byId(id),
+      () => this.schema?.analysisDate ?? null,
+    );
     this.customers = new CustomerStories(db, () => this.enabled);
   }
 

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { formatCount } from '../../src/lib/format.ts';
+import { expect, FIXTURES, parseCsv, test, type CsvRow, type WorkbenchPage } from './fixtures.ts';
+
+/** The headers pinned with each tool's import documentation (test/fixtures/export-formats.json). */
+const PINNED = JSON.parse(readFileSync(path.join(FIXTURES, 'export-formats.json'), 'utf8')) as {
+  segmentName: string;
+  formats: Record<string, { docs: string; header: string[] }>;
+};
+const pinnedHeader = (format: string, segment: string) =>
+  PINNED.formats[format].header.map((h) => h.replace(`In segment: ${PINNED.segmentName}`, `In segment: ${segment}`));
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+interface Member {
+  id: string;
+  email: string;
+  phone: string;
+  first: string;
+  last: string;
+  consent: string;
+}
+
+/** The members of a segment as the SQL console reads them from the customers file's own columns. */
+async function members(app: WorkbenchPage, where: string): Promise<Member[]> {
+  const [json] = await app.sqlColumn(
+    `SELECT to_json(list({id: customer_id, email: coalesce(email, ''), phone: coalesce(phone, ''), first: coalesce(first_name, ''), last: coalesce(last_name, ''), consent: coalesce(accepts_email_marketing, '')} ORDER BY customer_id)) FROM customers WHERE ${where}`,
+  );
+  return JSON.parse(json) as Member[];
+}
+
+async function download(page: Page, scope: Locator, format: string): Promise<{ name: string; rows: CsvRow[]; header: string[] }> {
+  await scope.getByLabel('Format').selectOption({ label: format });
+  const saved = page.waitForEvent('download');
+  await scope.getByRole('button', { name: /^Download/ }).click();
+  const file = await saved;
+  const text = readFileSync(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), rows: parseCsv(text), header: text.split('\r\n')[0].split(',') };
+}
+
+const FORMATS = {
+  klaviyo: 'Klaviyo',
+  mailchimp: 'Mailchimp',
+  hubspot: 'HubSpot',
+  meta: 'Meta custom audience (hashed)',
+  'google-ads': 'Google Ads Customer Match (hashed)',
+};
+
+test('a segment exports in every format: pinned headers, right counts, consent filter, hashes computed here', async ({ app, page }) => {
+  await app.open('?sample=retail-v2');
+  await app.loaded();
+  await app.section('Segments');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Danish customers');
+  const segment = page.getByRole('region', { name: 'Danish customers', exact: true });
+  const editor = segment.getByRole('textbox', { name: 'SQL condition or query' });
+  await editor.click();
+  await page.keyboard.type("country = 'DK'");
+  const where = "country = 'DK'";
+  const people = await members(app, where);
+  expect(people.length).toBeGreaterThan(20);
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(people.length));
+
+  await segment.getByRole('button', { name: 'Export members' }).click();
+  const exportPanel = segment.getByRole('region', { name: 'Export Danish customers' });
+  const consenting = people.filter((p) => p.consent === 'yes');
+  await expect(exportPanel.getByTestId('consent-count')).toHaveText(
+    `${formatCount(consenting.length)} of ${formatCount(people.length)} accept marketing; the consent filter would remove ${formatCount(people.length - consenting.length)}.`,
+  );
+
+  // Today's customer export and the one with contact fields: every member, in id order.
+  const plain = await download(page, exportPanel, 'Customers (standard columns)');
+  expect(plain.rows.map((r) => r.customer_id)).toEqual(people.map((p) => p.id));
+  expect(plain.name).toMatch(/^danish-customers-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}-customers\.csv$/);
+  const contacts = await download(page, exportPanel, 'Customers with contact fields');
+  expect(contacts.header.slice(0, 7)).toEqual([
+    'customer_id',
+    'email',
+    'first_name',
+    'last_name',
+    'full_name',
+    'phone',
+    'accepts_marketing',
+  ]);
+  expect(contacts.rows.map((r) => [r.customer_id, r.email, r.phone, r.accepts_marketing])).toEqual(
+    people.map((p) => [p.id, p.email, p.phone, p.consent]),
+  );
+
+  // Each tool's file: the pinned header; everyone the tool can identify, and no one else.
+  const withEmail = people.filter((p) => p.email);
+  const reachable = people.filter((p) => p.email || p.phone);
+  await exportPanel.getByLabel('Country for phones without a code').selectOption('DK');
+  for (const [format, label] of Object.entries(FORMATS)) {
+    const file = await download(page, exportPanel, label);
+    expect(file.header, format).toEqual(pinnedHeader(format, 'Danish customers'));
+    expect(file.name).toMatch(new RegExp(`^danish-customers-\\d{4}-\\d{2}-\\d{2}-[0-9a-f]{6}-${format}\\.csv$`));
+    const expected = format === 'mailchimp' || format === 'hubspot' ? withEmail : reachable;
+    expect(file.rows, format).toHaveLength(expected.length);
+    const left = people.length - expected.length;
+    if (left) await expect(exportPanel.getByRole('status', { name: 'Export result' })).toContainText(`${formatCount(left)} member`);
+  }
+
+  // Hashed formats: each value normalised by hand as the platform documents it, hashed here with Node's crypto.
+  // Denmark writes no trunk prefix: a national number is +45 and its digits.
+  const e164 = (phone: string) => (phone.startsWith('+') ? '+' + phone.replace(/\D/g, '') : '+45' + phone.replace(/\D/g, ''));
+  const metaName = (name: string) =>
+    name
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}]/gu, '');
+  const meta = await download(page, exportPanel, FORMATS.meta);
+  // Meta: e-mail trimmed and lower-cased; phone digits with the country code, no '+'; names lower-case letters only.
+  // https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences#hash
+  expect(meta.rows.map((r) => [r.email, r.phone, r.fn, r.ln])).toEqual(
+    reachable.map((p) => [
+      p.email ? sha256(p.email.trim().toLowerCase()) : '',
+      p.phone ? sha256(e164(p.phone).slice(1)) : '',
+      p.first ? sha256(metaName(p.first)) : '',
+      p.last ? sha256(metaName(p.last)) : '',
+    ]),
+  );
+  // Google Customer Match: e-mail lower-cased without whitespace; phone E.164 with '+'.
+  // https://support.google.com/google-ads/answer/7476159
+  const google = await download(page, exportPanel, FORMATS['google-ads']);
+  expect(google.rows.map((r) => [r.Email, r.Phone])).toEqual(
+    reachable.map((p) => [p.email ? sha256(p.email.replace(/\s/g, '').toLowerCase()) : '', p.phone ? sha256(e164(p.phone)) : '']),
+  );
+  // No raw contact data in a hashed file.
+  for (const p of people) {
+    if (p.email) expect(JSON.stringify(meta.rows) + JSON.stringify(google.rows)).not.toContain(p.email);
+  }
+
+  // The consent filter removes exactly the customers without consent, in every format.
+  await exportPanel.getByLabel('Only customers who accept marketing').check();
+  await expect(exportPanel.getByTestId('consent-count')).toContainText(
+    `the consent filter removes ${formatCount(people.length - consenting.length)}.`,
+  );
+  await expect(exportPanel.getByRole('button', { name: /^Download/ })).toHaveText(`Download ${formatCount(consenting.length)} customers`);
+  const filtered = await download(page, exportPanel, 'Customers (standard columns)');
+  expect(filtered.rows.map((r) => r.customer_id)).toEqual(consenting.map((p) => p.id));
+  const mailchimp = await download(page, exportPanel, FORMATS.mailchimp);
+  expect(mailchimp.rows.map((r) => r['Email Address'])).toEqual(consenting.filter((p) => p.email).map((p) => p.email));
+});
+
+test("an overlap cell's customers export: in both, only in one, only in the other", async ({ app, page }) => {
+  await app.open('?sample=retail-v2');
+  await app.loaded();
+  await app.section('Segments');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  for (const [name, sql] of [
+    ['Danish customers', "country = 'DK'"],
+    ['Repeat buyers', 'frequency >= 2'],
+  ]) {
+    await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(name);
+    await page.getByRole('region', { name, exact: true }).getByRole('textbox', { name: 'SQL condition or query' }).click();
+    await page.keyboard.type(sql);
+    await expect(page.getByRole('region', { name, exact: true }).getByTestId('member-count')).not.toHaveText('');
+  }
+  await page
+    .getByRole('table', { name: 'Overlap matrix' })
+    .getByRole('button', { name: /^Show customers in Danish customers and Repeat buyers/ })
+    .click();
+  const list = page.getByRole('region', { name: 'Members' });
+  await list.getByRole('button', { name: 'Export these members' }).click();
+  const cells = {
+    'In both': ["country = 'DK' AND frequency >= 2", 'Danish customers and Repeat buyers', 'danish-customers-and-repeat-buyers'],
+    'Only in Danish customers': [
+      "country = 'DK' AND NOT coalesce(frequency >= 2, false)",
+      'Danish customers, not Repeat buyers',
+      'danish-customers-not-repeat-buyers',
+    ],
+    'Only in Repeat buyers': [
+      "frequency >= 2 AND NOT coalesce(country = 'DK', false)",
+      'Repeat buyers, not Danish customers',
+      'repeat-buyers-not-danish-customers',
+    ],
+  };
+  for (const [cell, [where, label, slug]] of Object.entries(cells)) {
+    await list.getByRole('radio', { name: cell }).check();
+    await expect(list.getByRole('heading')).toHaveText(`Members of ${label}`);
+    const [ids] = await app.sqlColumn(`SELECT string_agg(customer_id, ',' ORDER BY customer_id) FROM customers WHERE ${where}`);
+    await app.section('Segments');
+    const exportPanel = list.getByRole('region', { name: `Export ${label}` });
+    const plain = await download(page, exportPanel, 'Customers (standard columns)');
+    expect(plain.rows.map((r) => r.customer_id).join(','), cell).toBe(ids);
+    expect(plain.name.startsWith(`${slug}-`)).toBe(true);
+    const hubspot = await download(page, exportPanel, FORMATS.hubspot);
+    expect(hubspot.header.at(-1)).toBe(`In segment: ${label}`);
+  }
+});
