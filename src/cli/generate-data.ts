@@ -1,10 +1,12 @@
 /**
  * Writes synthetic retail data.
  *
- *   npx tsx src/cli/generate-data.ts sample
- *     → public/samples/retail-v1/transactions.csv and customers.csv
+ *   npx tsx src/cli/generate-data.ts sample [--out DIR]
+ *     → public/samples/retail-v1/transactions.csv and customers.csv, and
+ *       public/samples/retail-v2/customers.csv (v1's customers with contact fields; v2's
+ *       transactions are v1's file, so it is not written twice)
  *   npx tsx src/cli/generate-data.ts bench --rows 1000000 [--out bench-data/] [--customers N]
- *       [--seed N] [--ids prefixed|numeric] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+ *       [--seed N] [--ids prefixed|numeric] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--contacts]
  *     → <out>/tx-<rows>.csv and <out>/customers-<rows>.csv, skipped when a `.done` marker beside
  *       each says it already holds exactly these bytes.
  */
@@ -12,16 +14,16 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, s
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataset } from '../lib/synth/dataset.ts';
-import { SAMPLE_OPTIONS, SYNTH_VERSION, benchOptions } from '../lib/synth/options.ts';
+import { SAMPLE_OPTIONS, SAMPLE_V2_OPTIONS, SYNTH_VERSION, benchOptions } from '../lib/synth/options.ts';
 import type { IdStyle, SynthOptions } from '../lib/synth/options.ts';
 import { summarizeTransactions } from '../lib/synth/summarize.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE_DIR = path.join(ROOT, 'public/samples/retail-v1');
+const SAMPLES_DIR = path.join(ROOT, 'public/samples');
 const USAGE = `usage:
   generate-data.ts sample [--out DIR]
   generate-data.ts bench --rows N [--out DIR] [--customers N] [--seed N] [--ids prefixed|numeric]
-                         [--start YYYY-MM-DD] [--end YYYY-MM-DD]`;
+                         [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--contacts]`;
 
 /** What the `.done` marker records: a file is reused only when all of it matches. */
 interface Marker {
@@ -80,10 +82,11 @@ function writeFile(file: string, rows: number, options: SynthOptions, chunks: ()
   console.log(`wrote ${file}: ${rows} ${what}, ${bytes} bytes, ${seconds(started)} s`);
 }
 
-function generate(options: SynthOptions, txFile: string, customersFile: string, marker: boolean): void {
+/** Writes the transactions file unless `txFile` is null, and the customers file. */
+function generate(options: SynthOptions, txFile: string | null, customersFile: string, marker: boolean): void {
   const dataset = createDataset(options);
-  mkdirSync(path.dirname(txFile), { recursive: true });
-  writeFile(txFile, options.targetRows, options, () => dataset.transactionsCsv(), 'rows', marker);
+  mkdirSync(path.dirname(customersFile), { recursive: true });
+  if (txFile !== null) writeFile(txFile, options.targetRows, options, () => dataset.transactionsCsv(), 'rows', marker);
   writeFile(customersFile, dataset.customers, options, () => dataset.customersCsv(), 'customers', marker);
 }
 
@@ -106,13 +109,15 @@ function main(argv: string[]): void {
       ids: { type: 'string' },
       start: { type: 'string' },
       end: { type: 'string' },
+      contacts: { type: 'boolean' },
     },
   });
   const [command] = positionals;
   if (command === 'sample' && positionals.length === 1) {
-    const dir = values.out ?? SAMPLE_DIR;
-    const txFile = path.join(dir, 'transactions.csv');
-    generate({ ...SAMPLE_OPTIONS }, txFile, path.join(dir, 'customers.csv'), false);
+    const dir = values.out ?? SAMPLES_DIR;
+    const txFile = path.join(dir, 'retail-v1/transactions.csv');
+    generate({ ...SAMPLE_OPTIONS }, txFile, path.join(dir, 'retail-v1/customers.csv'), false);
+    generate({ ...SAMPLE_V2_OPTIONS }, null, path.join(dir, 'retail-v2/customers.csv'), false);
     const s = summarizeTransactions([readFileSync(txFile, 'utf8')]);
     console.log(
       `sample: ${s.invoices} invoices, ${s.customers} customer ids, ` +
@@ -133,6 +138,7 @@ function main(argv: string[]): void {
     if (values.ids !== undefined) overrides.idStyle = values.ids as IdStyle;
     if (values.start !== undefined) overrides.start = values.start;
     if (values.end !== undefined) overrides.end = values.end;
+    if (values.contacts) overrides.contacts = true;
     const dir = values.out ?? 'bench-data';
     const started = performance.now();
     generate(benchOptions(rows, overrides), path.join(dir, `tx-${rows}.csv`), path.join(dir, `customers-${rows}.csv`), true);

@@ -5,7 +5,7 @@ import { civilFromDays, daysFromCivil, formatDay, parseDay } from '../../src/lib
 import { createDataset } from '../../src/lib/synth/dataset.ts';
 import { exp, ln } from '../../src/lib/synth/det-math.ts';
 import { formatCents, parseCents } from '../../src/lib/synth/money.ts';
-import { SAMPLE_OPTIONS, benchOptions, validateOptions } from '../../src/lib/synth/options.ts';
+import { SAMPLE_OPTIONS, SAMPLE_V2_OPTIONS, benchOptions, validateOptions } from '../../src/lib/synth/options.ts';
 import type { SynthOptions } from '../../src/lib/synth/options.ts';
 import { summarizeTransactions } from '../../src/lib/synth/summarize.ts';
 
@@ -69,14 +69,29 @@ describe('determinism', () => {
     `);
   });
 
-  test('the bundled sample is what the generator writes', () => {
-    const dir = path.resolve(import.meta.dirname, '../../public/samples/retail-v1');
-    if (!existsSync(path.join(dir, 'transactions.csv'))) {
-      throw new Error('public/samples/retail-v1 is missing: run `npx tsx src/cli/generate-data.ts sample`');
-    }
+  const samples = path.resolve(import.meta.dirname, '../../public/samples');
+  function bundled(file: string): string {
+    if (!existsSync(path.join(samples, file))) throw new Error(`public/samples/${file} is missing: run \`npm run sample\``);
+    return readFileSync(path.join(samples, file), 'utf8');
+  }
+
+  test('the bundled sample retail-v1 is what the generator writes', () => {
     const sample = createDataset(SAMPLE_OPTIONS);
-    expect(readFileSync(path.join(dir, 'transactions.csv'), 'utf8') === join(sample.transactionsCsv())).toBe(true);
-    expect(readFileSync(path.join(dir, 'customers.csv'), 'utf8') === join(sample.customersCsv())).toBe(true);
+    expect(bundled('retail-v1/transactions.csv') === join(sample.transactionsCsv())).toBe(true);
+    expect(bundled('retail-v1/customers.csv') === join(sample.customersCsv())).toBe(true);
+  });
+
+  test("retail-v2 is what the generator writes: v1's transactions, v1's customers with contact columns added", () => {
+    const v2 = createDataset(SAMPLE_V2_OPTIONS);
+    expect(bundled('retail-v2/customers.csv') === join(v2.customersCsv())).toBe(true);
+    // v2 ships no transactions file of its own (src/lib/samples.ts points at v1's): they must be the same.
+    expect(bundled('retail-v1/transactions.csv') === join(v2.transactionsCsv())).toBe(true);
+    expect(existsSync(path.join(samples, 'retail-v2/transactions.csv'))).toBe(false);
+    const v1Lines = bundled('retail-v1/customers.csv').split('\n');
+    const v2Lines = bundled('retail-v2/customers.csv').split('\n');
+    expect(v2Lines).toHaveLength(v1Lines.length);
+    const v1Columns = CUSTOMERS_HEADER.split(',').length;
+    expect(v2Lines.every((line, i) => line.split(',').slice(0, v1Columns).join(',') === v1Lines[i])).toBe(true);
   });
 });
 

@@ -19,6 +19,11 @@ export interface SynthOptions {
   /** Last day of the period, inclusive, `YYYY-MM-DD`. */
   end: string;
   idStyle: IdStyle;
+  /**
+   * Adds contact columns (e-mail, names, phone, e-mail consent) to the customers file. They come
+   * from a stream of their own, so every other byte is the same as without them.
+   */
+  contacts?: boolean;
 }
 
 /** The bundled sample: public/samples/retail-v1. */
@@ -30,6 +35,9 @@ export const SAMPLE_OPTIONS: Readonly<SynthOptions> = {
   end: '2024-12-31',
   idStyle: 'prefixed',
 };
+
+/** public/samples/retail-v2: retail-v1's transactions, and its customers with contact fields. */
+export const SAMPLE_V2_OPTIONS: Readonly<SynthOptions> = { ...SAMPLE_OPTIONS, contacts: true };
 
 /** Benchmark data: one customer per ten rows over the sample's period. */
 export function benchOptions(rows: number, overrides: Partial<SynthOptions> = {}): SynthOptions {
@@ -50,7 +58,7 @@ function count(value: number, name: string): void {
 
 /** Throws naming the first bad option. */
 export function validateOptions(options: SynthOptions): void {
-  const { seed, customers, targetRows, start, end, idStyle } = options;
+  const { seed, customers, targetRows, start, end, idStyle, contacts } = options;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new Error(`invalid seed: ${seed}`);
   }
@@ -60,4 +68,5 @@ export function validateOptions(options: SynthOptions): void {
     throw new Error(`invalid end: ${end} is before start ${start}`);
   }
   if (idStyle !== 'prefixed' && idStyle !== 'numeric') throw new Error(`invalid idStyle: ${idStyle}`);
+  if (contacts !== undefined && typeof contacts !== 'boolean') throw new Error(`invalid contacts: ${String(contacts)}`);
 }

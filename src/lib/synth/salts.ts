@@ -8,4 +8,6 @@ export const SALT = {
   times: 3,
   invoices: 4,
   lines: 5,
+  /** Names, e-mail addresses and phone numbers of the customers file (retail-v2). */
+  contacts: 6,
 } as const;
