@@ -9,7 +9,7 @@ import type { ImportSpec } from '../src/lib/spec/import.ts';
 import type { NamedDefinition } from '../src/lib/segments/run-segments.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from '../src/lib/segments/types.ts';
-import type { SegmentDefinition } from '../src/lib/spec/segments.ts';
+import type { SegmentDefinition, SegmentLibrary } from '../src/lib/spec/segments.ts';
 import type { SegmentView } from '../src/lib/sql/segment-schema.ts';
 import type { PageQuery } from '../src/lib/sql/segment-sql.ts';
 import type { WorkbookCsv } from './workbook.ts';
@@ -47,17 +47,25 @@ export interface DbApi {
   rejectsCsv(fileIndex: number): Promise<string>;
   /** The columns segment rules can name, and the analysis date relative dates count back from. */
   segmentSchema(): Promise<SegmentSchema>;
-  /** A segment's member count and the SQL that counted it; a bad definition is a result, not an error. */
-  countSegment(definition: SegmentDefinition): Promise<SegmentCount>;
+  /**
+   * A segment's member count and the SQL that counted it; a bad definition is a result, not an error.
+   * `library`, here and in every method that compiles segments: all the spec's segments, enabled or
+   * not, in which "is in segment" rules are resolved. `self`: the segment's id, to name a cycle from it.
+   */
+  countSegment(definition: SegmentDefinition, library: SegmentLibrary, self?: string): Promise<SegmentCount>;
   /** KPIs of each segment against the base, and the overlap of every pair. */
-  analyseSegments(segments: { id: string; definition: SegmentDefinition }[], minSizePercent: number): Promise<SegmentAnalysis>;
-  profileSegment(definition: SegmentDefinition): Promise<SegmentProfile>;
+  analyseSegments(
+    segments: { id: string; definition: SegmentDefinition }[],
+    minSizePercent: number,
+    library: SegmentLibrary,
+  ): Promise<SegmentAnalysis>;
+  profileSegment(definition: SegmentDefinition, library: SegmentLibrary): Promise<SegmentProfile>;
   /** Value suggestions for a rule: a column's most common values and its range. */
   columnSummary(view: SegmentView, column: string): Promise<ColumnSummary>;
   /** One page of the customers in all the `include` segments and none of the `exclude` ones (every customer when none). */
-  memberPage(include: SegmentDefinition[], exclude: SegmentDefinition[], page: PageQuery): Promise<MemberPage>;
+  memberPage(include: SegmentDefinition[], exclude: SegmentDefinition[], page: PageQuery, library: SegmentLibrary): Promise<MemberPage>;
   /** The customer export with one true/false column per segment, or only segment `member`'s customers. */
-  exportSegmentsCsv(segments: NamedDefinition[], member: number | null): Promise<string>;
+  exportSegmentsCsv(segments: NamedDefinition[], member: number | null, library: SegmentLibrary): Promise<string>;
   /** How many customers an export is for, and how many of them accept marketing. */
   audienceCounts(audience: Audience): Promise<AudienceCounts>;
   /** An audience's export file in a format: today's customer columns, with contact fields, or a marketing tool's. */
@@ -67,7 +75,7 @@ export interface DbApi {
    * from): metrics, scores, segment, tier and stage with how each was derived, membership of each
    * given segment with why, and the first page of their orders.
    */
-  customerStory(id: string, segments: StorySegment[], orders: OrdersPageQuery): Promise<CustomerStory>;
+  customerStory(id: string, segments: StorySegment[], orders: OrdersPageQuery, library: SegmentLibrary): Promise<CustomerStory>;
   /** A page of a customer's orders, newest first. */
   customerOrders(id: string, page: OrdersPageQuery): Promise<CustomerOrders>;
   /** The first `rows` rows of what exportCustomersCsv writes, with their ids as loaded. */

@@ -325,16 +325,16 @@ const api: DbApi = {
     return segmentWork(async ({ schema }) => schema, { readsRows: false });
   },
 
-  countSegment(definition) {
-    return segmentWork(({ db, schema }) => countSegment(db, definition, schema), { lane: 'interactive' });
+  countSegment(definition, library, self) {
+    return segmentWork(({ db, schema }) => countSegment(db, definition, schema, library, self), { lane: 'interactive' });
   },
 
-  analyseSegments(segments, minSizePercent) {
-    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, checkpoint));
+  analyseSegments(segments, minSizePercent, library) {
+    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, library, checkpoint));
   },
 
-  profileSegment(definition) {
-    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, checkpoint));
+  profileSegment(definition, library) {
+    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, library, checkpoint));
   },
 
   columnSummary(view, column) {
@@ -345,12 +345,12 @@ const api: DbApi = {
     });
   },
 
-  memberPage(include, exclude, page) {
-    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema));
+  memberPage(include, exclude, page, library) {
+    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library));
   },
 
-  exportSegmentsCsv(segments, member) {
-    return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member));
+  exportSegmentsCsv(segments, member, library) {
+    return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member, library));
   },
 
   audienceCounts(audience) {
@@ -363,11 +363,11 @@ const api: DbApi = {
   },
 
   // A click: interactive, so it goes before queued segment analyses and profiles.
-  customerStory(id, segments, orders) {
+  customerStory(id, segments, orders, library) {
     return segmentWork(
       ({ db, schema }) => {
         if (!analysedSpec) throw new WorkbenchError('mapping', 'Load and analyse data before opening a customer.');
-        return readCustomerStory(db, id, segments, schema, analysedSpec, orders);
+        return readCustomerStory(db, id, segments, schema, analysedSpec, orders, library);
       },
       { lane: 'interactive' },
     );

@@ -81,7 +81,9 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     // file's segments can read no other file and reach no network.
     for (const statement of LOCKDOWN_SQL) await native.exec(statement);
     // As the page's "Export all customers with segment columns": one true/false column per enabled segment.
-    const segments = segmentsSpecOf(spec).segments.filter((s) => s.enabled);
+    // Every segment, enabled or not, is there for "is in segment" rules to refer to.
+    const library = segmentsSpecOf(spec).segments;
+    const segments = library.filter((s) => s.enabled);
     if (!segments.length) {
       if (o.sql) return sqlScript([...statements, exportCustomersSql()], registered, scratch);
       return customersCsv(await native.rows(exportCustomersSql()));
@@ -89,8 +91,8 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     // Segment SQL comes from the spec file's text: it runs only through the gate (one prepared SELECT).
     const gate = userSqlRunner(native);
     const schema = await readSegmentSchema(gate, analysisDate);
-    if (o.sql) return sqlScript([...statements, segmentExport(segments, schema, null).sql], registered, scratch);
-    return await segmentExportCsv(gate, segments, schema, null);
+    if (o.sql) return sqlScript([...statements, segmentExport(segments, schema, null, library).sql], registered, scratch);
+    return await segmentExportCsv(gate, segments, schema, null, library);
   } catch (e) {
     if (e instanceof WorkbenchError) throw new UserError(e.message);
     throw e;

@@ -24,6 +24,9 @@ async function fillEverySection(app: WorkbenchPage, page: Page): Promise<void> {
   await expect(segment.getByTestId('member-count')).toBeVisible();
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
   await expect(page.getByRole('table', { name: 'Overlap matrix' })).toBeVisible();
+  // A segment condition too: Segment 1 "is not in" the template's segment.
+  await segment.getByRole('button', { name: 'Add segment condition' }).click();
+  await segment.getByRole('group', { name: 'Segment condition' }).getByRole('combobox', { name: 'Customer' }).selectOption('not_in');
   await segment.getByRole('button', { name: 'Profile' }).click();
   await segment.getByRole('button', { name: 'Show members' }).click();
   await expect(page.getByRole('region', { name: 'Members' }).getByTestId('member-range')).toContainText('Showing 1–');

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
 import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
@@ -15,6 +16,7 @@ import { GUESS_FIXTURES, pointCents, reference, RULES, splitCsv, type CustomerTo
 const SAMPLE = path.resolve(import.meta.dirname, '../../public/samples/retail-v1');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const RETAIL = path.join(SHARED, 'data/online-retail/online-retail.csv.gz');
+const customersRows = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
 let dir: string;
 const tmp = (name: string) => path.join(dir, name);
 
@@ -119,6 +121,56 @@ describe('segment-workbench apply', () => {
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toContain('--link: the share link cannot be read: it is damaged or cut short');
     expect((await runCli('apply', tx, '--link', link, '--spec', tmp('shared.json'))).code).toBe(2);
+  });
+
+  test('"is in segment" in a spec file: a disabled segment is still what "in" it means; the export holds the enabled ones', async () => {
+    const spec: SpecFile = {
+      version: 1,
+      segments: {
+        segments: [
+          {
+            id: 'mb',
+            name: 'Mobile big',
+            enabled: false,
+            definition: {
+              kind: 'rules',
+              root: { type: 'group', combine: 'and', rules: [condition('device', 'eq', 'mobile'), condition('monetary', 'gte', '500')] },
+            },
+          },
+          { id: 'de', name: 'German', definition: { kind: 'sql', sql: "country = 'DE'" } },
+          {
+            id: 'x',
+            name: 'Mobile big outside Germany',
+            definition: {
+              kind: 'rules',
+              root: {
+                type: 'group',
+                combine: 'and',
+                rules: [
+                  { type: 'segment', segment: 'mb', member: true, name: 'Mobile big' },
+                  { type: 'segment', segment: 'de', member: false, name: 'German' },
+                ],
+              },
+            },
+          },
+        ],
+      },
+    };
+    writeFileSync(tmp('references.json'), JSON.stringify(spec));
+    const run = await runCli(
+      'apply',
+      path.join(SAMPLE, 'transactions.csv'),
+      '--customers',
+      path.join(SAMPLE, 'customers.csv'),
+      '--spec',
+      tmp('references.json'),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const rows = customersRows(run.stdout);
+    expect(Object.keys(rows[0]).slice(-2)).toEqual(['German', 'Mobile big outside Germany']);
+    const expected = rows.filter((r) => r.device === 'mobile' && Number(r.monetary) >= 500 && r.country !== 'DE').map((r) => r.customer_id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r['Mobile big outside Germany'] === 'true').map((r) => r.customer_id)).toEqual(expected);
   });
 
   test("a spec file's SQL segment that smuggles a second statement is refused by name, and nothing else runs", async () => {

@@ -111,6 +111,80 @@ describe('user SQL is one read-only SELECT, decided by the engine', () => {
   });
 });
 
+describe('SQL reached through "is in segment" goes through the same gate', () => {
+  const reference = (name: string, member = true): SegmentDefinition => ({
+    kind: 'rules',
+    root: group({ type: 'segment', segment: 'p', member, name }),
+  });
+
+  test.each(SQL_PAYLOADS)('$family: referenced, refused or harmless at every entry point, every table byte-identical', async (p) => {
+    const gate = userSqlRunner(db);
+    // Disabled: its definition is still what "in" it means, so still compiled in.
+    const library = [{ id: 'p', name: 'Payload', enabled: false, definition: sqlSegment(p.sql) }];
+    const definition = reference('Payload', false);
+    const results: string[] = [];
+    const note = (where: string, message: string) => results.push(`${where}: ${message.split('\n')[0]}`);
+
+    const count = await countSegment(gate, definition, schema, library);
+    note('count', count.ok ? `${count.members} members` : count.error);
+    const [segment] = (await analyseSegments(gate, [{ id: 'r', definition }], schema, 1, library)).segments;
+    note('analyse', segment.ok ? `${segment.kpis.customers} members` : segment.error);
+    const reached = async (where: string, work: () => Promise<unknown>) =>
+      note(
+        where,
+        await work().then(
+          () => 'ran',
+          (e: Error) => e.message,
+        ),
+      );
+    await reached('profile', () => profileSegment(gate, definition, schema, library));
+    await reached('members', () =>
+      memberPage(
+        gate,
+        [definition],
+        [],
+        { offset: 0, limit: 50, sortColumn: 'customer_id', descending: false, search: '' },
+        schema,
+        library,
+      ),
+    );
+    await reached('export', () => segmentExportCsv(gate, [{ name: 'R', definition }], schema, null, library));
+
+    expect(await databaseDigest(db), results.join('\n')).toEqual(before);
+    if (/[;\u037e\uff1b]/.test(p.sql.replaceAll('$$;$$', ''))) {
+      expect(count.ok || segment.ok, results.join('\n')).toBe(false);
+      const aimed = p.target === 'count' ? (count.ok ? '' : count.error) : segment.ok ? '' : segment.error;
+      if (p.sql.includes(';') && !p.unparsable) {
+        expect(aimed, results.join('\n')).toMatch(/^In segment "Payload": /);
+        expect(aimed.slice('In segment "Payload": '.length), results.join('\n')).toMatch(REFUSAL);
+      }
+    }
+  });
+
+  // Names go into the compiled SQL as comments: no name may end the comment and add SQL.
+  const names = [`*/ OR true OR /*`, `*/ ; DROP TABLE orders; /*`, `x\n-- `, `/*`, `*/`, `x */ ) OR (true`];
+  test.each(names)('a referenced segment named %j: a comment, never SQL, at every entry point', async (name) => {
+    const gate = userSqlRunner(db);
+    // York is b's city: one customer in it, three not.
+    const library = [
+      { id: 'p', name, enabled: true, definition: { kind: 'rules' as const, root: group(condition('city', 'eq', 'York')) } },
+    ];
+    for (const [member, members] of [
+      [true, 1],
+      [false, 3],
+    ] as const) {
+      const definition = reference(name, member);
+      const count = await countSegment(gate, definition, schema, library);
+      expect(count.ok && count.members, JSON.stringify(count)).toBe(members);
+      const [segment] = (await analyseSegments(gate, [{ id: 'r', definition }], schema, 1, library)).segments;
+      expect(segment.ok && segment.kpis.customers).toBe(members);
+      const exported = await segmentExportCsv(gate, [{ name: 'R', definition }], schema, 0, library);
+      expect(exported.trim().split('\n')).toHaveLength(1 + members);
+    }
+    expect(await databaseDigest(db)).toEqual(before);
+  });
+});
+
 describe('rule values and column names are data, never SQL', () => {
   const breakouts = [
     `x'); DELETE FROM orders; --`,

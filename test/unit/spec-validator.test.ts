@@ -185,7 +185,7 @@ describe('invariants the page needs', () => {
     let list: unknown = [];
     for (let i = 0; i < 100_000; i++) list = [list];
     expect(problemsOf(checkSpec(withSegments(ruleSegment('a', 'A', group([{ type: list }])))))).toEqual([
-      'spec.segments.segments[0].definition.root.rules[0].type: expected one of "condition", "group", "orders", got a list',
+      'spec.segments.segments[0].definition.root.rules[0].type: expected one of "condition", "group", "orders", "segment", got a list',
     ]);
   });
 

@@ -37,7 +37,10 @@ function groupText(group: RuleGroup, columns: readonly ColumnInfo[], schema: Seg
   return parts.length === 1 ? parts[0] : `(${parts.join(` ${group.combine} `)})`;
 }
 
-/** A rule in words: `monetary ≥ 500`, `country is one of "FR", "DE"`, `has at least 2 orders where channel equals "web"`. */
+/**
+ * A rule in words: `monetary ≥ 500`, `country is one of "FR", "DE"`, `has at least 2 orders where
+ * channel equals "web"`, `is in segment "Champions"` (by the name the rule keeps up to date).
+ */
 export function ruleText(rule: Rule, schema: SegmentSchema, columns: readonly ColumnInfo[] = schema.customers): string {
   switch (rule.type) {
     case 'condition':
@@ -48,6 +51,8 @@ export function ruleText(rule: Rule, schema: SegmentSchema, columns: readonly Co
       const where = rule.where.rules.length ? ` where ${groupText(rule.where, schema.orders, schema)}` : '';
       return `has at least ${rule.atLeast} order${rule.atLeast === 1 ? '' : 's'}${where}`;
     }
+    case 'segment':
+      return `is ${rule.member ? '' : 'not '}in segment ${JSON.stringify(rule.name || rule.segment)}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { compileSegment } from '../segments/run-segments.ts';
 import { num, numOrNull } from '../segments/numbers.ts';
 import type { SegmentSchema } from '../segments/schema.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
+import type { SegmentLibrary } from '../spec/segments.ts';
 import {
   customerFactsSql,
   customerFlagsSql,
@@ -105,13 +106,13 @@ interface Runnable {
 }
 type Prepared = { segment: StorySegment; error: string } | Runnable;
 
-function prepare(segment: StorySegment, schema: SegmentSchema): Prepared {
-  const whole = compileSegment(segment.definition, schema);
+function prepare(segment: StorySegment, schema: SegmentSchema, library: SegmentLibrary): Prepared {
+  const whole = compileSegment(segment.definition, schema, library, segment.id);
   if ('error' in whole) return { segment, error: whole.error };
   const definition = segment.definition;
   if (definition.kind === 'sql') return { segment, predicate: whole.predicate, combine: 'sql', parts: [] };
   const parts = definition.root.rules.map((rule) => {
-    const compiled = compileSegment({ kind: 'rules', root: { type: 'group', combine: 'and', rules: [rule] } }, schema);
+    const compiled = compileSegment({ kind: 'rules', root: { type: 'group', combine: 'and', rules: [rule] } }, schema, library, segment.id);
     // The whole compiled, so each of its rules does.
     return {
       text: ruleText(rule, schema),
@@ -132,8 +133,9 @@ async function readMemberships(
   segments: readonly StorySegment[],
   schema: SegmentSchema,
   row: Row,
+  library: SegmentLibrary,
 ): Promise<Membership[]> {
-  const prepared = segments.map((s) => prepare(s, schema));
+  const prepared = segments.map((s) => prepare(s, schema, library));
   const runnable = prepared.filter((p): p is Runnable => !('error' in p));
   const predicates = (p: Runnable) => [p.predicate, ...p.parts.map((part) => part.predicate)];
   const flags = new Map<string, boolean[]>();
@@ -206,8 +208,8 @@ const SHOWN_ELSEWHERE = new Set<string>([...EXPORT_COLUMNS, ...CUSTOMER_METRIC_C
 /**
  * One customer's story from the analysis tables built with `spec` (the analysis date `analysisDate`):
  * metrics, scores, segment, tier and stage with how each was derived, membership of each given
- * segment with why, and the first page of their orders. Every statement goes through the gate
- * (segment predicates are user text).
+ * segment with why (their "is in segment" rules resolved in `library`), and the first page of
+ * their orders. Every statement goes through the gate (segment predicates are user text).
  */
 export async function readCustomerStory(
   db: UserSqlRunner,
@@ -216,6 +218,7 @@ export async function readCustomerStory(
   schema: SegmentSchema,
   spec: AnalysisSpec,
   page: OrdersPageQuery,
+  library: SegmentLibrary = [],
 ): Promise<CustomerStory> {
   const facts = await readFacts(db, id, spec, schema.analysisDate);
   const orders = await readCustomerOrders(db, id, schema, page);
@@ -248,7 +251,7 @@ export async function readCustomerStory(
     attributes: Object.keys(row)
       .filter((name) => !SHOWN_ELSEWHERE.has(name))
       .map((name) => ({ name, value: plain(row[name]) })),
-    memberships: await readMemberships(db, id, segments, schema, row),
+    memberships: await readMemberships(db, id, segments, schema, row, library),
     orders,
   };
 }

@@ -9,12 +9,15 @@ import { CONTACT_FIELDS, withContactsSql } from '../sql/contacts.ts';
 import { exportCustomersSql } from '../sql/export.ts';
 import { num } from './numbers.ts';
 import { exportPredicate, type NamedDefinition } from './run-segments.ts';
+import type { SegmentLibrary } from '../spec/segments.ts';
 import type { SegmentSchema } from './schema.ts';
 
 /** Who an export is for: members of every `include` segment and of no `exclude` one (none at all: every customer). */
 export interface Audience {
   include: NamedDefinition[];
   exclude: NamedDefinition[];
+  /** Every segment of the spec, in which "is in segment" rules are resolved. */
+  library: SegmentLibrary;
 }
 
 export interface AudienceCounts {
@@ -24,7 +27,7 @@ export interface AudienceCounts {
 }
 
 function predicate(audience: Audience, schema: SegmentSchema, consentOnly = false): string {
-  const compile = (segments: NamedDefinition[]) => segments.map((s) => exportPredicate(s, schema));
+  const compile = (segments: NamedDefinition[]) => segments.map((s) => exportPredicate(s, schema, audience.library));
   return audiencePredicate(compile(audience.include), compile(audience.exclude), consentOnly);
 }
 

@@ -1,5 +1,5 @@
 import type { UserSqlRunner } from '../import/sql-runner.ts';
-import type { SegmentDefinition } from '../spec/segments.ts';
+import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
 import { valueExpr } from '../sql/segment-rules.ts';
 import {
   profileCategoriesSql,
@@ -47,9 +47,10 @@ export async function profileSegment(
   db: UserSqlRunner,
   definition: SegmentDefinition,
   schema: SegmentSchema,
+  library: SegmentLibrary = [],
   checkpoint: Checkpoint = () => {},
 ): Promise<SegmentProfile> {
-  const predicate = segmentPredicate(definition, schema);
+  const predicate = segmentPredicate(definition, schema, library);
   const [counts] = await db.rows(segmentCountSql(predicate));
   const members = num(counts.members);
   const base = num(counts.base);

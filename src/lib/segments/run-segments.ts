@@ -2,7 +2,9 @@ import { WorkbenchError, errorKind, errorMessage, fromDuckDbError } from '../err
 import { customersCsv } from '../csv/customers-csv.ts';
 import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
 import type { UserSqlRunner } from '../import/sql-runner.ts';
-import type { SegmentDefinition } from '../spec/segments.ts';
+import { referencesOf } from '../spec/segment-references.ts';
+import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
+import { referencedProblem } from '../sql/segment-references.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
 import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
 import { audiencePredicate } from '../sql/audience.ts';
@@ -91,31 +93,81 @@ export async function readSegmentSchema(db: UserSqlRunner, analysisDate: string)
   return { customers: await viewColumns(db, 'customers'), orders: await viewColumns(db, 'orders'), analysisDate };
 }
 
-/** Compiles a definition; a bad rule or refused SQL comes back as a result, not an exception. */
+/**
+ * Compiles a definition, its "is in segment" rules resolved in `library` (a cycle named from
+ * `self`, the segment's id, when given); a bad rule or refused SQL comes back as a result, not an exception.
+ */
 export function compileSegment(
   definition: SegmentDefinition,
   schema: SegmentSchema,
+  library: SegmentLibrary = [],
+  self?: string,
 ): { predicate: string } | { error: string; refused: boolean } {
   try {
-    return { predicate: segmentPredicate(definition, schema) };
+    return { predicate: segmentPredicate(definition, schema, library, self) };
   } catch (e) {
     return { error: errorMessage(e), refused: errorKind(e) === 'refused' };
   }
 }
 
 /** A segment's member count as the user edits it, with the SQL it ran. */
-export async function countSegment(db: UserSqlRunner, definition: SegmentDefinition, schema: SegmentSchema): Promise<SegmentCount> {
-  const compiled = compileSegment(definition, schema);
+export async function countSegment(
+  db: UserSqlRunner,
+  definition: SegmentDefinition,
+  schema: SegmentSchema,
+  library: SegmentLibrary = [],
+  self?: string,
+): Promise<SegmentCount> {
+  const compiled = compileSegment(definition, schema, library, self);
   if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
   const sql = segmentMembersSql(compiled.predicate);
+  const count = (predicate: string) => db.rows(segmentCountSql(predicate));
   try {
-    const [row] = await db.rows(segmentCountSql(compiled.predicate));
+    const [row] = await count(compiled.predicate);
     return { ok: true, members: num(row.members), base: num(row.base), sql };
   } catch (e) {
     // DuckDB's error in the page's words: a refusal by the engine lock says so.
-    const error = fromDuckDbError(e);
+    const error = await fromReferenced(definition, fromDuckDbError(e), { schema, library, run: count });
     return { ok: false, error: error.message, refused: error.kind === 'refused', sql };
   }
+}
+
+/** How a segment is tried on its own when one referring to it fails: bound, or counted. */
+interface Retry {
+  schema: SegmentSchema;
+  library: SegmentLibrary;
+  run: (predicate: string) => Promise<unknown>;
+}
+
+/**
+ * DuckDB's error for a segment that refers to others names a column or a value, not the segment
+ * it comes from. Each segment it refers to is tried on its own (only on this error path), and the
+ * first that fails is named, through the segments that lead to it; when none fails alone, the
+ * error is the segment's own.
+ */
+async function fromReferenced(definition: SegmentDefinition, error: WorkbenchError, retry: Retry): Promise<WorkbenchError> {
+  const failing = await failingReference(definition, retry, new Set());
+  return failing ? referencedProblem(failing.error.kind, failing.chain, failing.error.message) : error;
+}
+
+async function failingReference(
+  definition: SegmentDefinition,
+  retry: Retry,
+  tried: Set<string>,
+): Promise<{ chain: string[]; error: WorkbenchError } | null> {
+  for (const reference of referencesOf(definition)) {
+    const target = retry.library.find((s) => s.id === reference.segment);
+    if (!target || tried.has(target.id)) continue;
+    tried.add(target.id);
+    const compiled = compileSegment(target.definition, retry.schema, retry.library, target.id);
+    // A segment that does not compile made the referrer fail to compile, with its name: not here.
+    if ('error' in compiled) continue;
+    const error = await failure(() => retry.run(compiled.predicate));
+    if (!error) continue;
+    const deeper = await failingReference(target.definition, retry, tried);
+    return deeper ? { chain: [target.name, ...deeper.chain], error: deeper.error } : { chain: [target.name], error };
+  }
+  return null;
 }
 
 /**
@@ -127,34 +179,34 @@ export async function analyseSegments(
   segments: readonly { id: string; definition: SegmentDefinition }[],
   schema: SegmentSchema,
   minSizePercent: number,
+  library: SegmentLibrary = [],
   checkpoint: Checkpoint = () => {},
 ): Promise<SegmentAnalysis> {
-  const valid: { id: string; predicate: string }[] = [];
+  const valid: { id: string; predicate: string; definition: SegmentDefinition }[] = [];
   const errors = new Map<string, string>();
+  const bind = (predicate: string) => db.rows(segmentBindSql(predicate));
+  const count = (predicate: string) => db.rows(segmentCountSql(predicate));
+  const failed = async (definition: SegmentDefinition, e: WorkbenchError, run: Retry['run']) =>
+    (await fromReferenced(definition, e, { schema, library, run })).message;
   // Binding (LIMIT 0) finds a bad column or function without reading a row.
   for (const s of segments) {
-    const compiled = compileSegment(s.definition, schema);
+    const compiled = compileSegment(s.definition, schema, library, s.id);
     if ('error' in compiled) errors.set(s.id, compiled.error);
-    else if (
-      await fails(
-        () => db.rows(segmentBindSql(compiled.predicate)),
-        (e) => errors.set(s.id, e),
-      )
-    )
-      continue;
-    else valid.push({ id: s.id, predicate: compiled.predicate });
+    else {
+      const error = await failure(() => bind(compiled.predicate));
+      if (error) errors.set(s.id, await failed(s.definition, error, bind));
+      else valid.push({ id: s.id, predicate: compiled.predicate, definition: s.definition });
+    }
   }
   checkpoint();
   // An error only a row can raise (a failing cast) fails the whole table: find its segment by counting each.
-  if (await fails(() => db.create(segmentFlagsSql(valid.map((v) => v.predicate))))) {
+  if (await failure(() => db.create(segmentFlagsSql(valid.map((v) => v.predicate))))) {
     for (const v of [...valid]) {
-      if (
-        await fails(
-          () => db.rows(segmentCountSql(v.predicate)),
-          (e) => errors.set(v.id, e),
-        )
-      )
+      const error = await failure(() => count(v.predicate));
+      if (error) {
+        errors.set(v.id, await failed(v.definition, error, count));
         valid.splice(valid.indexOf(v), 1);
+      }
     }
     await db.create(segmentFlagsSql(valid.map((v) => v.predicate)));
   }
@@ -193,14 +245,13 @@ export async function analyseSegments(
   };
 }
 
-/** Runs `work`; an error is handed to `onError` and reported as true instead of thrown. */
-async function fails(work: () => Promise<unknown>, onError: (message: string) => void = () => {}): Promise<boolean> {
+/** Runs `work`; its error in the page's words, or null when it ran. */
+async function failure(work: () => Promise<unknown>): Promise<WorkbenchError | null> {
   try {
     await work();
-    return false;
+    return null;
   } catch (e) {
-    onError(fromDuckDbError(e).message);
-    return true;
+    return fromDuckDbError(e);
   }
 }
 
@@ -237,8 +288,9 @@ export async function memberPage(
   exclude: readonly SegmentDefinition[],
   page: PageQuery,
   schema: SegmentSchema,
+  library: SegmentLibrary = [],
 ): Promise<MemberPage> {
-  const compile = (definitions: readonly SegmentDefinition[]) => definitions.map((d) => segmentPredicate(d, schema));
+  const compile = (definitions: readonly SegmentDefinition[]) => definitions.map((d) => segmentPredicate(d, schema, library));
   const predicates = [audiencePredicate(compile(include), compile(exclude))];
   const sort = findColumn(schema.customers, page.sortColumn)?.name ?? 'customer_id';
   const text = schema.customers.filter((c) => c.storedAsText).map((c) => c.name);
@@ -270,9 +322,9 @@ export interface NamedDefinition {
 }
 
 /** A segment's predicate for an export; one with an error is refused by name. */
-export function exportPredicate(segment: NamedDefinition, schema: SegmentSchema): string {
+export function exportPredicate(segment: NamedDefinition, schema: SegmentSchema, library: SegmentLibrary = []): string {
   try {
-    return segmentPredicate(segment.definition, schema);
+    return segmentPredicate(segment.definition, schema, library);
   } catch (e) {
     throw new WorkbenchError('rule', `Segment "${segment.name}" cannot be exported: ${errorMessage(e)}`);
   }
@@ -286,10 +338,16 @@ export interface SegmentExport {
 
 /**
  * The customer export: with `member` set, only that segment's members; otherwise every customer
- * with one true/false column per segment. A segment with an error is refused by name.
+ * with one true/false column per segment. A segment with an error is refused by name. "Is in
+ * segment" rules are resolved in `library` (all the spec's segments, exported or not).
  */
-export function segmentExport(segments: readonly NamedDefinition[], schema: SegmentSchema, member: number | null): SegmentExport {
-  const predicates = segments.map((s) => exportPredicate(s, schema));
+export function segmentExport(
+  segments: readonly NamedDefinition[],
+  schema: SegmentSchema,
+  member: number | null,
+  library: SegmentLibrary = [],
+): SegmentExport {
+  const predicates = segments.map((s) => exportPredicate(s, schema, library));
   const viewColumns = schema.customers.map((c) => c.name);
   if (member !== null) return { sql: exportCustomersSql({ where: predicates[member] }), columns: viewColumns };
   const headers = flagHeaders(
@@ -308,7 +366,8 @@ export async function segmentExportCsv(
   segments: readonly NamedDefinition[],
   schema: SegmentSchema,
   member: number | null,
+  library: SegmentLibrary = [],
 ): Promise<string> {
-  const { sql, columns } = segmentExport(segments, schema, member);
+  const { sql, columns } = segmentExport(segments, schema, member, library);
   return customersCsv(await db.rows(sql), columns);
 }

@@ -83,12 +83,23 @@ const CONDITION = both(
   valuesSuitOperator,
 );
 
+/** A segment's id, in the segment and in the rules that refer to it. */
+const SEGMENT_ID = matches(/^[\w-]{1,40}$/, 'an id of letters, digits, - or _');
+
+/**
+ * "Is in segment X" by X's id; `member` false is "is not in" (true when left out), `name` is X's
+ * name for people reading the file. Which segment exists, and cycles, are the compiler's to say
+ * (segment-references.ts): the segment opens, and its error names the problem where it can be fixed.
+ */
+const SEGMENT_REFERENCE = objectOf({ type: oneOf(['segment']), segment: SEGMENT_ID, member: isBoolean, name: isName }, ['type', 'segment']);
+
 /** A rule group: nests, but only below `boundedTree`, which has measured the whole tree first. */
 const group: Check = (v, path, errors) => GROUP(v, path, errors);
 const RULE: Check = taggedBy('type', {
   condition: CONDITION,
   group,
   orders: objectOf({ type: oneOf(['orders']), atLeast: isWholeNumber(1), where: group }, ['type', 'atLeast', 'where']),
+  segment: SEGMENT_REFERENCE,
 });
 const GROUP: Check = objectOf({ type: oneOf(['group']), combine: oneOf(['and', 'or']), rules: listOf(RULE) }, ['type', 'combine', 'rules']);
 
@@ -132,7 +143,7 @@ const DEFINITION = taggedBy('kind', {
 /** One segment as **Save segment definitions** writes it; optional keys take the page's defaults. */
 const SEGMENT: Check = objectOf(
   {
-    id: matches(/^[\w-]{1,40}$/, 'an id of letters, digits, - or _'),
+    id: SEGMENT_ID,
     name: isName,
     color: matches(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#0072b2"'),
     description: isString,

@@ -80,7 +80,22 @@ export interface RuleGroup {
   rules: Rule[];
 }
 
-export type Rule = Condition | OrdersCondition | RuleGroup;
+/**
+ * "Is in segment X" / "is not in segment X": another segment of the same spec, named by its id so
+ * a rename keeps the rule working. `name` is the segment's name as last seen (the page keeps it up
+ * to date): it names the segment once it is deleted, and tells a person reading a file which one
+ * it is; the id alone decides. A customers rule only: not inside an order condition.
+ */
+export interface SegmentReference {
+  type: 'segment';
+  /** The referenced segment's id. */
+  segment: string;
+  /** False: "is not in". */
+  member: boolean;
+  name: string;
+}
+
+export type Rule = Condition | OrdersCondition | RuleGroup | SegmentReference;
 
 export type SegmentDefinition = { kind: 'rules'; root: RuleGroup } | { kind: 'sql'; sql: string };
 
@@ -93,6 +108,12 @@ export interface SegmentSpec {
   enabled: boolean;
   definition: SegmentDefinition;
 }
+
+/** What a reference reads of another segment: all a spec's segments, enabled or not, are this. */
+export type ReferableSegment = Pick<SegmentSpec, 'id' | 'name' | 'enabled' | 'definition'>;
+
+/** The segments a definition's references are resolved in (the spec's whole list). */
+export type SegmentLibrary = readonly ReferableSegment[];
 
 export interface SegmentsSpec {
   segments: SegmentSpec[];
@@ -110,6 +131,11 @@ export function condition(column: string, op: Operator, value = '', value2 = '',
 
 export function defaultSegmentsSpec(): SegmentsSpec {
   return { segments: [], minSizePercent: 1 };
+}
+
+/** "Is in" (or, with `member` false, "is not in") this segment. */
+export function segmentReference(segment: Pick<SegmentSpec, 'id' | 'name'>, member = true): SegmentReference {
+  return { type: 'segment', segment: segment.id, member, name: segment.name };
 }
 
 /** A new condition on a column of this kind, with the kind's default operator and no value yet. */

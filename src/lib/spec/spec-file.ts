@@ -101,11 +101,16 @@ export function segmentColor(index: number): string {
   return SEGMENT_COLORS[index % SEGMENT_COLORS.length];
 }
 
-/** A rule as the compiler expects it: a condition's missing values are empty. */
-function completeRule(rule: Rule): Rule {
+/**
+ * A rule as the compiler expects it: a condition's missing values are empty; a segment reference
+ * is "is in" unless it says otherwise, and carries the referenced segment's name from `names`
+ * (the file's own, when it names a segment the file does not define).
+ */
+function completeRule(rule: Rule, names: ReadonlyMap<string, string>): Rule {
   if (rule.type === 'condition') return { ...rule, value: rule.value ?? '', value2: rule.value2 ?? '', values: rule.values ?? [] };
-  if (rule.type === 'orders') return { ...rule, where: completeRule(rule.where) as RuleGroup };
-  return { ...rule, rules: rule.rules.map(completeRule) };
+  if (rule.type === 'orders') return { ...rule, where: completeRule(rule.where, names) as RuleGroup };
+  if (rule.type === 'segment') return { ...rule, member: rule.member ?? true, name: names.get(rule.segment) ?? rule.name ?? '' };
+  return { ...rule, rules: rule.rules.map((r) => completeRule(r, names)) };
 }
 
 /** The segments a spec file defines, with the page's defaults for what it leaves out. */
@@ -113,6 +118,7 @@ export function segmentsSpecOf(file: SpecFile): SegmentsSpec {
   const base = defaultSegmentsSpec();
   const given = file.segments;
   if (!given) return base;
+  const names = new Map(given.segments.map((s) => [s.id, s.name]));
   return {
     minSizePercent: given.minSizePercent ?? base.minSizePercent,
     segments: given.segments.map((seg, i) => ({
@@ -122,7 +128,7 @@ export function segmentsSpecOf(file: SpecFile): SegmentsSpec {
       description: seg.description ?? '',
       enabled: seg.enabled ?? true,
       definition:
-        seg.definition.kind === 'rules' ? { kind: 'rules', root: completeRule(seg.definition.root) as RuleGroup } : seg.definition,
+        seg.definition.kind === 'rules' ? { kind: 'rules', root: completeRule(seg.definition.root, names) as RuleGroup } : seg.definition,
     })),
   };
 }

@@ -1,7 +1,15 @@
 import { WorkbenchError } from '../errors.ts';
 import { findColumn, type ColumnInfo, type SegmentSchema } from '../segments/schema.ts';
 import { MAX_DAYS } from '../spec/segments-check.ts';
-import { OPERATORS_BY_KIND, OPERATOR_LABELS, type Condition, type OrdersCondition, type Rule, type RuleGroup } from '../spec/segments.ts';
+import {
+  OPERATORS_BY_KIND,
+  OPERATOR_LABELS,
+  type Condition,
+  type OrdersCondition,
+  type Rule,
+  type RuleGroup,
+  type SegmentReference,
+} from '../spec/segments.ts';
 import { ident, literal } from './quote.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -12,31 +20,47 @@ function invalid(message: string): never {
   throw new WorkbenchError('rule', message);
 }
 
+/** Compiles an "is in segment" rule (segment-references.ts knows the other segments). */
+export type ReferenceCompiler = (rule: SegmentReference) => string;
+
+/** Without the other segments, every reference names a segment that is not there. */
+const noSegments: ReferenceCompiler = (rule) => invalid(`There is no segment "${rule.name || rule.segment}" to be in.`);
+
 /**
  * A rule tree as a boolean SQL expression over one row of the `customers` view. An empty group
  * matches everyone. Values are validated here, so a bad value names itself instead of becoming a
  * DuckDB cast error.
  */
-export function rulesPredicate(root: RuleGroup, schema: SegmentSchema): string {
-  return groupSql(root, schema.customers, schema, false);
+export function rulesPredicate(root: RuleGroup, schema: SegmentSchema, reference: ReferenceCompiler = noSegments): string {
+  return groupSql(root, schema.customers, { schema, reference }, false);
 }
 
-function groupSql(group: RuleGroup, columns: readonly ColumnInfo[], schema: SegmentSchema, inOrders: boolean): string {
-  const parts = group.rules.map((rule) => ruleSql(rule, columns, schema, inOrders));
+interface Context {
+  schema: SegmentSchema;
+  reference: ReferenceCompiler;
+}
+
+function groupSql(group: RuleGroup, columns: readonly ColumnInfo[], context: Context, inOrders: boolean): string {
+  const parts = group.rules.map((rule) => ruleSql(rule, columns, context, inOrders));
   if (parts.length === 0) return 'true';
   if (parts.length === 1) return parts[0];
   return `(${parts.join(group.combine === 'or' ? ' OR ' : ' AND ')})`;
 }
 
-function ruleSql(rule: Rule, columns: readonly ColumnInfo[], schema: SegmentSchema, inOrders: boolean): string {
+function ruleSql(rule: Rule, columns: readonly ColumnInfo[], context: Context, inOrders: boolean): string {
   switch (rule.type) {
     case 'group':
-      return groupSql(rule, columns, schema, inOrders);
+      return groupSql(rule, columns, context, inOrders);
     case 'orders':
       if (inOrders) invalid('An order condition cannot contain another order condition.');
-      return ordersSql(rule, schema);
+      return ordersSql(rule, context);
+    case 'segment':
+      // Membership is a customer's, not an order line's: there is no segment of lines to be in.
+      if (inOrders)
+        invalid(`"Is in segment" applies to customers, so it cannot be inside an order condition: move it out of "has at least N orders".`);
+      return context.reference(rule);
     case 'condition':
-      return conditionSql(rule, columns, schema.analysisDate);
+      return conditionSql(rule, columns, context.schema.analysisDate);
   }
 }
 
@@ -49,9 +73,10 @@ const ORDER_LEVEL = new Set(['customer_id', 'order_id', 'order_date', 'amount', 
  * attribute is read on every line, so a product on an order's third line counts (`orders` itself
  * keeps the first line's).
  */
-function ordersSql(rule: OrdersCondition, schema: SegmentSchema): string {
+function ordersSql(rule: OrdersCondition, context: Context): string {
+  const { schema } = context;
   if (!Number.isInteger(rule.atLeast) || rule.atLeast < 1) invalid('"Has at least N orders" needs N of 1 or more.');
-  const where = groupSql(rule.where, schema.orders, schema, true);
+  const where = groupSql(rule.where, schema.orders, context, true);
   const lineColumns = schema.orders.filter((c) => !ORDER_LEVEL.has(c.name)).map((c) => `, l.${ident(c.name)}`);
   const lines = `SELECT o.customer_id, o.order_id, o.order_date, o.amount, o.line_count${lineColumns.join('')}
     FROM orders o JOIN order_lines l ON l.customer_id = o.customer_id AND l.order_id IS NOT DISTINCT FROM o.order_id`;

@@ -1,12 +1,20 @@
 import type { SegmentSchema } from '../segments/schema.ts';
-import type { SegmentDefinition } from '../spec/segments.ts';
+import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
 import { ident, literal } from './quote.ts';
-import { rulesPredicate } from './segment-rules.ts';
-import { userSqlPredicate } from './user-sql.ts';
+import { definitionPredicate } from './segment-references.ts';
 
-/** A segment as a boolean expression over one row of `customers` (NULL counts as not a member). */
-export function segmentPredicate(definition: SegmentDefinition, schema: SegmentSchema): string {
-  return definition.kind === 'rules' ? rulesPredicate(definition.root, schema) : userSqlPredicate(definition.sql);
+/**
+ * A segment as a boolean expression over one row of `customers` (NULL counts as not a member); its
+ * "is in segment" rules are resolved in `library`, and a cycle is named from `self` (its id) when
+ * given (see segment-references.ts).
+ */
+export function segmentPredicate(
+  definition: SegmentDefinition,
+  schema: SegmentSchema,
+  library: SegmentLibrary = [],
+  self?: string,
+): string {
+  return definitionPredicate(definition, schema, library, self);
 }
 
 /** The query people read and copy: the segment's members from `customers`. */

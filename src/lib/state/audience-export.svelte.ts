@@ -3,7 +3,7 @@ import type { DbApi } from '../../../workers/db-api.ts';
 import { localeCountry } from '../export/countries.ts';
 import { definitionHash, exportFilename } from '../export/filename.ts';
 import type { Audience, AudienceCounts, AudienceFormat } from '../segments/audience.ts';
-import type { SegmentSpec } from '../spec/segments.ts';
+import type { SegmentLibrary, SegmentSpec } from '../spec/segments.ts';
 
 /** Whom an export is for, by segment id: in every `include` segment and in no `exclude` one; and what to call them. */
 export interface AudienceSelection {
@@ -32,11 +32,18 @@ export class AudienceExports {
 
   readonly #db: Remote<DbApi>;
   readonly #segment: (id: string) => SegmentSpec | undefined;
+  readonly #library: () => SegmentLibrary;
   readonly #analysisDate: () => string | null;
 
-  constructor(db: Remote<DbApi>, segment: (id: string) => SegmentSpec | undefined, analysisDate: () => string | null) {
+  constructor(
+    db: Remote<DbApi>,
+    segment: (id: string) => SegmentSpec | undefined,
+    library: () => SegmentLibrary,
+    analysisDate: () => string | null,
+  ) {
     this.#db = db;
     this.#segment = segment;
+    this.#library = library;
     this.#analysisDate = analysisDate;
   }
 
@@ -46,7 +53,7 @@ export class AudienceExports {
         const s = this.#segment(id);
         return s ? [{ name: s.name, definition: $state.snapshot(s.definition) }] : [];
       });
-    return { include: named(selection.include), exclude: named(selection.exclude) };
+    return { include: named(selection.include), exclude: named(selection.exclude), library: this.#library() };
   }
 
   counts(selection: AudienceSelection): Promise<AudienceCounts> {

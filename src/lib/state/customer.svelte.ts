@@ -3,7 +3,7 @@ import type { DbApi } from '../../../workers/db-api.ts';
 import type { ExportPreview } from '../customer/export-preview.ts';
 import type { CustomerOrders, CustomerStory, StorySegment } from '../customer/types.ts';
 import { errorMessage } from '../errors.ts';
-import type { SegmentSpec } from '../spec/segments.ts';
+import type { SegmentLibrary, SegmentSpec } from '../spec/segments.ts';
 
 export const ORDERS_PAGE_SIZE = 20;
 /** Rows of the export shown under its button. */
@@ -24,14 +24,19 @@ export class CustomerStories {
 
   readonly #db: Remote<DbApi>;
   readonly #segments: () => readonly SegmentSpec[];
+  readonly #library: () => SegmentLibrary;
   #latest = 0;
   #latestOrders = 0;
   #latestPreview = 0;
 
-  /** `segments`: the segments whose membership a story shows (the enabled ones). */
-  constructor(db: Remote<DbApi>, segments: () => readonly SegmentSpec[]) {
+  /**
+   * `segments`: the segments whose membership a story shows (the enabled ones); `library`: every
+   * segment, as "is in segment" rules are resolved in it (a plain snapshot).
+   */
+  constructor(db: Remote<DbApi>, segments: () => readonly SegmentSpec[], library: () => SegmentLibrary) {
     this.#db = db;
     this.#segments = segments;
+    this.#library = library;
   }
 
   /** Opens a customer's story, from their first page of orders. */
@@ -57,7 +62,7 @@ export class CustomerStories {
     this.loading = true;
     const segments: StorySegment[] = this.#segments().map((s) => ({ id: s.id, name: s.name, definition: $state.snapshot(s.definition) }));
     try {
-      const story = await this.#db.customerStory(id, segments, { offset: ordersOffset, limit: ORDERS_PAGE_SIZE });
+      const story = await this.#db.customerStory(id, segments, { offset: ordersOffset, limit: ORDERS_PAGE_SIZE }, this.#library());
       if (run !== this.#latest) return;
       this.story = story;
       this.orders = story.orders;

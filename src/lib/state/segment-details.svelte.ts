@@ -2,7 +2,7 @@ import type { Remote } from 'comlink';
 import type { DbApi } from '../../../workers/db-api.ts';
 import { errorMessage } from '../errors.ts';
 import type { MemberPage, SegmentProfile } from '../segments/types.ts';
-import type { SegmentDefinition, SegmentSpec } from '../spec/segments.ts';
+import type { SegmentDefinition, SegmentLibrary, SegmentSpec } from '../spec/segments.ts';
 import type { PageQuery } from '../sql/segment-sql.ts';
 import { selectionOf, type OverlapCell, type SegmentSelection } from '../segments/overlap-cell.ts';
 
@@ -27,12 +27,15 @@ export class SegmentDetails {
 
   readonly #db: Remote<DbApi>;
   readonly #segment: (id: string) => SegmentSpec | undefined;
+  readonly #library: () => SegmentLibrary;
   #latestProfile = 0;
   #latestPage = 0;
 
-  constructor(db: Remote<DbApi>, segment: (id: string) => SegmentSpec | undefined) {
+  /** `library`: every segment, as "is in segment" rules are resolved in it (a plain snapshot). */
+  constructor(db: Remote<DbApi>, segment: (id: string) => SegmentSpec | undefined, library: () => SegmentLibrary) {
     this.#db = db;
     this.#segment = segment;
+    this.#library = library;
   }
 
   async showProfile(id: string | null): Promise<void> {
@@ -44,7 +47,7 @@ export class SegmentDetails {
       return;
     }
     try {
-      const profile = await this.#db.profileSegment($state.snapshot(segment.definition) as SegmentDefinition);
+      const profile = await this.#db.profileSegment($state.snapshot(segment.definition) as SegmentDefinition, this.#library());
       if (run !== this.#latestProfile) return;
       this.profile = profile;
       this.profileError = null;
@@ -80,7 +83,12 @@ export class SegmentDetails {
     const definitions = (ids: string[]) =>
       $state.snapshot(ids.map((id) => this.#segment(id)?.definition).filter((d) => d !== undefined)) as SegmentDefinition[];
     try {
-      const page = await this.#db.memberPage(definitions(filter.include), definitions(filter.exclude), $state.snapshot(this.pageQuery));
+      const page = await this.#db.memberPage(
+        definitions(filter.include),
+        definitions(filter.exclude),
+        $state.snapshot(this.pageQuery),
+        this.#library(),
+      );
       if (run !== this.#latestPage) return;
       this.page = page;
       this.pageError = null;

@@ -12,7 +12,15 @@ import { SegmentDetails } from './segment-details.svelte.ts';
 import { parseSpecFile } from '../spec/read-spec.ts';
 import { segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
 import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
-import { defaultSegmentsSpec, emptyGroup, type SegmentDefinition, type SegmentSpec, type SegmentsSpec } from '../spec/segments.ts';
+import { dependentsOf, referencedSegments, renameReferences } from '../spec/segment-references.ts';
+import {
+  defaultSegmentsSpec,
+  emptyGroup,
+  type SegmentDefinition,
+  type SegmentLibrary,
+  type SegmentSpec,
+  type SegmentsSpec,
+} from '../spec/segments.ts';
 import type { SegmentView } from '../sql/segment-schema.ts';
 
 const COUNT_DEBOUNCE_MS = 150;
@@ -80,13 +88,37 @@ export class Segments {
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
-    this.details = new SegmentDetails(db, (id) => this.byId(id));
+    this.details = new SegmentDetails(
+      db,
+      (id) => this.byId(id),
+      () => this.library(),
+    );
     this.exports = new AudienceExports(
       db,
       (id) => this.byId(id),
+      () => this.library(),
       () => this.schema?.analysisDate ?? null,
     );
-    this.customers = new CustomerStories(db, () => this.enabled);
+    this.customers = new CustomerStories(
+      db,
+      () => this.enabled,
+      () => this.library(),
+    );
+  }
+
+  /** Every segment as "is in segment" rules are resolved in it: a plain snapshot, to send to the engine. */
+  library(): SegmentLibrary {
+    return this.spec.segments.map((s) => ({
+      id: s.id,
+      name: s.name,
+      enabled: s.enabled,
+      definition: $state.snapshot(s.definition) as SegmentDefinition,
+    }));
+  }
+
+  /** The segments whose members depend on segment `id` ("is in" it, directly or through others) are counted again when it changes. */
+  #recountDependents(id: string, delay: number): void {
+    for (const dependent of dependentsOf(id, this.library())) this.#count(dependent, delay);
   }
 
   get enabled(): SegmentSpec[] {
@@ -190,10 +222,13 @@ export class Segments {
     return this.add(template.name, structuredClone(template.definition), template.description);
   }
 
+  /** Removes a segment; those "in" it say it no longer exists, by the name their rules keep. */
   remove(id: string): void {
+    const dependents = dependentsOf(id, this.library());
     this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
     this.#forgetCounts(id);
     this.details.forget(id);
+    for (const dependent of dependents) this.#count(dependent, 0);
     this.#scheduleAnalysis();
   }
 
@@ -206,13 +241,19 @@ export class Segments {
     [list[from], list[to]] = [list[to], list[from]];
   }
 
-  /** Name, colour, description, enabled: nothing to recount, but the analysis lists enabled segments only. */
+  /**
+   * Name, colour, description, enabled: nothing to recount, but the analysis lists enabled segments
+   * only. A new name goes into the rules that refer to the segment, and the SQL of the segments "in"
+   * it (which names it) is compiled again; so is it when it is enabled or disabled (which it says).
+   */
   describe(id: string, edit: (segment: SegmentSpec) => void): void {
     const segment = this.byId(id);
     if (!segment) return;
-    const wasEnabled = segment.enabled;
+    const { enabled, name } = segment;
     edit(segment);
-    if (segment.enabled !== wasEnabled) this.#scheduleAnalysis();
+    if (segment.name !== name) for (const s of this.spec.segments) renameReferences(s.definition, id, segment.name);
+    if (segment.enabled !== enabled) this.#scheduleAnalysis();
+    if (segment.name !== name || segment.enabled !== enabled) this.#recountDependents(id, COUNT_DEBOUNCE_MS);
   }
 
   /**
@@ -223,11 +264,13 @@ export class Segments {
     const segment = this.byId(id);
     if (!segment) return;
     edit(segment.definition);
-    this.#count(id, options.immediate ? 0 : COUNT_DEBOUNCE_MS);
+    const delay = options.immediate ? 0 : COUNT_DEBOUNCE_MS;
+    this.#count(id, delay);
+    this.#recountDependents(id, delay);
     this.#scheduleAnalysis();
     clearTimeout(this.#viewsTimer);
     this.#viewsTimer = setTimeout(() => {
-      this.details.reload(id);
+      for (const shown of [id, ...dependentsOf(id, this.library())]) this.details.reload(shown);
     }, ANALYSIS_DEBOUNCE_MS);
   }
 
@@ -290,7 +333,7 @@ export class Segments {
   exportCsv(memberOf: string | null): Promise<string> {
     const list = memberOf ? this.spec.segments.filter((s) => s.id === memberOf) : this.enabled;
     const named = list.map((s) => ({ name: s.name, definition: s.definition }));
-    return this.#db.exportSegmentsCsv($state.snapshot(named) as typeof named, memberOf ? 0 : null);
+    return this.#db.exportSegmentsCsv($state.snapshot(named) as typeof named, memberOf ? 0 : null, this.library());
   }
 
   #count(id: string, delay: number): void {
@@ -309,8 +352,9 @@ export class Segments {
     if (!segment || !this.schema) return;
     // A definition already sent (typed, then committed with Enter) is not counted twice: the
     // result on its way, or the one shown, is its count.
+    const library = this.library();
     const definition = $state.snapshot(segment.definition) as SegmentDefinition;
-    const key = this.#countKey(definition);
+    const key = this.#countKey(definition, library);
     if (this.#countSent.get(id) === key) {
       const current = this.counts.get(id);
       if (current && this.#countRun.get(id) === this.#settled.get(id)) this.counts.set(id, { ...current, pending: false });
@@ -321,7 +365,7 @@ export class Segments {
     this.#countRun.set(id, run);
     let result: SegmentCount;
     try {
-      result = await this.#db.countSegment(definition);
+      result = await this.#db.countSegment(definition, library, id);
     } catch (e) {
       result = { ok: false, error: errorMessage(e), refused: false, sql: null };
     }
@@ -344,13 +388,14 @@ export class Segments {
       this.#countUncovered([]);
       return;
     }
-    const segments = this.enabled.map((s) => ({ id: s.id, definition: $state.snapshot(s.definition) as SegmentDefinition }));
-    const keys: Record<string, string> = Object.fromEntries(segments.map((s) => [s.id, this.#countKey(s.definition)]));
+    const library = this.library();
+    const segments = library.filter((s) => s.enabled).map((s) => ({ id: s.id, definition: s.definition }));
+    const keys: Record<string, string> = Object.fromEntries(segments.map((s) => [s.id, this.#countKey(s.definition, library)]));
     const sentBefore: Record<string, string | undefined> = Object.fromEntries(segments.map((s) => [s.id, this.#countSent.get(s.id)]));
     this.analysing = true;
     const started = performance.now();
     try {
-      const analysis = await this.#db.analyseSegments(segments, this.spec.minSizePercent);
+      const analysis = await this.#db.analyseSegments(segments, this.spec.minSizePercent, library);
       if (run !== this.#latestAnalysis) return;
       this.analysis = analysis;
       this.analysisMs = performance.now() - started;
@@ -373,11 +418,13 @@ export class Segments {
    */
   #countFromAnalysis(outcome: SegmentOutcome, key: string, sentBefore: string | undefined, base: number, started: number): void {
     const segment = this.byId(outcome.id);
-    if (!segment || !this.schema || this.#countKey($state.snapshot(segment.definition) as SegmentDefinition) !== key) return;
+    const library = this.library();
+    const definition = $state.snapshot(segment?.definition) as SegmentDefinition | undefined;
+    if (!definition || !this.schema || this.#countKey(definition, library) !== key) return;
     const sent = this.#countSent.get(outcome.id);
     if (sent !== sentBefore && sent !== key) return;
     // The query "Show SQL" shows, compiled here: the compiler is pure code.
-    const compiled = compileSegment($state.snapshot(segment.definition) as SegmentDefinition, this.schema);
+    const compiled = compileSegment(definition, this.schema, library, outcome.id);
     const sql = 'predicate' in compiled ? segmentMembersSql(compiled.predicate) : null;
     const result: SegmentCount = outcome.ok
       ? { ok: true, members: outcome.kpis.customers, base, sql: sql ?? '' }
@@ -389,8 +436,9 @@ export class Segments {
     this.counts.set(outcome.id, { result, pending: false, ms: performance.now() - started });
   }
 
-  #countKey(definition: SegmentDefinition): string {
-    return `${this.#generation}:${JSON.stringify(definition)}`;
+  /** What a count depends on: the data, the definition and every segment it is "in", directly or through others. */
+  #countKey(definition: SegmentDefinition, library: SegmentLibrary): string {
+    return `${this.#generation}:${JSON.stringify([definition, referencedSegments(definition, library)])}`;
   }
 
   /** Forgets a segment's count bookkeeping (all segments' without an id), so a reused id starts clean. */
