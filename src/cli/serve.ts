@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { preview } from 'vite';
+import { DEFAULT_SAMPLE } from '../lib/samples.ts';
 
 const file = process.argv[2];
 if (file && !existsSync(file)) {
@@ -31,4 +32,4 @@ const server = await preview({
   ],
 });
 const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
-console.log(`\n  Segment Workbench: ${base}${served ? `?file=${encodeURIComponent(served)}` : '?sample=retail-v1'}\n`);
+console.log(`\n  Segment Workbench: ${base}${served ? `?file=${encodeURIComponent(served)}` : `?sample=${DEFAULT_SAMPLE.id}`}\n`);
