@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { formatCount } from '../../src/lib/format.ts';
 import { expect, FIXTURES, parseCsv, test, type CsvRow, type WorkbenchPage } from './fixtures.ts';
 
@@ -26,10 +27,15 @@ interface Member {
 
 /** The members of a segment as the SQL console reads them from the customers file's own columns. */
 async function members(app: WorkbenchPage, where: string): Promise<Member[]> {
-  const [json] = await app.sqlColumn(
-    `SELECT to_json(list({id: customer_id, email: coalesce(email, ''), phone: coalesce(phone, ''), first: coalesce(first_name, ''), last: coalesce(last_name, ''), consent: coalesce(accepts_email_marketing, '')} ORDER BY customer_id)) FROM customers WHERE ${where}`,
+  // Unit and record separators that no value holds: the console shows the whole list in one cell.
+  const fields = ['customer_id', 'email', 'phone', 'first_name', 'last_name', 'accepts_email_marketing'].map((c) => `coalesce(${c}, '')`);
+  const [text] = await app.sqlColumn(
+    `SELECT string_agg(concat_ws('␟', ${fields.join(', ')}), '␞' ORDER BY customer_id) FROM customers WHERE ${where}`,
   );
-  return JSON.parse(json) as Member[];
+  return text.split('␞').map((line) => {
+    const [id, email, phone, first, last, consent] = line.split('␟');
+    return { id, email, phone, first, last, consent };
+  });
 }
 
 async function download(page: Page, scope: Locator, format: string): Promise<{ name: string; rows: CsvRow[]; header: string[] }> {
@@ -38,7 +44,7 @@ async function download(page: Page, scope: Locator, format: string): Promise<{ n
   await scope.getByRole('button', { name: /^Download/ }).click();
   const file = await saved;
   const text = readFileSync(await file.path(), 'utf8');
-  return { name: file.suggestedFilename(), rows: parseCsv(text), header: text.split('\r\n')[0].split(',') };
+  return { name: file.suggestedFilename(), rows: parseCsv(text), header: Papa.parse<string[]>(text).data[0] };
 }
 
 const FORMATS = {
@@ -60,6 +66,7 @@ test('a segment exports in every format: pinned headers, right counts, consent f
   const segment = page.getByRole('region', { name: 'Danish customers', exact: true });
   const editor = segment.getByRole('textbox', { name: 'SQL condition or query' });
   await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type("country = 'DK'");
   const where = "country = 'DK'";
   const people = await members(app, where);
@@ -73,10 +80,15 @@ test('a segment exports in every format: pinned headers, right counts, consent f
     `${formatCount(consenting.length)} of ${formatCount(people.length)} accept marketing; the consent filter would remove ${formatCount(people.length - consenting.length)}.`,
   );
 
+  // The customers' own country reads their national numbers; the default country is for those without one.
+  await exportPanel.getByLabel('Format').selectOption({ label: 'Customers with contact fields' });
+  await exportPanel.getByLabel('Country for phones without a code').selectOption('GB');
   // Today's customer export and the one with contact fields: every member, in id order.
   const plain = await download(page, exportPanel, 'Customers (standard columns)');
   expect(plain.rows.map((r) => r.customer_id)).toEqual(people.map((p) => p.id));
   expect(plain.name).toMatch(/^danish-customers-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}-customers\.csv$/);
+  // Denmark writes no trunk prefix: a national number is +45 and its digits (ITU-T E.164).
+  const e164 = (phone: string) => (phone.startsWith('+') ? '+' + phone.replace(/\D/g, '') : '+45' + phone.replace(/\D/g, ''));
   const contacts = await download(page, exportPanel, 'Customers with contact fields');
   expect(contacts.header.slice(0, 7)).toEqual([
     'customer_id',
@@ -87,14 +99,15 @@ test('a segment exports in every format: pinned headers, right counts, consent f
     'phone',
     'accepts_marketing',
   ]);
-  expect(contacts.rows.map((r) => [r.customer_id, r.email, r.phone, r.accepts_marketing])).toEqual(
-    people.map((p) => [p.id, p.email, p.phone, p.consent]),
+  expect(contacts.rows.map((r) => [r.customer_id, r.email, r.first_name, r.last_name, r.phone, r.accepts_marketing])).toEqual(
+    people.map((p) => [p.id, p.email, p.first, p.last, p.phone && e164(p.phone), p.consent]),
   );
+  // The customers file's own contact columns are not written twice.
+  expect(contacts.header).not.toContain('accepts_email_marketing');
 
   // Each tool's file: the pinned header; everyone the tool can identify, and no one else.
   const withEmail = people.filter((p) => p.email);
   const reachable = people.filter((p) => p.email || p.phone);
-  await exportPanel.getByLabel('Country for phones without a code').selectOption('DK');
   for (const [format, label] of Object.entries(FORMATS)) {
     const file = await download(page, exportPanel, label);
     expect(file.header, format).toEqual(pinnedHeader(format, 'Danish customers'));
@@ -106,8 +119,6 @@ test('a segment exports in every format: pinned headers, right counts, consent f
   }
 
   // Hashed formats: each value normalised by hand as the platform documents it, hashed here with Node's crypto.
-  // Denmark writes no trunk prefix: a national number is +45 and its digits.
-  const e164 = (phone: string) => (phone.startsWith('+') ? '+' + phone.replace(/\D/g, '') : '+45' + phone.replace(/\D/g, ''));
   const metaName = (name: string) =>
     name
       .normalize('NFC')
@@ -160,6 +171,7 @@ test("an overlap cell's customers export: in both, only in one, only in the othe
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type(name);
     await page.getByRole('region', { name, exact: true }).getByRole('textbox', { name: 'SQL condition or query' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type(sql);
     await expect(page.getByRole('region', { name, exact: true }).getByTestId('member-count')).not.toHaveText('');
   }
@@ -194,4 +206,53 @@ test("an overlap cell's customers export: in both, only in one, only in the othe
     const hubspot = await download(page, exportPanel, FORMATS.hubspot);
     expect(hubspot.header.at(-1)).toBe(`In segment: ${label}`);
   }
+});
+
+test('a segment built from segments ("in A but not in the newsletter segment") counts and exports what SQL selects', async ({
+  app,
+  page,
+}) => {
+  await app.open('?sample=retail-v2');
+  await app.loaded();
+  await app.section('Segments');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  for (const [name, sql] of [
+    ['Danish customers', "country = 'DK'"],
+    ['Newsletter', "accepts_email_marketing = 'yes'"],
+  ]) {
+    await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(name);
+    await page.getByRole('region', { name, exact: true }).getByRole('textbox', { name: 'SQL condition or query' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(sql);
+  }
+  await panel.getByRole('button', { name: 'Add rule segment' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Danes to win over');
+  const segment = page.getByRole('region', { name: 'Danes to win over', exact: true });
+  await segment.getByRole('button', { name: 'Add segment condition' }).click();
+  await segment.getByRole('button', { name: 'Add segment condition' }).click();
+  const [inDanes, notInNewsletter] = [0, 1].map((i) => segment.getByRole('group', { name: 'Segment condition' }).nth(i));
+  await inDanes.getByRole('combobox', { name: 'Segment' }).selectOption({ label: 'Danish customers' });
+  await notInNewsletter.getByRole('combobox', { name: 'Customer' }).selectOption('not_in');
+  await notInNewsletter.getByRole('combobox', { name: 'Segment' }).selectOption({ label: 'Newsletter' });
+
+  const where = "country = 'DK' AND NOT coalesce(accepts_email_marketing = 'yes', false)";
+  const [count] = await app.sqlColumn(`SELECT count(*) FROM customers WHERE ${where}`);
+  expect(Number(count)).toBeGreaterThan(0);
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(Number(count)));
+  await segment.getByText('Show SQL').click();
+  await expect(segment.getByLabel('SQL of Danes to win over')).toContainText('customer_id NOT IN (/* segment "Newsletter" */');
+
+  await segment.getByRole('button', { name: 'Export members' }).click();
+  const exportPanel = segment.getByRole('region', { name: 'Export Danes to win over' });
+  // None of them accepts marketing: the consent filter would leave no one.
+  await expect(exportPanel.getByTestId('consent-count')).toHaveText(
+    `0 of ${formatCount(Number(count))} accept marketing; the consent filter would remove ${formatCount(Number(count))}.`,
+  );
+  const [ids] = await app.sqlColumn(`SELECT string_agg(customer_id, ',' ORDER BY customer_id) FROM customers WHERE ${where}`);
+  await app.section('Segments');
+  const plain = await download(page, exportPanel, 'Customers (standard columns)');
+  expect(plain.rows.map((r) => r.customer_id).join(',')).toBe(ids);
 });

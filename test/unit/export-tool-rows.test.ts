@@ -122,3 +122,15 @@ test('what is left out is said in sentences, singular and plural', () => {
     '1,200 phone numbers could not be read (too short or long, or without a country code and no default country) and count as missing.',
   ]);
 });
+
+describe("a national number is read in the customer's own country when the data says which", () => {
+  test('the row country wins over the default; an unknown country falls back to it', () => {
+    const rows = [
+      contact({ phone: '01 99 00 12 34', country: 'FR' }),
+      contact({ phone: '020 7946 0958', country: 'France' }),
+      contact({ phone: '020 7946 0958', country: null }),
+    ];
+    // France writes its trunk 0 before the nine national digits (ITU-T E.164 country code 33).
+    expect(toolExport('klaviyo', rows, context).rows.map((r) => r[1])).toEqual(['+33199001234', '+442079460958', '+442079460958']);
+  });
+});

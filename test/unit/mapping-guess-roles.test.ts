@@ -325,3 +325,45 @@ test('a column named amount stays the amount when a few preview values are unrea
   const rows = [['10.00'], ['20.00'], ['abc'], ['30'], ['x'], ['5.5']];
   expect(guessRoles(['amount'], rows).map((c) => c.role)).toEqual(['amount']);
 });
+
+describe('guessRoles: contact fields', () => {
+  const rows = [['C1', '2024-01-02', '10.00', 'Ann', 'Lee', 'ann@example.com', '+44 20 7946 0001', 'true', 'yes']];
+  const headers = [
+    'Customer ID',
+    'Order Date',
+    'Total',
+    'First Name',
+    'Last Name',
+    'Email',
+    'Phone',
+    'email_opt_in',
+    'Accepts Email Marketing',
+  ];
+
+  test('e-mail, names, phone and consent take their roles; consent said in words beats a bare opt-in flag', () => {
+    expect(roles(headers, rows)).toEqual([
+      'customer_id',
+      'order_date',
+      'amount',
+      'first_name',
+      'last_name',
+      'email',
+      'phone',
+      'attribute',
+      'consent',
+    ]);
+    expect(roles(headers.slice(0, 8), rows)).toContain('consent');
+  });
+
+  test("a column of addresses under another person's name is not the customer's e-mail", () => {
+    expect(roles(['Customer ID', 'Total', 'Owner Email'], [['C1', '10.00', 'rep@shop.example']])).toEqual([
+      'customer_id',
+      'amount',
+      'attribute',
+    ]);
+  });
+
+  test('a named e-mail column whose values are not addresses is no e-mail', () => {
+    expect(roles(['Customer ID', 'Total', 'Email'], [['C1', '10.00', 'none given']])).toEqual(['customer_id', 'amount', 'attribute']);
+  });
+});

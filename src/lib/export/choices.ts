@@ -26,9 +26,10 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   {
     id: 'contacts',
     label: 'Customers with contact fields',
-    about: 'The standard columns with e-mail, first and last name, full name, phone and accepts_marketing (yes, no or empty) after the id.',
+    about:
+      'The standard columns with e-mail, first and last name, full name, phone (E.164 when it reads, else as written) and accepts_marketing (yes, no or empty) after the id.',
     docsUrl: null,
-    phones: false,
+    phones: true,
   },
   ...TOOL_FORMATS.map((f) => ({
     id: f.id,

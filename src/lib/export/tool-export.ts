@@ -31,7 +31,7 @@ const trimmed = (text: string | null): string | null => text?.trim() || null;
  */
 export function toolExport(id: ToolFormatId, contacts: readonly ContactRow[], context: ExportContext): ToolExport {
   const format = toolFormat(id);
-  const country = phoneCountry(context.defaultCountry);
+  const defaultCountry = phoneCountry(context.defaultCountry);
   const rows: string[][] = [];
   let leftOut = 0;
   let unreadableEmails = 0;
@@ -42,7 +42,8 @@ export function toolExport(id: ToolFormatId, contacts: readonly ContactRow[], co
     const email = normalised !== null && isUsableEmail(normalised) ? normalised : null;
     if (rawEmail !== null && email === null) unreadableEmails++;
     const rawPhone = format.usesPhone ? trimmed(contact.phone) : null;
-    const phone = rawPhone === null ? null : phoneToE164(rawPhone, country);
+    // A number without its country code is read in the customer's own country when the data says which.
+    const phone = rawPhone === null ? null : phoneToE164(rawPhone, phoneCountry(contact.country) ?? defaultCountry);
     if (rawPhone !== null && phone === null) unreadablePhones++;
     if (email === null && (format.identifier === 'email' || phone === null)) {
       leftOut++;

@@ -1,5 +1,5 @@
 import { CONTACT_ROLES, type ColumnMapping, type ContactRole } from '../spec/import.ts';
-import { isGenericHeader, normalizeHeader } from './normalize.ts';
+import { normalizeHeader } from './normalize.ts';
 import type { ColumnProfile } from './profile.ts';
 
 // Whole header names, after normalizeHeader, as Shopify, WooCommerce, Stripe, HubSpot, Klaviyo,
@@ -31,8 +31,9 @@ const KNOWN: Record<ContactRole, [number, string][]> = {
     [80, 'shippingphone tel phone1 workphone homephone'],
   ],
   consent: [
-    [100, 'acceptsemailmarketing acceptsmarketing emailmarketingconsent marketingconsent emailoptin optin'],
-    [95, 'emailconsent marketingoptin newsletteroptin acceptsemail subscribed emailsubscribed newsletter'],
+    // Consent said in so many words beats a bare opt-in flag when a file has both.
+    [100, 'acceptsemailmarketing acceptsmarketing emailmarketingconsent marketingconsent'],
+    [95, 'emailoptin optin emailconsent marketingoptin newsletteroptin acceptsemail subscribed emailsubscribed newsletter'],
     [90, 'emailmarketingstatus marketingcontactstatus marketingstatus subscriptionstatus emailsubscriptionstatus'],
     [80, 'consent optinstatus newslettersubscription'],
   ],
@@ -62,14 +63,13 @@ function fits(role: ContactRole, p: ColumnProfile): boolean {
 
 /**
  * Gives contact roles to columns no core role took (attributes), each role to at most one column:
- * the best-named one whose values fit. A headerless column of e-mail addresses is the e-mail; a named
- * one is only when its name says so (`Owner Email` is staff's, not the customer's).
+ * the best-named one whose values fit. Only a name makes a contact field: `Owner Email` holds
+ * addresses, but staff's. (A headerless column of addresses is already the customer id, and so the e-mail.)
  */
 export function guessContactRoles(columns: readonly ColumnMapping[], profiles: readonly ColumnProfile[]): ColumnMapping[] {
   const candidates = columns.flatMap((c, i) => {
     if (c.role !== 'attribute') return [];
-    const named = (SCORES.get(normalizeHeader(c.name)) ?? []).filter(([role]) => fits(role, profiles[i]));
-    if (named.length === 0 && isGenericHeader(c.name) && profiles[i].email >= 0.8) named.push(['email', 50]);
+    const named: [ContactRole, number][] = (SCORES.get(normalizeHeader(c.name)) ?? []).filter(([role]) => fits(role, profiles[i]));
     return named.map(([role, score]) => ({ column: i, role, score }));
   });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);

@@ -1,6 +1,7 @@
 import { customersCsv } from '../csv/customers-csv.ts';
 import type { ContactRow } from '../export/contact.ts';
 import { leftOutSentences } from '../export/left-out.ts';
+import { phoneCountry, phoneToE164 } from '../export/phone.ts';
 import { toolExport, toolExportCsv } from '../export/tool-export.ts';
 import type { ExportContext, ToolFormatId } from '../export/tool-format.ts';
 import type { UserSqlRunner } from '../import/sql-runner.ts';
@@ -10,7 +11,7 @@ import { exportCustomersSql } from '../sql/export.ts';
 import { num } from './numbers.ts';
 import { exportPredicate, type NamedDefinition } from './run-segments.ts';
 import type { SegmentLibrary } from '../spec/segments.ts';
-import type { SegmentSchema } from './schema.ts';
+import { findColumn, type SegmentSchema } from './schema.ts';
 
 /** Who an export is for: members of every `include` segment and of no `exclude` one (none at all: every customer). */
 export interface Audience {
@@ -69,8 +70,14 @@ export async function audienceContactsCsv(
   schema: SegmentSchema,
   consentOnly: boolean,
   contactAttributes: readonly string[],
+  defaultCountry: string | null,
 ) {
   const rows = await db.rows(withContactsSql(exportCustomersSql({ where: predicate(audience, schema, consentOnly) })));
+  const countryColumn = findColumn(schema.customers, 'country')?.name;
+  const fallback = phoneCountry(defaultCountry);
+  // In E.164 when it reads (a tool imports it as is; `+45 22 18 95 80` would need a spreadsheet's `'`), else as written.
+  const phone = (text: unknown, country: unknown) =>
+    text == null ? null : (phoneToE164(String(text), phoneCountry(country == null ? null : String(country)) ?? fallback) ?? text);
   const left = new Set(contactAttributes.map((a) => a.toLowerCase()));
   const rest = schema.customers.map((c) => c.name).filter((c) => c !== 'customer_id' && !left.has(c.toLowerCase()));
   const contactHeaders = CONTACT_FIELDS.map((f) => uniqueHeader(CONTACT_HEADERS[f], rest));
@@ -78,7 +85,16 @@ export async function audienceContactsCsv(
     const out: Record<string, unknown> = { customer_id: r.customer_id };
     CONTACT_FIELDS.forEach((f, i) => {
       const value = r[`__contact_${f}`];
-      out[contactHeaders[i]] = f === 'consent' ? (value === true ? 'yes' : value === false ? 'no' : null) : value;
+      out[contactHeaders[i]] =
+        f === 'consent'
+          ? value === true
+            ? 'yes'
+            : value === false
+              ? 'no'
+              : null
+          : f === 'phone'
+            ? phone(value, countryColumn && r[countryColumn])
+            : value;
     });
     for (const c of rest) out[c] = r[c];
     return out;
@@ -96,7 +112,8 @@ function uniqueHeader(name: string, taken: readonly string[]): string {
 
 /** Each member's contact fields, in id order, for the marketing tools' formats. */
 export async function audienceContacts(db: UserSqlRunner, audience: Audience, schema: SegmentSchema, consentOnly: boolean) {
-  return db.rows(audienceContactsSql(predicate(audience, schema, consentOnly)));
+  const country = findColumn(schema.customers, 'country')?.name ?? null;
+  return db.rows(audienceContactsSql(predicate(audience, schema, consentOnly), country));
 }
 
 /** What an export writes: today's customer columns, those with contact fields, or a marketing tool's import file. */
@@ -126,7 +143,8 @@ export async function audienceFile(
 ): Promise<AudienceFile> {
   if (format === 'customers') return { ...(await audienceCustomersCsv(db, audience, schema, options.consentOnly)), notes: [] };
   if (format === 'contacts') {
-    return { ...(await audienceContactsCsv(db, audience, schema, options.consentOnly, contactAttributes)), notes: [] };
+    const file = await audienceContactsCsv(db, audience, schema, options.consentOnly, contactAttributes, options.context.defaultCountry);
+    return { ...file, notes: [] };
   }
   const contacts: ContactRow[] = (await audienceContacts(db, audience, schema, options.consentOnly)).map((r) => ({
     customerId: String(r.customer_id),
@@ -136,6 +154,7 @@ export async function audienceFile(
     fullName: textOrNull(r.full_name),
     phone: textOrNull(r.phone),
     consent: typeof r.consent === 'boolean' ? r.consent : null,
+    country: textOrNull(r.country),
   }));
   const exported = toolExport(format, contacts, options.context);
   return { csv: toolExportCsv(exported), rows: exported.rows.length, notes: leftOutSentences(exported) };

@@ -3,6 +3,8 @@
  * (a segment's members, an overlap cell), optionally only those who accept marketing.
  */
 
+import { ident } from './quote.ts';
+
 /** Customers whose contacts say they accept marketing (src/lib/sql/contacts.ts). */
 export const CONSENTING = 'customer_id IN (SELECT customer_id FROM customer_contacts WHERE consent)';
 
@@ -21,10 +23,14 @@ export function audienceCountsSql(audience: string): string {
   return `SELECT count(*) AS members, count(*) FILTER (WHERE ${CONSENTING}) AS consenting FROM customers WHERE ${audience}`;
 }
 
-/** Each member's contact fields, in id order: what the marketing tools' formats are made from. */
-export function audienceContactsSql(audience: string): string {
-  return `SELECT m.customer_id, k.email, k.first_name, k.last_name, k.full_name, k.phone, k.consent
-FROM (SELECT customer_id FROM customers WHERE ${audience}) m
+/**
+ * Each member's contact fields, in id order: what the marketing tools' formats are made from; with
+ * the view's country column (`country`, any case) when it has one, to read national phone numbers.
+ */
+export function audienceContactsSql(audience: string, countryColumn: string | null): string {
+  const country = countryColumn ? `CAST(${ident(countryColumn)} AS VARCHAR)` : 'NULL::VARCHAR';
+  return `SELECT m.customer_id, k.email, k.first_name, k.last_name, k.full_name, k.phone, k.consent, m.country
+FROM (SELECT customer_id, ${country} AS country FROM customers WHERE ${audience}) m
 LEFT JOIN customer_contacts k ON k.customer_id = m.customer_id
 ORDER BY m.customer_id`;
 }
