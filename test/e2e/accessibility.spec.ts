@@ -30,6 +30,11 @@ async function fillEverySection(app: WorkbenchPage, page: Page): Promise<void> {
   await segment.getByRole('button', { name: 'Profile' }).click();
   await segment.getByRole('button', { name: 'Show members' }).click();
   await expect(page.getByRole('region', { name: 'Members' }).getByTestId('member-range')).toContainText('Showing 1–');
+  // The export panel, on a tool format (its country choice and documentation link shown).
+  await segment.getByRole('button', { name: 'Export members' }).click();
+  const exportPanel = segment.getByRole('region', { name: 'Export Segment 1' });
+  await exportPanel.getByLabel('Format').selectOption({ label: 'Klaviyo' });
+  await expect(exportPanel.getByTestId('consent-count')).toContainText('accept marketing');
 
   await app.section('SQL');
   await expect(

@@ -109,12 +109,16 @@ test('a segment exports in every format: pinned headers, right counts, consent f
   const withEmail = people.filter((p) => p.email);
   const reachable = people.filter((p) => p.email || p.phone);
   for (const [format, label] of Object.entries(FORMATS)) {
+    const expected = format === 'mailchimp' || format === 'hubspot' ? withEmail : reachable;
+    const left = people.length - expected.length;
+    // Before the download: how many the file will hold, and who the tool cannot take.
+    await exportPanel.getByLabel('Format').selectOption({ label });
+    await expect(exportPanel.getByRole('button', { name: /^Download/ })).toHaveText(`Download ${formatCount(expected.length)} customers`);
+    if (left) await expect(exportPanel.getByTestId('reach-count')).toContainText(`${formatCount(left)} of them`);
     const file = await download(page, exportPanel, label);
     expect(file.header, format).toEqual(pinnedHeader(format, 'Danish customers'));
     expect(file.name).toMatch(new RegExp(`^danish-customers-\\d{4}-\\d{2}-\\d{2}-[0-9a-f]{6}-${format}\\.csv$`));
-    const expected = format === 'mailchimp' || format === 'hubspot' ? withEmail : reachable;
     expect(file.rows, format).toHaveLength(expected.length);
-    const left = people.length - expected.length;
     if (left) await expect(exportPanel.getByRole('status', { name: 'Export result' })).toContainText(`${formatCount(left)} member`);
   }
 
@@ -199,6 +203,8 @@ test("an overlap cell's customers export: in both, only in one, only in the othe
     await expect(list.getByRole('heading')).toHaveText(`Members of ${label}`);
     const [ids] = await app.sqlColumn(`SELECT string_agg(customer_id, ',' ORDER BY customer_id) FROM customers WHERE ${where}`);
     await app.section('Segments');
+    // The choice says how many customers it holds, as the overlap matrix counts them.
+    await expect(list.getByRole('radio', { name: cell })).toHaveAccessibleName(`${cell} (${formatCount(ids.split(',').length)})`);
     const exportPanel = list.getByRole('region', { name: `Export ${label}` });
     const plain = await download(page, exportPanel, 'Customers (standard columns)');
     expect(plain.rows.map((r) => r.customer_id).join(','), cell).toBe(ids);

@@ -21,10 +21,13 @@ export interface Audience {
   library: SegmentLibrary;
 }
 
+/** How many customers an export is for, all and those who accept marketing, by what a format needs to identify them. */
 export interface AudienceCounts {
   members: number;
   /** Members whose consent to marketing reads as yes: the consent filter removes the others. */
   consenting: number;
+  withEmail: { all: number; consenting: number };
+  withEmailOrPhone: { all: number; consenting: number };
 }
 
 function predicate(audience: Audience, schema: SegmentSchema, consentOnly = false): string {
@@ -34,7 +37,12 @@ function predicate(audience: Audience, schema: SegmentSchema, consentOnly = fals
 
 export async function audienceCounts(db: UserSqlRunner, audience: Audience, schema: SegmentSchema): Promise<AudienceCounts> {
   const [row] = await db.rows(audienceCountsSql(predicate(audience, schema)));
-  return { members: num(row.members), consenting: num(row.consenting) };
+  return {
+    members: num(row.members),
+    consenting: num(row.consenting),
+    withEmail: { all: num(row.with_email), consenting: num(row.consenting_with_email) },
+    withEmailOrPhone: { all: num(row.reachable), consenting: num(row.consenting_reachable) },
+  };
 }
 
 /** The customer export (today's columns, documented in the README) for the audience. */

@@ -1,3 +1,5 @@
+import { formatCount } from '../format.ts';
+
 /** Which part of two segments' overlap: the customers in both, or in one and not the other. */
 export type OverlapCell = 'both' | 'only-first' | 'only-second';
 
@@ -21,7 +23,20 @@ export function selectionOf(ids: readonly string[], cell: OverlapCell, nameOf: (
   return { include: [kept], exclude: [left], label: `${nameOf(kept)}, not ${nameOf(left)}` };
 }
 
-/** The choice's words: `In both`, `Only in Champions`. */
-export function cellLabel(cell: OverlapCell, names: readonly [string, string]): string {
-  return cell === 'both' ? 'In both' : `Only in ${cell === 'only-first' ? names[0] : names[1]}`;
+/** The choice's words, with the cell's size when the analysis has it: `In both (407)`, `Only in Champions (424)`. */
+export function cellLabel(cell: OverlapCell, names: readonly [string, string], size: number | null = null): string {
+  const words = cell === 'both' ? 'In both' : `Only in ${cell === 'only-first' ? names[0] : names[1]}`;
+  return size === null ? words : `${words} (${formatCount(size)})`;
+}
+
+/** How many customers a cell holds, from the overlap matrix (the diagonal holds each segment's size); null when either segment is not in it. */
+export function cellSize(
+  overlap: { overlapIds: readonly string[]; overlap: readonly (readonly number[])[] } | null,
+  ids: readonly [string, string],
+  cell: OverlapCell,
+): number | null {
+  const [i, j] = ids.map((id) => overlap?.overlapIds.indexOf(id) ?? -1);
+  if (!overlap || i < 0 || j < 0) return null;
+  const both = overlap.overlap[i][j];
+  return cell === 'both' ? both : cell === 'only-first' ? overlap.overlap[i][i] - both : overlap.overlap[j][j] - both;
 }

@@ -18,9 +18,18 @@ export function audiencePredicate(include: readonly string[], exclude: readonly 
   return parts.length ? parts.join(' AND ') : 'true';
 }
 
-/** The audience's size and how many of it accept marketing: what the consent filter would remove, before any download. */
+/**
+ * The audience's size, how many of it accept marketing (what the consent filter would remove,
+ * before any download), and how many a tool can reach: with an e-mail, or with an e-mail or phone.
+ */
 export function audienceCountsSql(audience: string): string {
-  return `SELECT count(*) AS members, count(*) FILTER (WHERE ${CONSENTING}) AS consenting FROM customers WHERE ${audience}`;
+  const email = 'k.email IS NOT NULL';
+  const reachable = '(k.email IS NOT NULL OR k.phone IS NOT NULL)';
+  return `SELECT count(*) AS members, count(*) FILTER (WHERE k.consent) AS consenting,
+  count(*) FILTER (WHERE ${email}) AS with_email, count(*) FILTER (WHERE k.consent AND ${email}) AS consenting_with_email,
+  count(*) FILTER (WHERE ${reachable}) AS reachable, count(*) FILTER (WHERE k.consent AND ${reachable}) AS consenting_reachable
+FROM (SELECT customer_id FROM customers WHERE ${audience}) m
+LEFT JOIN customer_contacts k ON k.customer_id = m.customer_id`;
 }
 
 /**
