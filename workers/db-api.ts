@@ -64,8 +64,8 @@ export interface DbApi {
   columnSummary(view: SegmentView, column: string): Promise<ColumnSummary>;
   /** One page of the customers in all the `include` segments and none of the `exclude` ones (every customer when none). */
   memberPage(include: SegmentDefinition[], exclude: SegmentDefinition[], page: PageQuery, library: SegmentLibrary): Promise<MemberPage>;
-  /** The customer export with one true/false column per segment, or only segment `member`'s customers. */
-  exportSegmentsCsv(segments: NamedDefinition[], member: number | null, library: SegmentLibrary): Promise<string>;
+  /** The customer export with one true/false column per segment, or only segment `member`'s customers (who accept marketing, with `consentOnly`). */
+  exportSegmentsCsv(segments: NamedDefinition[], member: number | null, library: SegmentLibrary, consentOnly?: boolean): Promise<string>;
   /** How many customers an export is for, and how many of them accept marketing. */
   audienceCounts(audience: Audience): Promise<AudienceCounts>;
   /** An audience's export file in a format: today's customer columns, with contact fields, or a marketing tool's. */

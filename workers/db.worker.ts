@@ -349,8 +349,8 @@ const api: DbApi = {
     return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library));
   },
 
-  exportSegmentsCsv(segments, member, library) {
-    return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member, library));
+  exportSegmentsCsv(segments, member, library, consentOnly) {
+    return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member, library, consentOnly));
   },
 
   audienceCounts(audience) {

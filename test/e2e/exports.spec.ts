@@ -261,4 +261,24 @@ test('a segment built from segments ("in A but not in the newsletter segment") c
   await app.section('Segments');
   const plain = await download(page, exportPanel, 'Customers (standard columns)');
   expect(plain.rows.map((r) => r.customer_id).join(',')).toBe(ids);
+
+  // The consent filter on the export of every customer with segment columns, and on every customer's export in the RFM section.
+  const [consenting] = await app.sqlColumn("SELECT count(*) FROM customers WHERE accepts_email_marketing = 'yes'");
+  const [withEmail] = await app.sqlColumn("SELECT count(*) FROM customers WHERE accepts_email_marketing = 'yes' AND email IS NOT NULL");
+  await app.section('Segments');
+  await panel.getByRole('group', { name: 'All customers with segment columns' }).getByLabel('Only customers who accept marketing').check();
+  const saved = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export all customers with segment columns' }).click();
+  const all = await saved;
+  expect(all.suggestedFilename()).toMatch(/^customers-with-segments-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}-segments\.csv$/);
+  const allRows = parseCsv(readFileSync(await all.path(), 'utf8'));
+  expect(allRows).toHaveLength(Number(consenting));
+  expect(allRows.filter((r) => r['Danes to win over'] === 'true')).toHaveLength(0);
+  await app.section('RFM');
+  await page.getByRole('button', { name: 'More formats' }).click();
+  const everyone = page.getByRole('region', { name: 'Export All customers' });
+  await expect(everyone.getByLabel('Only customers who accept marketing')).toBeChecked();
+  const mailchimp = await download(page, everyone, FORMATS.mailchimp);
+  expect(mailchimp.rows).toHaveLength(Number(withEmail));
+  expect(mailchimp.name).toMatch(/^all-customers-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}-mailchimp\.csv$/);
 });

@@ -7,7 +7,7 @@ import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
 import { referencedProblem } from '../sql/segment-references.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
 import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
-import { audiencePredicate } from '../sql/audience.ts';
+import { audiencePredicate, CONSENTING } from '../sql/audience.ts';
 import { ident } from '../sql/quote.ts';
 import { valueExpr } from '../sql/segment-rules.ts';
 import {
@@ -339,23 +339,26 @@ export interface SegmentExport {
 /**
  * The customer export: with `member` set, only that segment's members; otherwise every customer
  * with one true/false column per segment. A segment with an error is refused by name. "Is in
- * segment" rules are resolved in `library` (all the spec's segments, exported or not).
+ * segment" rules are resolved in `library` (all the spec's segments, exported or not). With
+ * `consentOnly`, only the customers who accept marketing.
  */
 export function segmentExport(
   segments: readonly NamedDefinition[],
   schema: SegmentSchema,
   member: number | null,
   library: SegmentLibrary = [],
+  consentOnly = false,
 ): SegmentExport {
   const predicates = segments.map((s) => exportPredicate(s, schema, library));
   const viewColumns = schema.customers.map((c) => c.name);
-  if (member !== null) return { sql: exportCustomersSql({ where: predicates[member] }), columns: viewColumns };
+  const consent = consentOnly ? [CONSENTING] : [];
+  if (member !== null) return { sql: exportCustomersSql({ where: [predicates[member], ...consent].join(' AND ') }), columns: viewColumns };
   const headers = flagHeaders(
     segments.map((s) => s.name),
     viewColumns,
   );
   return {
-    sql: exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })) }),
+    sql: exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })), where: consent[0] }),
     columns: [...viewColumns, ...headers],
   };
 }
@@ -367,7 +370,8 @@ export async function segmentExportCsv(
   schema: SegmentSchema,
   member: number | null,
   library: SegmentLibrary = [],
+  consentOnly = false,
 ): Promise<string> {
-  const { sql, columns } = segmentExport(segments, schema, member, library);
+  const { sql, columns } = segmentExport(segments, schema, member, library, consentOnly);
   return customersCsv(await db.rows(sql), columns);
 }
