@@ -74,4 +74,21 @@ export class AudienceExports {
     });
     return { filename, ...file };
   }
+
+  /**
+   * Every customer with one true/false column per enabled segment (only those who accept marketing
+   * when the settings say so), and its file name: what, the analysis date, the definitions' hash.
+   */
+  async segmentColumns(): Promise<{ filename: string; csv: string }> {
+    const library = this.#library();
+    const named = library.filter((s) => s.enabled).map((s) => ({ name: s.name, definition: s.definition }));
+    const csv = await this.#db.exportSegmentsCsv(named, null, library, this.consentOnly);
+    const filename = exportFilename({
+      segment: 'customers with segments',
+      analysisDate: this.#analysisDate() ?? '',
+      definitionHash: definitionHash(named),
+      format: 'segments',
+    });
+    return { filename, csv };
+  }
 }

@@ -1,4 +1,3 @@
-import { definitionHash, exportFilename } from '../export/filename.ts';
 import { AudienceExports } from './audience-export.svelte.ts';
 import type { Remote } from 'comlink';
 import { SvelteMap } from 'svelte/reactivity';
@@ -328,22 +327,6 @@ export class Segments {
 
   summaryOf(view: SegmentView, column: string): ColumnSummary | null {
     return this.summaries.get(`${view}\u0000${column}`) ?? null;
-  }
-
-  /**
-   * Every customer with one true/false column per enabled segment (only those who accept marketing
-   * when the export settings say so), and its file name: what, the analysis date, the definitions' hash.
-   */
-  async exportAll(): Promise<{ filename: string; csv: string }> {
-    const named = this.enabled.map((s) => ({ name: s.name, definition: $state.snapshot(s.definition) as SegmentDefinition }));
-    const csv = await this.#db.exportSegmentsCsv(named, null, this.library(), this.exports.consentOnly);
-    const filename = exportFilename({
-      segment: 'customers with segments',
-      analysisDate: this.schema?.analysisDate ?? '',
-      definitionHash: definitionHash(named),
-      format: 'segments',
-    });
-    return { filename, csv };
   }
 
   #count(id: string, delay: number): void {
