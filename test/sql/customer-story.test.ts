@@ -321,7 +321,7 @@ describe('segment memberships', () => {
         expect(s.memberships.find((m) => m.segmentId === segment)!.member, `${id} in ${segment}`).toBe(Number(row.n) === 1);
       }
       const broken = s.memberships.find((m) => m.segmentId === 'broken')!;
-      expect([broken.member, broken.error]).toEqual([null, 'There is no column "nope" in this data.']);
+      expect([broken.member, broken.error]).toEqual([null, 'Needs column `nope` — map one in Data.']);
     }
     const zeros = await story('00123', spec);
     const failing = zeros.memberships.find((m) => m.segmentId === 'cast')!;

@@ -221,7 +221,7 @@ describe('segments in SQL', () => {
 
 describe('bad rule values name themselves', () => {
   test.each([
-    ['an unknown column', condition('shoe_size', 'eq', '1'), /no column "shoe_size"/],
+    ['an unknown column', condition('shoe_size', 'eq', '1'), /^Needs column `shoe_size` — map one in Data\.$/],
     ['a word for a number', condition('monetary', 'gt', 'lots'), /"lots" is not a number/],
     ['an impossible date', condition('last_purchase', 'before', '2024-02-30'), /not a date/],
     ['an impossible day', condition('last_purchase', 'on', '2023-02-29'), /not a date/],

@@ -215,13 +215,9 @@ describe('rule values and column names are data, never SQL', () => {
   });
 
   test('a column name that is SQL is an unknown column, refused by name', async () => {
-    const count = await countSegment(
-      userSqlRunner(db),
-      { kind: 'rules', root: group(condition(`city" = 'x'; DROP TABLE orders; --`, 'eq', 'x')) },
-      schema,
-    );
-    expect(count.ok).toBe(false);
-    expect(!count.ok && count.error).toMatch(/no column|not found|unknown/i);
+    const name = `city" = 'x'; DROP TABLE orders; --`;
+    const count = await countSegment(userSqlRunner(db), { kind: 'rules', root: group(condition(name, 'eq', 'x')) }, schema);
+    expect(count).toMatchObject({ ok: false, sql: null, needsColumns: [name] });
     expect(await databaseDigest(db)).toEqual(before);
   });
 });

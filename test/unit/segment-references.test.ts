@@ -144,7 +144,7 @@ describe('what cannot compile says why, naming the segments', () => {
   test("a referenced segment's problem is the referrer's, with the segments that lead to it", () => {
     const broken = segment('c', 'C', rules(condition('no_such_column', 'eq', 'x')));
     const library = [a(inSegment('b', 'B')), b(inSegment('c', 'C')), broken];
-    expect(errorOf(library[0].definition, library, 'a')).toBe('In segment "B" → "C": There is no column "no_such_column" in this data.');
+    expect(errorOf(library[0].definition, library, 'a')).toBe('In segment "B" → "C": Needs column `no_such_column` — map one in Data.');
     const toMissing = [a(inSegment('b', 'B')), b(inSegment('zz', 'Lost'))];
     expect(errorOf(toMissing[0].definition, toMissing, 'a')).toMatch(/^In segment "B": Segment "Lost" no longer exists/);
   });

@@ -26,6 +26,7 @@ import { trimDecimal } from '../import/decimal-text.ts';
 import { deriveKpis, kpiIndex } from './kpis.ts';
 import { num, numOrNull } from './numbers.ts';
 export { profileSegment } from './profile.ts';
+import { MissingColumns, missingColumnOfEngineError, needsColumnsOf } from './needed-columns.ts';
 import { findColumn, kindOfType, type ColumnInfo, type SegmentSchema } from './schema.ts';
 import type { ColumnSummary, KpiSums, MemberPage, SegmentAnalysis, SegmentCount } from './types.ts';
 
@@ -93,20 +94,38 @@ export async function readSegmentSchema(db: UserSqlRunner, analysisDate: string)
   return { customers: await viewColumns(db, 'customers'), orders: await viewColumns(db, 'orders'), analysisDate };
 }
 
+/** Why a segment has no count: the message, whether the engine lock refused it, and the columns the data lacks (only when that is why). */
+export interface SegmentProblem {
+  error: string;
+  refused: boolean;
+  needsColumns?: string[];
+}
+
+function problemOf(e: unknown): SegmentProblem {
+  const needsColumns = needsColumnsOf(e);
+  return { error: errorMessage(e), refused: errorKind(e) === 'refused', ...(needsColumns.length ? { needsColumns } : {}) };
+}
+
+/** A problem as a count's result. */
+export function failedCount(problem: SegmentProblem, sql: string | null): SegmentCount {
+  return { ok: false, sql, ...problem };
+}
+
 /**
  * Compiles a definition, its "is in segment" rules resolved in `library` (a cycle named from
- * `self`, the segment's id, when given); a bad rule or refused SQL comes back as a result, not an exception.
+ * `self`, the segment's id, when given); a bad rule, a missing column or refused SQL comes back as
+ * a result, not an exception.
  */
 export function compileSegment(
   definition: SegmentDefinition,
   schema: SegmentSchema,
   library: SegmentLibrary = [],
   self?: string,
-): { predicate: string } | { error: string; refused: boolean } {
+): { predicate: string } | SegmentProblem {
   try {
     return { predicate: segmentPredicate(definition, schema, library, self) };
   } catch (e) {
-    return { error: errorMessage(e), refused: errorKind(e) === 'refused' };
+    return problemOf(e);
   }
 }
 
@@ -119,7 +138,7 @@ export async function countSegment(
   self?: string,
 ): Promise<SegmentCount> {
   const compiled = compileSegment(definition, schema, library, self);
-  if ('error' in compiled) return { ok: false, error: compiled.error, refused: compiled.refused, sql: null };
+  if ('error' in compiled) return failedCount(compiled, null);
   const sql = segmentMembersSql(compiled.predicate);
   const count = (predicate: string) => db.rows(segmentCountSql(predicate));
   try {
@@ -128,7 +147,7 @@ export async function countSegment(
   } catch (e) {
     // DuckDB's error in the page's words: a refusal by the engine lock says so.
     const error = await fromReferenced(definition, fromDuckDbError(e), { schema, library, run: count });
-    return { ok: false, error: error.message, refused: error.kind === 'refused', sql };
+    return failedCount(problemOf(error), sql);
   }
 }
 
@@ -143,11 +162,19 @@ interface Retry {
  * DuckDB's error for a segment that refers to others names a column or a value, not the segment
  * it comes from. Each segment it refers to is tried on its own (only on this error path), and the
  * first that fails is named, through the segments that lead to it; when none fails alone, the
- * error is the segment's own.
+ * error is the segment's own. A column the data lacks is said as such, wherever it is.
  */
 async function fromReferenced(definition: SegmentDefinition, error: WorkbenchError, retry: Retry): Promise<WorkbenchError> {
   const failing = await failingReference(definition, retry, new Set());
-  return failing ? referencedProblem(failing.error.kind, failing.chain, failing.error.message) : error;
+  if (!failing) return asMissingColumn(error);
+  const problem = asMissingColumn(failing.error);
+  return referencedProblem(problem.kind, failing.chain, problem.message, needsColumnsOf(problem));
+}
+
+/** DuckDB's Binder error for a column the data lacks (a SQL segment's) as a MissingColumns; any other error as it is. */
+function asMissingColumn(error: WorkbenchError): WorkbenchError {
+  const column = missingColumnOfEngineError(error.message);
+  return column === null ? error : new MissingColumns([column], true);
 }
 
 async function failingReference(
@@ -183,15 +210,15 @@ export async function analyseSegments(
   checkpoint: Checkpoint = () => {},
 ): Promise<SegmentAnalysis> {
   const valid: { id: string; predicate: string; definition: SegmentDefinition }[] = [];
-  const errors = new Map<string, string>();
+  const errors = new Map<string, SegmentProblem>();
   const bind = (predicate: string) => db.rows(segmentBindSql(predicate));
   const count = (predicate: string) => db.rows(segmentCountSql(predicate));
   const failed = async (definition: SegmentDefinition, e: WorkbenchError, run: Retry['run']) =>
-    (await fromReferenced(definition, e, { schema, library, run })).message;
+    problemOf(await fromReferenced(definition, e, { schema, library, run }));
   // Binding (LIMIT 0) finds a bad column or function without reading a row.
   for (const s of segments) {
     const compiled = compileSegment(s.definition, schema, library, s.id);
-    if ('error' in compiled) errors.set(s.id, compiled.error);
+    if ('error' in compiled) errors.set(s.id, compiled);
     else {
       const error = await failure(() => bind(compiled.predicate));
       if (error) errors.set(s.id, await failed(s.definition, error, bind));
@@ -235,8 +262,11 @@ export async function analyseSegments(
   return {
     base,
     segments: segments.map((s) => {
-      const error = errors.get(s.id);
-      if (error !== undefined) return { id: s.id, ok: false, error };
+      const problem = errors.get(s.id);
+      if (problem !== undefined) {
+        const { error, needsColumns } = problem;
+        return { id: s.id, ok: false, error, ...(needsColumns ? { needsColumns } : {}) };
+      }
       const kpis = deriveKpis(sums.get(valid.findIndex((v) => v.id === s.id))!, baseSums);
       return { id: s.id, ok: true, kpis, index: kpiIndex(kpis, base), tooNarrow: kpis.shareOfCustomers * 100 < minSizePercent };
     }),

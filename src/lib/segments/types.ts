@@ -1,8 +1,13 @@
 import type { ColumnKind } from '../spec/segments.ts';
 
-/** A segment's member count, or why it has none: errors are results here, shown on the segment. */
+/**
+ * A segment's member count, or why it has none: errors are results here, shown on the segment.
+ * `needsColumns`, when present, lists columns the loaded data lacks (the segment then has no
+ * count at all, never 0): the data, not the definition, has to change.
+ */
 export type SegmentCount =
-  { ok: true; members: number; base: number; sql: string } | { ok: false; error: string; refused: boolean; sql: string | null };
+  | { ok: true; members: number; base: number; sql: string }
+  | { ok: false; error: string; refused: boolean; sql: string | null; needsColumns?: string[] };
 
 /** What a value picker suggests for a column. */
 export interface ColumnSummary {
@@ -44,8 +49,10 @@ export interface KpiIndex {
   avgRecency: number | null;
 }
 
+/** A segment in the analysis, or why it is left out of the KPIs and the overlap (`needsColumns` as in SegmentCount). */
 export type SegmentOutcome =
-  { id: string; ok: true; kpis: Kpis; index: KpiIndex; tooNarrow: boolean } | { id: string; ok: false; error: string };
+  | { id: string; ok: true; kpis: Kpis; index: KpiIndex; tooNarrow: boolean }
+  | { id: string; ok: false; error: string; needsColumns?: string[] };
 
 export interface SegmentAnalysis {
   base: Kpis;

@@ -1,4 +1,5 @@
 import { WorkbenchError, errorKind, errorMessage, type ErrorKind } from '../errors.ts';
+import { needsColumnsOf } from '../segments/needed-columns.ts';
 import type { SegmentSchema } from '../segments/schema.ts';
 import type { ReferableSegment, SegmentDefinition, SegmentLibrary, SegmentReference } from '../spec/segments.ts';
 import { rulesPredicate } from './segment-rules.ts';
@@ -22,12 +23,16 @@ class SegmentCycle extends WorkbenchError {
   }
 }
 
-/** A problem of a segment reached through references, with the chain of segments that leads to it. */
+/**
+ * A problem of a segment reached through references, with the chain of segments that leads to it,
+ * and the columns it needs when the problem is columns the data lacks.
+ */
 class InReferenced extends WorkbenchError {
   constructor(
     kind: ErrorKind,
     readonly chain: readonly string[],
     readonly problem: string,
+    readonly needsColumns: readonly string[] = [],
   ) {
     super(kind, `In segment ${chain.map((name) => JSON.stringify(name)).join(' → ')}: ${problem}`);
   }
@@ -99,14 +104,19 @@ function membersComment(target: ReferableSegment): string {
 }
 
 /** A problem of the segment at the end of `chain` (reached from the referrer through the others), as the referrer's. */
-export function referencedProblem(kind: ErrorKind, chain: readonly string[], problem: string): WorkbenchError {
-  return new InReferenced(kind, chain, problem);
+export function referencedProblem(
+  kind: ErrorKind,
+  chain: readonly string[],
+  problem: string,
+  needsColumns: readonly string[] = [],
+): WorkbenchError {
+  return new InReferenced(kind, chain, problem, needsColumns);
 }
 
 /** An error compiling a referenced segment, as the referrer's: a cycle as it is, anything else with the chain that leads to it. */
 function inReferenced(target: ReferableSegment, e: unknown): Error {
   if (e instanceof SegmentCycle) return e;
-  if (e instanceof InReferenced) return new InReferenced(e.kind, [target.name, ...e.chain], e.problem);
+  if (e instanceof InReferenced) return new InReferenced(e.kind, [target.name, ...e.chain], e.problem, e.needsColumns);
   const kind = errorKind(e);
-  return new InReferenced(kind === 'unknown' ? 'rule' : kind, [target.name], errorMessage(e));
+  return new InReferenced(kind === 'unknown' ? 'rule' : kind, [target.name], errorMessage(e), needsColumnsOf(e));
 }

@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
+import { MissingColumns, missingColumns, ORDER_LEVEL_COLUMNS } from '../segments/needed-columns.ts';
 import { findColumn, type ColumnInfo, type SegmentSchema } from '../segments/schema.ts';
 import { MAX_DAYS } from '../spec/segments-check.ts';
 import {
@@ -29,9 +30,12 @@ const noSegments: ReferenceCompiler = (rule) => invalid(`There is no segment "${
 /**
  * A rule tree as a boolean SQL expression over one row of the `customers` view. An empty group
  * matches everyone. Values are validated here, so a bad value names itself instead of becoming a
- * DuckDB cast error.
+ * DuckDB cast error. Columns the data lacks are named all at once (MissingColumns), before any
+ * other problem: the data, not the rule, has to change.
  */
 export function rulesPredicate(root: RuleGroup, schema: SegmentSchema, reference: ReferenceCompiler = noSegments): string {
+  const missing = missingColumns(root, schema);
+  if (missing.length) throw new MissingColumns(missing);
   return groupSql(root, schema.customers, { schema, reference }, false);
 }
 
@@ -64,8 +68,7 @@ function ruleSql(rule: Rule, columns: readonly ColumnInfo[], context: Context, i
   }
 }
 
-/** What an order has once, whichever of its lines is read: the rest of `orders`' columns are its lines' attributes. */
-const ORDER_LEVEL = new Set(['customer_id', 'order_id', 'order_date', 'amount', 'line_count']);
+const ORDER_LEVEL = new Set(ORDER_LEVEL_COLUMNS);
 
 /**
  * "Has at least N orders where …": customers with N or more orders for which the conditions hold
@@ -85,7 +88,8 @@ function ordersSql(rule: OrdersCondition, context: Context): string {
 
 function conditionSql(c: Condition, columns: readonly ColumnInfo[], analysisDate: string): string {
   const column = findColumn(columns, c.column);
-  if (!column) invalid(`There is no column "${c.column}" in this data.`);
+  // rulesPredicate named every missing column before compiling any condition.
+  if (!column) throw new MissingColumns([c.column]);
   if (!OPERATORS_BY_KIND[column.kind].includes(c.op)) {
     invalid(`"${OPERATOR_LABELS[c.op] ?? c.op}" does not apply to ${column.kind} column "${column.name}".`);
   }

@@ -4,7 +4,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { DbApi } from '../../../workers/db-api.ts';
 import { errorMessage } from '../errors.ts';
 import { segmentMembersSql } from '../sql/segment-sql.ts';
-import { compileSegment } from '../segments/run-segments.ts';
+import { compileSegment, failedCount } from '../segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
 import type { ColumnSummary, SegmentAnalysis, SegmentCount, SegmentOutcome } from '../segments/types.ts';
 import { CustomerStories } from './customer.svelte.ts';
@@ -421,7 +421,7 @@ export class Segments {
     const sql = 'predicate' in compiled ? segmentMembersSql(compiled.predicate) : null;
     const result: SegmentCount = outcome.ok
       ? { ok: true, members: outcome.kpis.customers, base, sql: sql ?? '' }
-      : { ok: false, error: outcome.error, refused: 'refused' in compiled && compiled.refused, sql };
+      : failedCount({ error: outcome.error, refused: 'refused' in compiled && compiled.refused, needsColumns: outcome.needsColumns }, sql);
     this.#countSent.set(outcome.id, key);
     const run = ++this.#runs;
     this.#countRun.set(outcome.id, run);
