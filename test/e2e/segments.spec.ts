@@ -165,7 +165,14 @@ test('SQL with an error or a refused statement marks only that segment invalid, 
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('no_such_column > 1');
-  await expect(segment.getByRole('status', { name: 'Problem with SQL segment 2' })).toContainText('no_such_column');
+  // A column the data lacks is not an invalid segment: it needs the column (test/e2e/needs-column.spec.ts).
+  await expect(segment.getByRole('status', { name: 'Problem with SQL segment 2' })).toContainText(
+    'Needs column no_such_column — map one in Data, or correct the SQL.',
+  );
+  await expect(segment.getByRole('status', { name: 'Members of SQL segment 2' })).toContainText('not counted: a column is missing');
+
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('no_such_function(1)');
   await expect(segment.getByRole('status', { name: 'Members of SQL segment 2' })).toContainText('invalid');
 
   await page.keyboard.press('ControlOrMeta+a');
