@@ -22,32 +22,37 @@ const ADDRESS_CHARS = 4_096;
  */
 export const MAX_LINK_CHARS = Math.ceil(MAX_GZIP_BYTES / 3) * 4 + ADDRESS_CHARS;
 
-/**
- * Inflating reads the input this many bytes at a time: deflate expands a byte at most about
- * 1,032-fold, so the output can pass the cap by at most about 264 KB before it is stopped, where a
- * whole link given to the inflater at once (as a Blob stream does) would be inflated whole, a
- * gzip bomb of a megabyte into a gigabyte, before the first chunk is read.
- */
-const INFLATE_SLICE_BYTES = 256;
+/** Deflate's most: one byte of input becomes at most about 1,032 bytes of output. */
+const MAX_DEFLATE_RATIO = 1_032;
+/** The least input fed to the inflater at once, once the cap is near. */
+const MIN_SLICE_BYTES = 256;
 
 class TooLarge extends Error {}
 
-/** The gzip stream inflated, or TooLarge as soon as it passes `limit` bytes. */
+/**
+ * The gzip stream inflated, or TooLarge as soon as it passes `limit` bytes. The input is fed in
+ * slices no larger than what could, at deflate's worst, fill the room left under the cap (and at
+ * least 256 bytes), so the output passes the cap by at most about 264 KB before it is stopped.
+ * Given a whole link at once (as a Blob stream gives it), the inflater would inflate all of it
+ * before the first chunk is read: a gzip bomb of a megabyte into a gigabyte.
+ */
 async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   let stopped = false;
   const writing = (async () => {
-    for (let at = 0; at < bytes.length && !stopped; at += INFLATE_SLICE_BYTES) {
-      await writer.write(bytes.subarray(at, at + INFLATE_SLICE_BYTES));
+    for (let at = 0; at < bytes.length && !stopped;) {
+      const slice = Math.max(MIN_SLICE_BYTES, Math.floor((limit - size) / MAX_DEFLATE_RATIO));
+      await writer.write(bytes.subarray(at, at + slice));
+      at += slice;
     }
     if (!stopped) await writer.close();
   })();
   // A failed write fails the readable side too: the reader below reports it.
   writing.catch(() => {});
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
