@@ -157,7 +157,7 @@ function mutateJson(spec: unknown, rng: ReturnType<typeof generator>): string {
         break;
       case 2: // a key missing
         if (Array.isArray(target)) target.splice(rng.int(target.length + 1), 1);
-        else delete target[key];
+        else Reflect.deleteProperty(target, key);
         break;
       case 3: // an extra key
         if (!Array.isArray(target))
