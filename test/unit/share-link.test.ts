@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { hasSharedSpec, readShareLink, shareFragment, shareLink } from '../../src/lib/spec/share-link.ts';
+import { gzipSync } from 'node:zlib';
+import { MAX_LINK_CHARS, hasSharedSpec, readShareLink, shareFragment, shareLink } from '../../src/lib/spec/share-link.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
 import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
 
@@ -64,6 +65,29 @@ describe('share links', () => {
     expect(await readShareLink(await shareFragment(huge as SpecFile))).toEqual({
       value: null,
       refused: 'the share link cannot be read: the definitions in this link are larger than 1 MB',
+    });
+  });
+
+  test(`a link longer than any valid one (${MAX_LINK_CHARS.toLocaleString('en-US')} characters) is refused before it is decoded`, async () => {
+    expect(MAX_LINK_CHARS).toBe(1_337_560);
+    const long = `#spec=${'A'.repeat(MAX_LINK_CHARS)}`;
+    expect(await readShareLink(long)).toEqual({
+      value: null,
+      refused: 'the share link cannot be read: it is 1,337,566 characters long, longer than any link to definitions of at most 1 MB',
+    });
+  });
+
+  test('a gzip bomb (64 MB of spaces in 64 KB) is stopped at 1 MB, and a bomb cut short is damaged', async () => {
+    const bomb = gzipSync(Buffer.alloc(64_000_000, ' '), { level: 9 });
+    const data = bomb.toString('base64url');
+    expect(data.length).toBeLessThan(MAX_LINK_CHARS);
+    expect(await readShareLink(`#spec=${data}`)).toEqual({
+      value: null,
+      refused: 'the share link cannot be read: the definitions in this link are larger than 1 MB',
+    });
+    expect(await readShareLink(`#spec=${data.slice(0, 400)}`)).toEqual({
+      value: null,
+      refused: 'the share link cannot be read: it is damaged or cut short',
     });
   });
 });

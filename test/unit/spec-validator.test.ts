@@ -349,3 +349,22 @@ describe('import date formats', () => {
     expect(problemsOf(reading).join('\n')).toMatch(/dateFormat: expected one of .*"dmy-dot".*"month-name", "serial", got "dd\.mm\.yyyy"/);
   });
 });
+
+describe('where the schema library would be laxer than the spec, the spec wins', () => {
+  test('every unknown key is named, a list is not an object, and a column named like an object property is checked too', () => {
+    const reading = read({
+      version: 1,
+      import: {
+        ids: { trim: true, trm: true, lowercase: false },
+        cleaning: { cancelled: [] },
+        transactions: { columns: { constructor: 'bogus', prototype: 'amount' } },
+      },
+    });
+    expect(problemsOf(reading)).toEqual([
+      'spec.import.ids: unknown key "trm" (known: trim, lowerCase, extractEmail, fallbackColumn)',
+      'spec.import.ids: unknown key "lowercase" (known: trim, lowerCase, extractEmail, fallbackColumn)',
+      'spec.import.cleaning.cancelled: expected an object, got a list',
+      'spec.import.transactions.columns["constructor"]: expected one of "customer_id", "order_id", "order_date", "amount", "quantity", "unit_price", "status", "currency", "email", "first_name", "last_name", "full_name", "phone", "consent", "attribute", "ignore", got "bogus"',
+    ]);
+  });
+});

@@ -1,100 +1,92 @@
+import * as v from 'valibot';
 import { OTHER_SEGMENT } from '../sql/segments.ts';
-import {
-  allOf,
-  isDate,
-  isName,
-  isNumber,
-  isRecord,
-  isString,
-  listOf,
-  matches,
-  nullable,
-  objectOf,
-  oneOf,
-  quote,
-  taggedBy,
-  type Check,
-} from './check.ts';
+import { isRecord, type Check } from './check.ts';
 import { defaultAnalysisSpec } from './rfm-defaults.ts';
+import {
+  checkOf,
+  date,
+  list,
+  matching,
+  name,
+  nullable,
+  number,
+  object,
+  objectItem,
+  oneOf,
+  tagged,
+  text,
+  uniqueNames,
+  type Schema,
+} from './schema.ts';
 
-const count = isNumber(0);
-const scoreRange = listOf(isNumber(1, 5), 2);
+const count = number(0);
+const scoreRange = list(number(1, 5), 2);
 
-/** No two entries of a list with the same name: the page keys its rows by name. */
-const uniqueNames =
-  (reserved: readonly string[] = []): Check =>
-  (v, path, errors) => {
-    if (!Array.isArray(v)) return;
-    const seen = new Map<string, number>();
-    v.forEach((item, i) => {
-      const name = isRecord(item) ? item.name : undefined;
-      if (typeof name !== 'string') return;
-      const at = `${path}[${i}].name`;
-      const list = path.slice(path.lastIndexOf('.') + 1);
-      if (reserved.includes(name)) errors.push(`${at}: ${quote(name)} is reserved for customers in no segment`);
-      else if (seen.has(name)) errors.push(`${at}: ${quote(name)} is already used by ${list}[${seen.get(name)}]`);
-      else seen.set(name, i);
-    });
-  };
+/** An RFM map's segments: names unique (and none "Other", the row of customers in no segment). */
+const mapSegments = (fields: Record<string, Schema>, required: string[]) =>
+  v.pipe(list(object({ name, ...fields, action: text }, ['name', ...required])), uniqueNames('segments', [OTHER_SEGMENT]));
 
-const mapSegments = (fields: Record<string, Check>, required: string[]) =>
-  allOf(listOf(objectOf({ name: isName, ...fields, action: isString }, ['name', ...required])), uniqueNames([OTHER_SEGMENT]));
-
-const RFM_SHAPE = objectOf({
+const RFM_SHAPE = object({
   method: oneOf(['ntile', 'breakpoints', 'thresholds']),
   bins: oneOf([3, 4, 5]),
   monetary: oneOf(['total', 'average']),
   thresholds: nullable(
-    objectOf({ recency: listOf(isNumber()), frequency: listOf(isNumber()), monetary: listOf(isNumber()) }, [
-      'recency',
-      'frequency',
-      'monetary',
-    ]),
+    object({ recency: list(number()), frequency: list(number()), monetary: list(number()) }, ['recency', 'frequency', 'monetary']),
   ),
-  map: taggedBy('kind', {
-    cells: objectOf(
-      {
+  map: tagged('kind', {
+    cells: {
+      fields: {
         kind: oneOf(['cells']),
-        segments: mapSegments({ cells: listOf(matches(/^[1-5]{3}$/, 'an R-F-M cell such as "555"')) }, ['cells']),
+        segments: mapSegments({ cells: list(matching(/^[1-5]{3}$/, 'an R-F-M cell such as "555"')) }, ['cells']),
       },
-      ['segments'],
-    ),
-    ranges: objectOf({ kind: oneOf(['ranges']), segments: mapSegments({ r: scoreRange, f: scoreRange, m: scoreRange }, ['r', 'f', 'm']) }, [
-      'segments',
-    ]),
+      required: ['segments'],
+    },
+    ranges: {
+      fields: { kind: oneOf(['ranges']), segments: mapSegments({ r: scoreRange, f: scoreRange, m: scoreRange }, ['r', 'f', 'm']) },
+      required: ['segments'],
+    },
   }),
 });
 
 /**
  * Cut points that fit the bins (the page's bins when the file names none): bins − 1 per dimension,
- * never going down. Reports alongside the shape check, so it reads only what has the right shape.
+ * never going down. Written by hand beside the schema: it reads several keys at once, and reports
+ * alongside the shape check, so it reads only what has the right shape.
  */
-const thresholdsFitBins: Check = (v, path, errors) => {
-  if (!isRecord(v)) return;
-  const bins = v.bins ?? defaultAnalysisSpec().rfm.bins;
-  if (v.thresholds === undefined || v.thresholds === null) {
-    if (v.method === 'thresholds')
-      errors.push(`${path}.thresholds: the thresholds method needs cut points for recency, frequency and monetary`);
+const thresholdsFitBins = v.rawCheck(({ dataset, addIssue }) => {
+  const rfm = dataset.value;
+  if (!isRecord(rfm)) return;
+  const bins = rfm.bins ?? defaultAnalysisSpec().rfm.bins;
+  if (rfm.thresholds === undefined || rfm.thresholds === null) {
+    if (rfm.method === 'thresholds')
+      addIssue({
+        message: 'the thresholds method needs cut points for recency, frequency and monetary',
+        path: [objectItem(rfm, 'thresholds')],
+      });
     return;
   }
-  if (!isRecord(v.thresholds) || (bins !== 3 && bins !== 4 && bins !== 5)) return;
+  const thresholds = rfm.thresholds;
+  if (!isRecord(thresholds) || (bins !== 3 && bins !== 4 && bins !== 5)) return;
   for (const dimension of ['recency', 'frequency', 'monetary']) {
-    const cuts = v.thresholds[dimension];
+    const cuts = thresholds[dimension];
     if (!Array.isArray(cuts) || !cuts.every((c) => Number.isFinite(c))) continue;
-    const at = `${path}.thresholds.${dimension}`;
-    if (cuts.length !== bins - 1) errors.push(`${at}: expected ${bins - 1} cut points (bins − 1), got ${cuts.length}`);
-    else if (cuts.some((c, i) => i > 0 && c < cuts[i - 1])) errors.push(`${at}: expected ascending cut points, got ${cuts.join(', ')}`);
+    const path = [objectItem(rfm, 'thresholds'), objectItem(thresholds, dimension)] as const;
+    if (cuts.length !== bins - 1) addIssue({ message: `expected ${bins - 1} cut points (bins − 1), got ${cuts.length}`, path: [...path] });
+    else if (cuts.some((c, i) => i > 0 && c < cuts[i - 1]))
+      addIssue({ message: `expected ascending cut points, got ${cuts.join(', ')}`, path: [...path] });
   }
-};
+});
 
 /** The parts of `analysis`, each read (and left out) on its own; the RFM settings are one part, since bins, method, cut points and map interlock. */
 export const ANALYSIS_PARTS: Record<string, Check> = {
-  analysisDate: nullable(isDate),
-  rfm: allOf(RFM_SHAPE, thresholdsFitBins),
-  tiers: objectOf({
-    topPercent: isNumber(0, 100),
-    scheme: oneOf(['revenue-share', 'percentile']),
-    tiers: allOf(listOf(objectOf({ name: isName, upTo: isNumber(0, 100) }, ['name', 'upTo'])), uniqueNames()),
-  }),
-  lifecycle: objectOf({ newDays: count, coolingDays: count, lapsedDays: count }),
+  analysisDate: checkOf(nullable(date)),
+  rfm: checkOf(v.pipe(v.unknown(), RFM_SHAPE, thresholdsFitBins)),
+  tiers: checkOf(
+    object({
+      topPercent: number(0, 100),
+      scheme: oneOf(['revenue-share', 'percentile']),
+      tiers: v.pipe(list(object({ name, upTo: number(0, 100) }, ['name', 'upTo'])), uniqueNames('tiers')),
+    }),
+  ),
+  lifecycle: checkOf(object({ newDays: count, coolingDays: count, lapsedDays: count })),
 };

@@ -1,22 +1,21 @@
 import { isCalendarDate } from './calendar-date.ts';
+import * as v from 'valibot';
+import { isRecord, partsOf, quote, show } from './check.ts';
 import {
-  both,
-  isBoolean,
-  isNumber,
-  isName,
-  isRecord,
-  isString,
-  isWholeNumber,
-  listOf,
-  matches,
-  objectOf,
+  boolean,
+  checkOf,
+  list,
+  matching,
+  name,
+  number,
+  object,
+  objectItem,
   oneOf,
-  partsOf,
-  quote,
-  show,
-  taggedBy,
-  type Check,
-} from './check.ts';
+  tagged,
+  text,
+  wholeNumber,
+  type Schema,
+} from './schema.ts';
 import { DATE_OPERATORS, NUMBER_OPERATORS, TEXT_OPERATORS, type Operator } from './segments.ts';
 
 /** Enough for any real use; the overlap grows with the square of the count. */
@@ -63,49 +62,54 @@ function valueProblem(op: Operator, text: string): string | null {
 /**
  * A value filled in must suit its operator (dates real, numbers finite, days whole); an empty one
  * is a condition still being written, which the page saves as it is and names when it counts.
+ * Beside the schema: which check applies depends on another key (the operator), and it reads only
+ * a condition with no problem so far, so it may rely on its shape.
  */
-const valuesSuitOperator: Check = (v, path, errors) => {
-  if (!isRecord(v) || !OPERATORS.includes(v.op as Operator)) return;
+const valuesSuitOperator = v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+  const rule = dataset.value;
+  if (dataset.issues || !isRecord(rule) || rule.type !== 'condition' || !OPERATORS.includes(rule.op as Operator)) return;
   for (const key of ['value', 'value2'] as const) {
-    if (key === 'value2' && v.op !== 'between') continue;
-    const text = typeof v[key] === 'string' ? v[key].trim() : '';
-    if (text === '') continue;
-    const problem = valueProblem(v.op as Operator, text);
-    if (problem) errors.push(`${path}.${key}: ${problem}, got ${show(v[key])}`);
+    if (key === 'value2' && rule.op !== 'between') continue;
+    const value = rule[key];
+    const typed = typeof value === 'string' ? value.trim() : '';
+    if (typed === '') continue;
+    const problem = valueProblem(rule.op as Operator, typed);
+    if (problem) addIssue({ message: `${problem}, got ${show(value)}`, path: [objectItem(rule, key)] });
   }
-};
+});
 
-const CONDITION = both(
-  objectOf(
-    { type: oneOf(['condition']), column: isString, op: oneOf(OPERATORS), value: isString, value2: isString, values: listOf(isString) },
-    ['type', 'column', 'op'],
-  ),
+/** A segment's id, in the segment and in the rules that refer to it. */
+const SEGMENT_ID = matching(/^[\w-]{1,40}$/, 'an id of letters, digits, - or _');
+
+/** A rule group; its rules nest, but only below `boundedTree`, which has measured the whole tree first. */
+const GROUP_FIELDS = { type: oneOf(['group']), combine: oneOf(['and', 'or']), rules: list(v.lazy(() => RULE)) };
+const GROUP: Schema = object(GROUP_FIELDS, ['type', 'combine', 'rules']);
+
+const RULE: Schema = v.pipe(
+  tagged('type', {
+    condition: {
+      fields: { type: oneOf(['condition']), column: text, op: oneOf(OPERATORS), value: text, value2: text, values: list(text) },
+      required: ['type', 'column', 'op'],
+    },
+    group: { fields: GROUP_FIELDS, required: ['type', 'combine', 'rules'] },
+    orders: {
+      fields: { type: oneOf(['orders']), atLeast: wholeNumber(1), where: v.lazy(() => GROUP) },
+      required: ['type', 'atLeast', 'where'],
+    },
+    /**
+     * "Is in segment X" by X's id; `member` false is "is not in" (true when left out), `name` is X's
+     * name for people reading the file. Which segment exists, and cycles, are the compiler's to say
+     * (segment-references.ts): the segment opens, and its error names the problem where it can be fixed.
+     */
+    segment: { fields: { type: oneOf(['segment']), segment: SEGMENT_ID, member: boolean, name }, required: ['type', 'segment'] },
+  }),
   valuesSuitOperator,
 );
 
-/** A segment's id, in the segment and in the rules that refer to it. */
-const SEGMENT_ID = matches(/^[\w-]{1,40}$/, 'an id of letters, digits, - or _');
-
-/**
- * "Is in segment X" by X's id; `member` false is "is not in" (true when left out), `name` is X's
- * name for people reading the file. Which segment exists, and cycles, are the compiler's to say
- * (segment-references.ts): the segment opens, and its error names the problem where it can be fixed.
- */
-const SEGMENT_REFERENCE = objectOf({ type: oneOf(['segment']), segment: SEGMENT_ID, member: isBoolean, name: isName }, ['type', 'segment']);
-
-/** A rule group: nests, but only below `boundedTree`, which has measured the whole tree first. */
-const group: Check = (v, path, errors) => GROUP(v, path, errors);
-const RULE: Check = taggedBy('type', {
-  condition: CONDITION,
-  group,
-  orders: objectOf({ type: oneOf(['orders']), atLeast: isWholeNumber(1), where: group }, ['type', 'atLeast', 'where']),
-  segment: SEGMENT_REFERENCE,
-});
-const GROUP: Check = objectOf({ type: oneOf(['group']), combine: oneOf(['and', 'or']), rules: listOf(RULE) }, ['type', 'combine', 'rules']);
-
 /**
  * How deep (in groups) and how large (in nodes) a rule tree is, walked with a stack of its own so
- * that no nesting can overflow the call stack; the walk stops as soon as a cap is passed.
+ * that no nesting can overflow the call stack; the walk stops as soon as a cap is passed. Written by
+ * hand: a schema reads a tree by recursing into it, which is what must not happen before this.
  */
 export function ruleTreeShape(root: unknown): { depth: number; nodes: number } {
   let depth = 0;
@@ -127,30 +131,35 @@ export function ruleTreeShape(root: unknown): { depth: number; nodes: number } {
   return { depth, nodes };
 }
 
-/** A rule tree within the caps, then checked rule by rule. */
-const boundedTree: Check = (v, path, errors) => {
-  const { depth, nodes } = ruleTreeShape(v);
-  if (depth > MAX_RULE_DEPTH) return void errors.push(`${path}: nested deeper than ${MAX_RULE_DEPTH} levels`);
-  if (nodes > MAX_RULES) return void errors.push(`${path}: more than ${MAX_RULES} rules (conditions, groups and order conditions)`);
-  GROUP(v, path, errors);
-};
+/** A rule tree within the caps, then checked rule by rule (a pipe stops at the first schema after a problem). */
+const boundedTree = v.pipe(
+  v.unknown(),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const { depth, nodes } = ruleTreeShape(dataset.value);
+    if (depth > MAX_RULE_DEPTH) addIssue({ message: `nested deeper than ${MAX_RULE_DEPTH} levels` });
+    else if (nodes > MAX_RULES) addIssue({ message: `more than ${MAX_RULES} rules (conditions, groups and order conditions)` });
+  }),
+  GROUP,
+);
 
-const DEFINITION = taggedBy('kind', {
-  rules: objectOf({ kind: oneOf(['rules']), root: boundedTree }, ['kind', 'root']),
-  sql: objectOf({ kind: oneOf(['sql']), sql: isString }, ['kind', 'sql']),
+const DEFINITION = tagged('kind', {
+  rules: { fields: { kind: oneOf(['rules']), root: boundedTree }, required: ['kind', 'root'] },
+  sql: { fields: { kind: oneOf(['sql']), sql: text }, required: ['kind', 'sql'] },
 });
 
 /** One segment as **Save segment definitions** writes it; optional keys take the page's defaults. */
-const SEGMENT: Check = objectOf(
-  {
-    id: SEGMENT_ID,
-    name: isName,
-    color: matches(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#0072b2"'),
-    description: isString,
-    enabled: isBoolean,
-    definition: DEFINITION,
-  },
-  ['id', 'name', 'definition'],
+const SEGMENT = checkOf(
+  object(
+    {
+      id: SEGMENT_ID,
+      name,
+      color: matching(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#0072b2"'),
+      description: text,
+      enabled: boolean,
+      definition: DEFINITION,
+    },
+    ['id', 'name', 'definition'],
+  ),
 );
 
 /**
@@ -160,7 +169,7 @@ const SEGMENT: Check = objectOf(
  */
 export function readSegments(v: unknown, path: string, problems: string[]): Record<string, unknown> | undefined {
   const list = isRecord(v) ? v.segments : undefined;
-  const kept = partsOf(v, path, { minSizePercent: isNumber(0, 100), segments: () => {} }, problems);
+  const kept = partsOf(v, path, { minSizePercent: checkOf(number(0, 100)), segments: () => {} }, problems);
   if (!kept) return undefined;
   if (!Object.hasOwn(kept, 'segments')) return void problems.push(`${path}: segments is missing`);
   if (!Array.isArray(list)) return void problems.push(`${path}.segments: expected a list, got ${show(list)}`);

@@ -5,23 +5,83 @@ import type { SpecFile } from './spec-file.ts';
 /**
  * Share links carry a spec file in the URL's fragment (`…#spec=…`), gzipped and base64url-encoded.
  * A fragment never reaches any server, so a link shares definitions, never data, and no one but
- * the people holding it sees them. Decoding trusts nothing: every step names what is wrong, and
- * what it holds is read as a spec file is (read-spec.ts), inflated to at most 1 MB.
+ * the people holding it sees them. Decoding trusts nothing and never throws: the link's length is
+ * checked before anything is decoded, inflating stops at 1 MB, every step names what is wrong, and
+ * what it holds is read as a spec file is (read-spec.ts).
  */
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+
+/** gzip at its worst stores 1 MB as is: 5 bytes more per 64 KB block, and an 18-byte header and trailer. */
+const MAX_GZIP_BYTES = MAX_SPEC_BYTES + 5 * Math.ceil(MAX_SPEC_BYTES / 65_535) + 18;
+/** Room for the page's own address (and any other parameter) around the `#spec=…`. */
+const ADDRESS_CHARS = 4_096;
+/**
+ * The longest link that can hold a definition this page reads: 1 MB at gzip's worst, 4 base64
+ * characters per 3 bytes (1,333,464), plus the page's address: 1,337,560 characters. A longer one
+ * cannot be a valid link, so it is refused before base64 or inflate allocate anything for it.
+ * (Real links are a few thousand characters; Chromium caps an address at 2 MB.)
+ */
+export const MAX_LINK_CHARS = Math.ceil(MAX_GZIP_BYTES / 3) * 4 + ADDRESS_CHARS;
+
+/** Deflate's most: one byte of input becomes at most about 1,032 bytes of output. */
+const MAX_DEFLATE_RATIO = 1_032;
+/** The least input fed to the inflater at once, once the cap is near. */
+const MIN_SLICE_BYTES = 256;
+
+class TooLarge extends Error {}
+
+/**
+ * The gzip stream inflated, or TooLarge as soon as it passes `limit` bytes. The input is fed in
+ * slices no larger than what could, at deflate's worst, fill the room left under the cap (and at
+ * least 256 bytes), so the output passes the cap by at most about 264 KB before it is stopped.
+ * Given a whole link at once (as a Blob stream gives it), the inflater would inflate all of it
+ * before the first chunk is read: a gzip bomb of a megabyte into a gigabyte.
+ */
+async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array> {
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let stopped = false;
+  const writing = (async () => {
+    for (let at = 0; at < bytes.length && !stopped;) {
+      const slice = Math.max(MIN_SLICE_BYTES, Math.floor((limit - size) / MAX_DEFLATE_RATIO));
+      await writer.write(bytes.subarray(at, at + slice));
+      at += slice;
+    }
+    if (!stopped) await writer.close();
+  })();
+  // A failed write fails the readable side too: the reader below reports it.
+  writing.catch(() => {});
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > limit) throw new TooLarge();
+      chunks.push(value);
+    }
+  } catch (e) {
+    stopped = true;
+    await reader.cancel().catch(() => {});
+    throw e;
+  }
+  return concat(chunks, size);
+}
+
+async function compress(bytes: Uint8Array): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error(`the definitions in this link are larger than ${MAX_SPEC_SIZE}`);
-    }
+    if (done) return concat(chunks, size);
     chunks.push(value);
+    size += value.length;
   }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
@@ -37,7 +97,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new Error('it contains characters a share link never has');
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -45,7 +105,7 @@ function fromBase64Url(text: string): Uint8Array {
 
 /** The link's fragment for a spec: `spec=…`, to put after `#`. */
 export async function shareFragment(spec: SpecFile): Promise<string> {
-  const gz = await pipe(new TextEncoder().encode(JSON.stringify(spec)), new CompressionStream('gzip'));
+  const gz = await compress(new TextEncoder().encode(JSON.stringify(spec)));
   return writeAddress({ view: null, spec: toBase64Url(gz) }).slice(1);
 }
 
@@ -67,17 +127,24 @@ function encodedSpec(urlOrFragment: string): string | null {
 
 /**
  * The spec a link carries with a problem for each part left out, or why the link cannot be used at
- * all, in words for the person who opened it.
+ * all, in words for the person who opened it. Never throws.
  */
 export async function readShareLink(urlOrFragment: string): Promise<SpecReading> {
+  if (urlOrFragment.length > MAX_LINK_CHARS) {
+    const length = urlOrFragment.length.toLocaleString('en-US');
+    return {
+      value: null,
+      refused: `the share link cannot be read: it is ${length} characters long, longer than any link to definitions of at most ${MAX_SPEC_SIZE}`,
+    };
+  }
   const encoded = encodedSpec(urlOrFragment);
   if (encoded === null) return { value: null, refused: 'this is not a Segment Workbench share link (it has no #spec=…)' };
   let text: string;
   try {
-    const json = await pipe(fromBase64Url(encoded), new DecompressionStream('gzip'), MAX_SPEC_BYTES);
+    const json = await inflate(fromBase64Url(encoded), MAX_SPEC_BYTES);
     text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch (e) {
-    const reason = e instanceof Error && e.message.startsWith('the definitions') ? e.message : 'it is damaged or cut short';
+    const reason = e instanceof TooLarge ? `the definitions in this link are larger than ${MAX_SPEC_SIZE}` : 'it is damaged or cut short';
     return { value: null, refused: `the share link cannot be read: ${reason}` };
   }
   return parseSpecFile(text);
