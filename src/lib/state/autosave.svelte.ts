@@ -239,6 +239,21 @@ export class Autosave {
     if (workbench.report) await workbench.load();
   }
 
+  /**
+   * After every record was deleted (Forget everything): a change still waiting is dropped, and what
+   * was restored is no longer said. The page keeps its work; a later change is saved afresh.
+   */
+  forgotten(): void {
+    clearTimeout(this.#timer);
+    this.#write = null;
+    this.#written = null;
+    this.#pending = null;
+    if (this.#match) this.#match.stored = false;
+    this.restored = null;
+    this.readProblem = null;
+    this.writeError = null;
+  }
+
   /** Writes a change still waiting for its delay. */
   async flush(): Promise<void> {
     clearTimeout(this.#timer);

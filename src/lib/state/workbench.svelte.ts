@@ -4,6 +4,8 @@ import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../
 import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
 import { Analysis } from './analysis.svelte.ts';
 import { Autosave } from './autosave.svelte.ts';
+import { DefinitionsLibrary } from './library.svelte.ts';
+import { openAppStore } from '../storage/app-store.ts';
 import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { combineSuggestions } from '../mapping/guess-notes.ts';
@@ -91,6 +93,8 @@ export class Workbench {
   readonly analysis: Analysis;
   readonly segments: Segments;
   readonly autosave: Autosave;
+  /** Named definition sets saved in this browser. */
+  readonly library: DefinitionsLibrary;
   readonly #db: Remote<DbApi>;
   #started: Promise<EngineStatus> | null = null;
 
@@ -98,7 +102,9 @@ export class Workbench {
     this.#db = db;
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
-    this.autosave = new Autosave(this);
+    const store = openAppStore();
+    this.autosave = new Autosave(this, store);
+    this.library = new DefinitionsLibrary(store, this.segments, () => this.autosave.forgotten());
   }
 
   /** Starts the engine once; later callers share the same start. */

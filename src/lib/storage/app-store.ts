@@ -1,7 +1,7 @@
 /**
  * The app's one place in the browser's storage: an IndexedDB database with a single object store,
  * `app`, whose records are told apart by a kind prefix on their key (`workspace:<fingerprint>`
- * today; a definitions library adds `library:<id>`). A new kind is a new prefix, never a new
+ * for autosaved work, `library:<id>` for saved definition sets). A new kind is a new prefix, never a new
  * store, so the database stays at version 1 and no upgrade can strand what was saved.
  *
  * Every failure becomes an Error whose message says, in words for the person using the page, why
@@ -17,7 +17,7 @@ const VERSION = 1;
  * The kinds of record the app keeps; each key is `<kind>:<id>`. A kind's records are listed with
  * an `IDBKeyRange` from `<kind>:` to `<kind>:\uffff`.
  */
-export type RecordKind = 'workspace';
+export type RecordKind = 'workspace' | 'library';
 export type RecordKey = `${RecordKind}:${string}`;
 
 export interface AppStore {
@@ -25,7 +25,14 @@ export interface AppStore {
   get(key: RecordKey): Promise<unknown>;
   put(key: RecordKey, value: unknown): Promise<void>;
   delete(key: RecordKey): Promise<void>;
+  /** Every record of one kind, unchecked, in key order. */
+  list(kind: RecordKind): Promise<{ key: RecordKey; value: unknown }[]>;
+  /** Deletes every record of these kinds in one transaction: all of them go, or (on a failure) none. */
+  deleteKinds(kinds: readonly RecordKind[]): Promise<void>;
 }
+
+/** The key range holding every record of one kind. */
+export const kindRange = (kind: RecordKind) => IDBKeyRange.bound(`${kind}:`, `${kind}:\uffff`);
 
 /** Why storage failed, in words for the page's messages. */
 export function storageErrorReason(error: unknown): string {
@@ -115,9 +122,44 @@ export function openAppStore(factory: IDBFactory | undefined = globalThis.indexe
     return result;
   }
 
+  async function transaction(mode: IDBTransactionMode): Promise<IDBTransaction> {
+    const db = await database();
+    try {
+      return db.transaction(STORE_NAME, mode);
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /** Read in one transaction, so a record written meanwhile is either listed whole or not at all. */
+  async function list(kind: RecordKind): Promise<{ key: RecordKey; value: unknown }[]> {
+    const tx = await transaction('readonly');
+    const done = committed(tx);
+    const found: { key: RecordKey; value: unknown }[] = [];
+    const cursor = tx.objectStore(STORE_NAME).openCursor(kindRange(kind));
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return;
+      found.push({ key: at.key as RecordKey, value: at.value as unknown });
+      at.continue();
+    };
+    await done;
+    return found;
+  }
+
+  async function deleteKinds(kinds: readonly RecordKind[]): Promise<void> {
+    const tx = await transaction('readwrite');
+    const done = committed(tx);
+    // A failed delete aborts the transaction, whose error `done` reports.
+    for (const kind of kinds) tx.objectStore(STORE_NAME).delete(kindRange(kind));
+    await done;
+  }
+
   return {
     get: (key) => run('readonly', (store) => store.get(key)),
     put: async (key, value) => void (await run('readwrite', (store) => store.put(value, key))),
     delete: async (key) => void (await run('readwrite', (store) => store.delete(key))),
+    list,
+    deleteKinds,
   };
 }
