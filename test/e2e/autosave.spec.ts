@@ -33,6 +33,31 @@ async function addRuleSegment(app: WorkbenchPage, name: string, spendAtLeast: st
   await spend.getByLabel('Value', { exact: true }).press('Enter');
 }
 
+/** The first condition of the first saved segment, as the store holds it. */
+async function savedRule(page: Page): Promise<{ column: string; op: string; value: string } | null> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('segment-workbench');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const read = db.transaction('app').objectStore('app').getAll();
+      const records = await new Promise<{ spec?: { segments?: { segments: { definition: { root?: { rules: unknown[] } } }[] } } }[]>(
+        (resolve, reject) => {
+          read.onsuccess = () => resolve(read.result);
+          read.onerror = () => reject(read.error);
+        },
+      );
+      const rule = records[0]?.spec?.segments?.segments[0]?.definition.root?.rules[0] as
+        { column: string; op: string; value: string } | undefined;
+      return rule ? { column: rule.column, op: rule.op, value: rule.value } : null;
+    } finally {
+      db.close();
+    }
+  });
+}
+
 async function memberCount(app: WorkbenchPage, name: string): Promise<string> {
   await app.section('Segments');
   return app.page.getByRole('region', { name, exact: true }).getByTestId('member-count').innerText();
@@ -277,6 +302,8 @@ test('a write refused for a full storage is said, the page stays usable, and the
     await app.load();
     await addRuleSegment(app, 'Saved before', '1000');
     await expect.poll(() => savedSegmentNames(page)).toEqual([['Saved before']]);
+    // …and its rule as it stands, not an earlier step of it (the name is saved before the value is typed).
+    await expect.poll(() => savedRule(page)).toEqual({ column: 'monetary', op: 'gte', value: '1000' });
 
     /**
      * A write of one kilobyte by a document of the origin, as the quota now stands. The quota is
