@@ -266,6 +266,9 @@ test('a share link beats what was saved, and what it brings is saved in its plac
   await openSample(app, `#${link}`);
   await app.section('Segments');
   const linked = page.getByRole('region', { name: 'From the link', exact: true });
+  // Its SQL waits for the reader's confirmation (link-confirmation.spec.ts).
+  await expect(linked.getByLabel('SQL of From the link from the link')).toHaveText('frequency >= 3');
+  await page.getByRole('button', { name: 'Run SQL segments from this link' }).click();
   await expect(linked.getByTestId('member-count')).toHaveText(await sqlCount(app, 'frequency >= 3'));
   await app.section('Segments');
   await expect(page.getByRole('region', { name: 'Mine', exact: true })).toHaveCount(0);

@@ -60,6 +60,8 @@ test('SQL segments in a link that smuggle writes are refused one by one, and eve
   await opened.page.goto(`./?sample=retail-v1#${await shareFragment(spec)}`);
   await opened.loaded();
   await opened.section('Segments');
+  // The payloads wait for confirmation (link-confirmation.spec.ts); confirmed, each still meets the gate.
+  await opened.page.getByRole('button', { name: 'Run SQL segments from this link' }).click();
   const kpis = opened.page.getByRole('table', { name: 'Segment KPIs' });
   await expect(kpis.getByRole('row', { name: /^Payload 1\b/ })).toBeVisible({ timeout: 180_000 });
   const outcomes: string[] = [];

@@ -80,6 +80,9 @@ test('a crafted link loads its valid parts, lists every other part with its path
   const big = page.getByRole('region', { name: 'Big spenders', exact: true });
   const once = page.getByRole('region', { name: 'One-time buyers', exact: true });
   await expect(big.getByTestId('member-count')).toHaveText(await sqlCount(app, 'SELECT count(*) FROM customers WHERE monetary >= 500'));
+  // The SQL segment waits for the reader's confirmation (link-confirmation.spec.ts): read, then run.
+  await expect(once.getByLabel('SQL of One-time buyers from the link')).toHaveText('frequency = 1');
+  await page.getByRole('button', { name: 'Run SQL segments from this link' }).click();
   await expect(once.getByTestId('member-count')).toHaveText(await sqlCount(app, 'SELECT count(*) FROM customers WHERE frequency = 1'));
   // Nothing else of the link is on the page: the RFM settings left out are the page's own.
   await app.section('Segments');

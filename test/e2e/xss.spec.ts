@@ -290,6 +290,8 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
   // Segments from the link: names, descriptions, rule values and SQL in their editors, every count.
   await app.section('Segments');
   const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  // The SQL segments were shown held, their SQL in full, until confirmed (link-confirmation.spec.ts); the sentinel watched that too.
+  await panel.getByRole('button', { name: 'Run SQL segments from this link' }).click();
   for (const name of PAYLOADS) {
     await expect(panel.getByRole('status', { name: `Members of ${name}`, exact: true }), name).toHaveText(/^\d[\d,]* customers/, {
       timeout: 60_000,
@@ -355,6 +357,7 @@ test('48 XSS payloads in file headers, cells, ids, product names and link fields
   await colleague.chooseFiles(files.transactions, files.customers);
   await colleague.load();
   await colleague.section('Segments');
+  await colleague.page.getByRole('button', { name: 'Run SQL segments from this link' }).click();
   const theirKpis = colleague.page.getByRole('table', { name: 'Segment KPIs' });
   await expect(theirKpis.getByRole('row')).toHaveCount(N + 2, { timeout: 120_000 });
   expect(await record('segment KPIs after the app-made link', await shownText(theirKpis), colleague.page)).toBe(N);

@@ -141,6 +141,17 @@ describe('what cannot compile says why, naming the segments', () => {
     expect(errorOf(rules(inSegment('gone', '')), [BIG])).toMatch(/^Segment "gone" no longer exists/);
   });
 
+  test('a SQL segment from a link that waits for confirmation is not compiled in, directly or through others', () => {
+    const held = { ...FR, awaitingConfirmation: true };
+    const waiting =
+      'Segment "In France" is SQL from a share link that waits for your confirmation: read it, then press "Run SQL segments from this link".';
+    expect(errorOf(rules(inSegment('fr', 'In France')), [held])).toBe(waiting);
+    const through = segment('b', 'B', rules(inSegment('fr', 'In France')));
+    expect(errorOf(rules(inSegment('b', 'B')), [through, held])).toBe(`In segment "B": ${waiting}`);
+    // Confirmed, the same reference compiles its SQL in.
+    expect(errorOf(rules(inSegment('fr', 'In France')), [FR])).toMatch(/^compiled: customer_id IN \(\/\* segment "In France" \*\/ SELECT/);
+  });
+
   test("a referenced segment's problem is the referrer's, with the segments that lead to it", () => {
     const broken = segment('c', 'C', rules(condition('no_such_column', 'eq', 'x')));
     const library = [a(inSegment('b', 'B')), b(inSegment('c', 'C')), broken];

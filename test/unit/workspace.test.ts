@@ -65,9 +65,9 @@ const analysis = () => {
   return spec;
 };
 
-function record(): SavedWorkspace {
+function recordInput(): Parameters<typeof workspaceRecord>[0] {
   const mapping = { ...orders.mapping, parse: { ...orders.mapping.parse, dateFormat: 'dmy' as const } };
-  return workspaceRecord({
+  return {
     files: [
       { fingerprint: ORDERS_PRINT, mapping },
       { fingerprint: CUSTOMERS_PRINT, mapping: customers.mapping },
@@ -76,7 +76,11 @@ function record(): SavedWorkspace {
     analysis: analysis(),
     segments,
     savedAt: new Date('2026-11-29T14:02:00Z'),
-  });
+  };
+}
+
+function record(): SavedWorkspace {
+  return workspaceRecord(recordInput());
 }
 
 /** A record as the store gives it back: cloned, never the object written. */
@@ -125,6 +129,25 @@ describe('a record written and read back', () => {
     expect(value.spec.import).toEqual({ ...settings(), amountLevel: 'order', ids: { ...defaultIdCleanup(), lowerCase: true } });
     expect(analysisSpecOf(value.spec)).toEqual(analysis());
     expect(segmentsSpecOf(value.spec)).toEqual(segments);
+  });
+
+  test('SQL segments from a link not yet confirmed read back held; a record without the list holds none', () => {
+    const held = workspaceRecord({ ...recordInput(), held: ['s2'] });
+    expect(held.heldSql).toEqual(['s2']);
+    const reading = readWorkspace(stored(held), [CUSTOMERS_PRINT, ORDERS_PRINT]);
+    if (!('value' in reading)) throw new Error(reading.refused);
+    expect(reading.value).toMatchObject({ held: ['s2'], problems: [] });
+    // Nothing held: no key at all, so the record reads as before in any version of the page.
+    expect(Object.keys(workspaceRecord({ ...recordInput(), held: [] }))).not.toContain('heldSql');
+    const none = readWorkspace(stored(record()), [CUSTOMERS_PRINT, ORDERS_PRINT]);
+    expect('value' in none && none.value.held).toEqual([]);
+    // A list that is not one holds every SQL segment again, and says so.
+    const tampered = readWorkspace({ ...(stored(held) as object), heldSql: 's2' }, [CUSTOMERS_PRINT, ORDERS_PRINT]);
+    if (!('value' in tampered)) throw new Error(tampered.refused);
+    expect(tampered.value.held).toEqual(['s2']);
+    expect(tampered.value.problems).toEqual([
+      'heldSql: expected a list of segment ids; every SQL segment waits for your confirmation again',
+    ]);
   });
 
   test('the record holds no proxy or shared object: changing what was saved later does not change it', () => {
@@ -176,7 +199,7 @@ describe('a stale or tampered record: its invalid parts are left out and named, 
     const reading = readWorkspace(raw, [ORDERS_PRINT, CUSTOMERS_PRINT]);
     if (!('value' in reading)) throw new Error(reading.refused);
     expect(reading.value.problems).toEqual([
-      'record: unknown key "extra" (known: version, savedAt, files, spec)',
+      'record: unknown key "extra" (known: version, savedAt, files, spec, heldSql)',
       'savedAt: expected a date and time, got "yesterday"',
       'files[1].mapping.parse.delimiter: expected one of ",", ";", "\\t", "|", "whitespace", got "comma"',
       'spec.analysis.rfm.bins: expected one of 3, 4, 5, got 6',

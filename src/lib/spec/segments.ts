@@ -109,8 +109,12 @@ export interface SegmentSpec {
   definition: SegmentDefinition;
 }
 
-/** What a reference reads of another segment: all a spec's segments, enabled or not, are this. */
-export type ReferableSegment = Pick<SegmentSpec, 'id' | 'name' | 'enabled' | 'definition'>;
+/**
+ * What a reference reads of another segment: all a spec's segments, enabled or not, are this.
+ * `awaitingConfirmation`: SQL from a share link the user has not confirmed yet (see held-sql.ts):
+ * it runs nowhere, so "is in" it is refused until then.
+ */
+export type ReferableSegment = Pick<SegmentSpec, 'id' | 'name' | 'enabled' | 'definition'> & { awaitingConfirmation?: boolean };
 
 /** The segments a definition's references are resolved in (the spec's whole list). */
 export type SegmentLibrary = readonly ReferableSegment[];

@@ -75,6 +75,11 @@ export function definitionPredicate(definition: SegmentDefinition, schema: Segme
         `Segment "${rule.name || rule.segment}" no longer exists (deleted, or not in the definitions opened): choose another segment or remove the condition.`,
       );
     }
+    if (target.awaitingConfirmation) {
+      refuse(
+        `Segment "${target.name}" is SQL from a share link that waits for your confirmation: read it, then press "Run SQL segments from this link".`,
+      );
+    }
     const at = path.indexOf(target.id);
     if (at >= 0) throw new SegmentCycle([...path.slice(at), target.id].map(nameOf));
     if (++compiled > MAX_REFERENCES_COMPILED) {

@@ -67,8 +67,8 @@ export class Autosave {
   #freshSettings: ImportSettings | null = null;
   /** The files now chosen, their record's key, and whether a record is stored under it. */
   #match: { files: readonly File[]; key: RecordKey; stored: boolean } | null = null;
-  /** Saved definitions to apply at the next load of the files now chosen. */
-  #pending: SpecFile | null = null;
+  /** Saved definitions to apply at the next load of the files now chosen, with the SQL segments still held. */
+  #pending: { spec: SpecFile; held: string[] } | null = null;
   /** The import settings as restored (JSON), to tell a change made before the load. */
   #restoredImport: string | null = null;
   /** What the store holds for the loaded files, part by part (null: nothing this page wrote or restored). */
@@ -164,7 +164,7 @@ export class Autosave {
     this.#restoredImport = this.#importJson();
 
     const linked = workbench.shared !== null;
-    if (!linked) this.#pending = value.spec;
+    if (!linked) this.#pending = { spec: value.spec, held: value.held };
     const parts = {
       segments: linked ? 0 : (value.spec.segments?.segments.length ?? 0),
       analysis: !linked && value.spec.analysis !== undefined && analysisChanged(analysisSpecOf(value.spec)),
@@ -180,17 +180,19 @@ export class Autosave {
 
   /** At a load, before the analysis runs: the saved definitions of these files, unless a share link's are waiting. */
   restoreDefinitions(): void {
-    const spec = this.#pending;
+    const pending = this.#pending;
     this.#pending = null;
-    if (!spec || this.#workbench.shared || !this.#isMatch()) return;
+    if (!pending || this.#workbench.shared || !this.#isMatch()) return;
+    const { spec, held } = pending;
     try {
       if (spec.analysis) this.#workbench.analysis.spec = analysisSpecOf(spec);
-      if (spec.segments) this.#workbench.segments.replace(segmentsSpecOf(spec));
+      // SQL from a link not yet confirmed when the page went away is still not run.
+      if (spec.segments) this.#workbench.segments.replace(segmentsSpecOf(spec), held);
       // What was restored is what is stored: nothing to write until something changes.
       this.#written = {
         import: this.#restoredImport ?? '',
         analysis: JSON.stringify(this.#workbench.analysis.spec),
-        segments: JSON.stringify(this.#workbench.segments.spec),
+        segments: this.#segmentsJson(),
       };
     } catch (e) {
       this.readProblem = `Part of your saved work could not be restored: ${errorMessage(e)}.`;
@@ -308,8 +310,14 @@ export class Autosave {
     return {
       import: this.#importJson(),
       analysis: JSON.stringify(workbench.analysis.spec),
-      segments: JSON.stringify(workbench.segments.spec),
+      segments: this.#segmentsJson(),
     };
+  }
+
+  /** The segments and which of them are held: confirming a link's SQL is a change to save. */
+  #segmentsJson(): string {
+    const segments = this.#workbench.segments;
+    return JSON.stringify({ spec: segments.spec, held: [...segments.held] });
   }
 
   #record() {
@@ -319,6 +327,7 @@ export class Autosave {
       settings: $state.snapshot(this.#settings()),
       analysis: $state.snapshot(workbench.analysis.spec),
       segments: $state.snapshot(workbench.segments.spec),
+      held: [...workbench.segments.held],
       // A moment, not state: nothing renders from it.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       savedAt: new Date(),

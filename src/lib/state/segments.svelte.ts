@@ -1,6 +1,6 @@
 import { AudienceExports } from './audience-export.svelte.ts';
 import type { Remote } from 'comlink';
-import { SvelteMap } from 'svelte/reactivity';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { DbApi } from '../../../workers/db-api.ts';
 import { errorMessage } from '../errors.ts';
 import { segmentMembersSql } from '../sql/segment-sql.ts';
@@ -50,6 +50,11 @@ export class Segments {
   schema = $state.raw<SegmentSchema | null>(null);
   schemaError = $state<string | null>(null);
   counts = new SvelteMap<string, CountState>();
+  /**
+   * SQL segments from a share link, shown but run nowhere until the user confirms them
+   * (`runHeld`): not counted, analysed, exported or compiled into "is in" another segment.
+   */
+  held = new SvelteSet<string>();
   /** The templates as buttons show them; their data-dependent values are filled in when one is chosen. */
   readonly templates: readonly SegmentTemplate[] = segmentTemplates({ bins: 5, monetaryDeciles: [], country: null });
   templateError = $state<string | null>(null);
@@ -111,8 +116,10 @@ export class Segments {
     return this.spec.segments.map((s) => ({
       id: s.id,
       name: s.name,
-      enabled: s.enabled,
+      // A held segment is in no analysis or export, and a reference to it is refused.
+      enabled: s.enabled && !this.held.has(s.id),
       definition: $state.snapshot(s.definition) as SegmentDefinition,
+      ...(this.held.has(s.id) && { awaitingConfirmation: true }),
     }));
   }
 
@@ -122,7 +129,7 @@ export class Segments {
   }
 
   get enabled(): SegmentSpec[] {
-    return this.spec.segments.filter((s) => s.enabled);
+    return this.spec.segments.filter((s) => s.enabled && !this.held.has(s.id));
   }
 
   byId(id: string): SegmentSpec | undefined {
@@ -150,6 +157,7 @@ export class Segments {
   /** Every count at once, from one analysis rather than one query per segment. */
   #recountAll(): void {
     for (const s of this.spec.segments) {
+      if (this.held.has(s.id)) continue;
       if (!s.enabled) {
         this.#count(s.id, 0);
         continue;
@@ -226,6 +234,7 @@ export class Segments {
   remove(id: string): void {
     const dependents = dependentsOf(id, this.library());
     this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
+    this.held.delete(id);
     this.#forgetCounts(id);
     this.details.forget(id);
     for (const dependent of dependents) this.#count(dependent, 0);
@@ -299,12 +308,30 @@ export class Segments {
     return { refused: null, problems };
   }
 
-  /** Replaces every segment (from a file or a share link) and counts them again. */
-  replace(spec: SegmentsSpec): void {
+  /**
+   * Replaces every segment (from a file or a share link) and counts them again, except those in
+   * `held`: SQL segments from a link, which wait for `runHeld`.
+   */
+  replace(spec: SegmentsSpec, held: readonly string[] = []): void {
     this.#forgetCounts();
+    // An analysis still running is of the segments replaced: its result is not shown.
+    this.#latestAnalysis++;
     this.spec = spec;
+    this.held.clear();
+    for (const id of held) if (this.byId(id)?.definition.kind === 'sql') this.held.add(id);
     this.details.clear();
     this.#recountAll();
+  }
+
+  /** The user read the SQL a link brought and runs it: from now on those segments are theirs, as any other. */
+  runHeld(): void {
+    const confirmed = [...this.held];
+    this.held.clear();
+    for (const id of confirmed) {
+      this.#count(id, 0);
+      this.#recountDependents(id, 0);
+    }
+    this.#scheduleAnalysis(0);
   }
 
   setMinSize(percent: number): void {
@@ -331,6 +358,7 @@ export class Segments {
 
   #count(id: string, delay: number): void {
     clearTimeout(this.#countTimers.get(id));
+    if (this.held.has(id)) return void this.counts.delete(id);
     const started = performance.now();
     const previous = this.counts.get(id);
     this.counts.set(id, { result: previous?.result ?? null, pending: true, ms: previous?.ms ?? null });
@@ -342,7 +370,7 @@ export class Segments {
 
   async #runCount(id: string, started: number): Promise<void> {
     const segment = this.byId(id);
-    if (!segment || !this.schema) return;
+    if (!segment || !this.schema || this.held.has(id)) return;
     // A definition already sent (typed, then committed with Enter) is not counted twice: the
     // result on its way, or the one shown, is its count.
     const library = this.library();
@@ -410,6 +438,7 @@ export class Segments {
    * another count was sent) since.
    */
   #countFromAnalysis(outcome: SegmentOutcome, key: string, sentBefore: string | undefined, base: number, started: number): void {
+    if (this.held.has(outcome.id)) return;
     const segment = this.byId(outcome.id);
     const library = this.library();
     const definition = $state.snapshot(segment?.definition) as SegmentDefinition | undefined;

@@ -31,6 +31,7 @@ import { cleaningColumnProblems } from '../spec/cleaning-columns.ts';
 import { mappingProblems } from '../spec/validate-import.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
+import { sqlSegmentIds } from '../spec/held-sql.ts';
 import { readShareLink, shareLink } from '../spec/share-link.ts';
 import { analysisSpecOf, segmentsSpecOf, type SpecFile } from '../spec/spec-file.ts';
 
@@ -273,7 +274,7 @@ export class Workbench {
       const shared = this.shared;
       if (shared?.analysis) this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)));
       await this.analysis.run();
-      if (shared?.segments) this.#fromLink(() => this.segments.replace(segmentsSpecOf(shared)));
+      if (shared?.segments) this.#fromLink(() => this.#replaceFromLink(segmentsSpecOf(shared)));
       if (this.analysis.result && shared) {
         this.shared = null;
         this.onLinkApplied();
@@ -318,8 +319,13 @@ export class Workbench {
     if (!shared) return;
     this.shared = null;
     if (shared.analysis && this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)))) await this.analysis.run();
-    if (shared.segments) this.#fromLink(() => this.segments.replace(segmentsSpecOf(shared)));
+    if (shared.segments) this.#fromLink(() => this.#replaceFromLink(segmentsSpecOf(shared)));
     this.onLinkApplied();
+  }
+
+  /** A link's segments: its rule segments count at once, its SQL segments wait for the user's confirmation. */
+  #replaceFromLink(spec: SegmentsSpec): void {
+    this.segments.replace(spec, sqlSegmentIds(spec));
   }
 
   /** Applies part of a link; a failure is the link's message, not the page's end. */

@@ -3,6 +3,7 @@ import { isRecord, oneOf, quote, show, type Check } from '../spec/check.ts';
 import { IMPORT_PARTS } from '../spec/import-check.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import type { FileImport, FileKind, ImportSpec } from '../spec/import.ts';
+import { readHeldSql } from '../spec/held-sql.ts';
 import { parseSpecFile } from '../spec/read-spec.ts';
 import { defaultAnalysisSpec } from '../spec/rfm-defaults.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
@@ -43,6 +44,8 @@ export interface SavedWorkspace {
   files: SavedFile[];
   /** The import settings, the analysis settings and the segments, as a spec file holds them. */
   spec: SpecFile;
+  /** The SQL segments from a share link still waiting for the user's confirmation (absent: none). */
+  heldSql?: string[];
 }
 
 /** A saved record as read back: its valid parts, with each part left out named in `problems` (`path: reason`). */
@@ -51,6 +54,8 @@ export interface WorkspaceReading {
   /** Per file in fingerprint order; null where its saved mapping was left out. */
   mappings: (SavedMapping | null)[];
   spec: SpecFile;
+  /** SQL segments from a link not yet confirmed: they stay held after a reload. */
+  held: string[];
   problems: string[];
 }
 
@@ -98,6 +103,8 @@ export function workspaceRecord(input: {
   settings: ImportSettings;
   analysis: AnalysisSpec;
   segments: SegmentsSpec;
+  /** The SQL segments waiting for confirmation. */
+  held?: readonly string[];
   savedAt: Date;
 }): SavedWorkspace {
   const files = input.files.map(({ fingerprint, mapping }) => ({
@@ -117,10 +124,11 @@ export function workspaceRecord(input: {
       analysis: input.analysis,
       segments: input.segments,
     }),
+    ...(input.held?.length && { heldSql: [...input.held] }),
   };
 }
 
-const KEYS = ['version', 'savedAt', 'files', 'spec'];
+const KEYS = ['version', 'savedAt', 'files', 'spec', 'heldSql'];
 
 /** A saved mapping: its kind, and the rest checked as a spec file's overrides for one file are. */
 const mappingCheck: Check = (v, path, errors) => {
@@ -185,7 +193,9 @@ export function readWorkspace(raw: unknown, expected: readonly FileFingerprint[]
     spec = reading.value;
     problems.push(...reading.problems);
   }
-  return { value: { savedAt, mappings, spec, problems } };
+  const { held, problem } = readHeldSql(raw.heldSql, spec.segments);
+  if (problem) problems.push(problem);
+  return { value: { savedAt, mappings, spec, held, problems } };
 }
 
 /**
