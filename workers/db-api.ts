@@ -6,7 +6,7 @@ import type { ImportPhase } from '../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportReport } from '../src/lib/import/report.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
-import type { NamedDefinition } from '../src/lib/segments/run-segments.ts';
+import type { NamedDefinition } from '../src/lib/segments/segment-export.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { ColumnSummary, MemberPage, SegmentAnalysis, SegmentCount, SegmentProfile } from '../src/lib/segments/types.ts';
 import type { SegmentDefinition, SegmentLibrary } from '../src/lib/spec/segments.ts';

@@ -23,10 +23,10 @@ import {
   memberPage,
   profileSegment,
   readSegmentSchema,
-  segmentExportCsv,
   type Checkpoint,
   summarizeColumn,
 } from '../src/lib/segments/run-segments.ts';
+import { segmentExportCsv } from '../src/lib/segments/segment-export.ts';
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
 import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { GUESS_FIXTURES } from '../guess-reference.ts';
 import { shareFragment } from '../../src/lib/spec/share-link.ts';
-import { expect, guardContext, savedRecords, savedSegmentNames, test, WorkbenchPage } from './fixtures.ts';
+import { expect, guardContext, savedRecords, savedSegmentNames, storedEntries, test, WorkbenchPage } from './fixtures.ts';
 
 /**
  * Work kept across reloads, in real Chromium with its real IndexedDB: nothing of the app or of the
@@ -35,27 +35,10 @@ async function addRuleSegment(app: WorkbenchPage, name: string, spendAtLeast: st
 
 /** The first condition of the first saved segment, as the store holds it. */
 async function savedRule(page: Page): Promise<{ column: string; op: string; value: string } | null> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('segment-workbench');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const read = db.transaction('app').objectStore('app').getAll();
-      const records = await new Promise<{ spec?: { segments?: { segments: { definition: { root?: { rules: unknown[] } } }[] } } }[]>(
-        (resolve, reject) => {
-          read.onsuccess = () => resolve(read.result);
-          read.onerror = () => reject(read.error);
-        },
-      );
-      const rule = records[0]?.spec?.segments?.segments[0]?.definition.root?.rules[0] as
-        { column: string; op: string; value: string } | undefined;
-      return rule ? { column: rule.column, op: rule.op, value: rule.value } : null;
-    } finally {
-      db.close();
-    }
-  });
+  const [entry] = await storedEntries(page, true);
+  const rule = entry?.value.spec?.segments?.segments[0]?.definition?.root?.rules[0] as
+    { column: string; op: string; value: string } | undefined;
+  return rule ? { column: rule.column, op: rule.op, value: rule.value } : null;
 }
 
 async function memberCount(app: WorkbenchPage, name: string): Promise<string> {

@@ -47,6 +47,24 @@ async function download(page: Page, scope: Locator, format: string): Promise<{ n
   return { name: file.suggestedFilename(), rows: parseCsv(text), header: Papa.parse<string[]>(text).data[0] };
 }
 
+/** On retail-v2's Segments section, SQL segments typed as a person would; returns the section's region. */
+async function openWithSqlSegments(app: WorkbenchPage, segments: [name: string, sql: string][]): Promise<Locator> {
+  const { page } = app;
+  await app.open('?sample=retail-v2');
+  await app.loaded();
+  await app.section('Segments');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  for (const [name, sql] of segments) {
+    await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(name);
+    await page.getByRole('region', { name, exact: true }).getByRole('textbox', { name: 'SQL condition or query' }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(sql);
+  }
+  return panel;
+}
+
 const FORMATS = {
   klaviyo: 'Klaviyo',
   mailchimp: 'Mailchimp',
@@ -56,18 +74,8 @@ const FORMATS = {
 };
 
 test('a segment exports in every format: pinned headers, right counts, consent filter, hashes computed here', async ({ app, page }) => {
-  await app.open('?sample=retail-v2');
-  await app.loaded();
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
-  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type('Danish customers');
+  await openWithSqlSegments(app, [['Danish customers', "country = 'DK'"]]);
   const segment = page.getByRole('region', { name: 'Danish customers', exact: true });
-  const editor = segment.getByRole('textbox', { name: 'SQL condition or query' });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type("country = 'DK'");
   const where = "country = 'DK'";
   const people = await members(app, where);
   expect(people.length).toBeGreaterThan(20);
@@ -163,20 +171,11 @@ test('a segment exports in every format: pinned headers, right counts, consent f
 });
 
 test("an overlap cell's customers export: in both, only in one, only in the other", async ({ app, page }) => {
-  await app.open('?sample=retail-v2');
-  await app.loaded();
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
-  for (const [name, sql] of [
+  await openWithSqlSegments(app, [
     ['Danish customers', "country = 'DK'"],
     ['Repeat buyers', 'frequency >= 2'],
-  ]) {
-    await panel.getByRole('button', { name: 'Add SQL segment' }).click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type(name);
-    await page.getByRole('region', { name, exact: true }).getByRole('textbox', { name: 'SQL condition or query' }).click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type(sql);
+  ]);
+  for (const name of ['Danish customers', 'Repeat buyers']) {
     await expect(page.getByRole('region', { name, exact: true }).getByTestId('member-count')).not.toHaveText('');
   }
   await page
@@ -218,21 +217,10 @@ test('a segment built from segments ("in A but not in the newsletter segment") c
   app,
   page,
 }) => {
-  await app.open('?sample=retail-v2');
-  await app.loaded();
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
-  for (const [name, sql] of [
+  const panel = await openWithSqlSegments(app, [
     ['Danish customers', "country = 'DK'"],
     ['Newsletter', "accepts_email_marketing = 'yes'"],
-  ]) {
-    await panel.getByRole('button', { name: 'Add SQL segment' }).click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type(name);
-    await page.getByRole('region', { name, exact: true }).getByRole('textbox', { name: 'SQL condition or query' }).click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type(sql);
-  }
+  ]);
   await panel.getByRole('button', { name: 'Add rule segment' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Danes to win over');

@@ -104,16 +104,16 @@ export class WorkbenchPage {
 
 /** A record of work the page saved in this browser, as a test reads it back. */
 export interface SavedRecord {
-  spec?: { segments?: { segments: { name: string }[] }; analysis?: unknown };
+  spec?: { segments?: { segments: { name: string; definition?: { root?: { rules: unknown[] } } }[] }; analysis?: unknown };
 }
 
 /**
- * Every record the app's IndexedDB store holds, as the page wrote it (none before the app first
- * opened it) — without the segments' rule trees, which a tampered record may nest deeper than
- * Playwright carries back.
+ * Every record the app's IndexedDB store holds, with its key, as the page wrote it (none before the
+ * app first opened it) — without the segments' rule trees unless asked for: a tampered record may
+ * nest them deeper than Playwright carries back.
  */
-export function savedRecords(page: Page): Promise<SavedRecord[]> {
-  return page.evaluate(async () => {
+export function storedEntries(page: Page, withDefinitions = false): Promise<{ key: string; value: SavedRecord }[]> {
+  return page.evaluate(async (withDefinitions) => {
     if (!(await indexedDB.databases()).some((d) => d.name === 'segment-workbench')) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('segment-workbench');
@@ -121,15 +121,24 @@ export function savedRecords(page: Page): Promise<SavedRecord[]> {
       open.onerror = () => reject(open.error);
     });
     try {
-      const read = db.transaction('app').objectStore('app').getAll();
-      return await new Promise((resolve, reject) => {
-        read.onsuccess = () => resolve(JSON.parse(JSON.stringify(read.result, (key, value) => (key === 'definition' ? undefined : value))));
-        read.onerror = () => reject(read.error);
-      });
+      const store = db.transaction('app').objectStore('app');
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+      const kept = JSON.parse(JSON.stringify(values, (key, value) => (key === 'definition' && !withDefinitions ? undefined : value)));
+      return keys.map((key, i) => ({ key: String(key), value: kept[i] }));
     } finally {
       db.close();
     }
-  });
+  }, withDefinitions);
+}
+
+/** Every record the app's store holds, without the segments' rule trees (see storedEntries). */
+export async function savedRecords(page: Page): Promise<SavedRecord[]> {
+  return (await storedEntries(page)).map((e) => e.value);
 }
 
 /** The segment names of each saved record. */

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
-import { expect, guardContext, parseCsv, test, WorkbenchPage } from './fixtures.ts';
+import { expect, guardContext, parseCsv, storedEntries, test, WorkbenchPage } from './fixtures.ts';
 
 /**
  * The library of saved definitions, in real Chromium with its real IndexedDB and the real engine:
@@ -62,24 +62,8 @@ async function saveSet(page: Page, name: string, segments: number): Promise<void
 }
 
 /** The keys of every record the app's store holds. */
-function storedKeys(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'segment-workbench')) return [];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('segment-workbench');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const read = db.transaction('app').objectStore('app').getAllKeys();
-      return await new Promise<string[]>((resolve, reject) => {
-        read.onsuccess = () => resolve(read.result.map(String));
-        read.onerror = () => reject(read.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
+async function storedKeys(page: Page): Promise<string[]> {
+  return (await storedEntries(page)).map((e) => e.key);
 }
 
 async function openSample(app: WorkbenchPage): Promise<void> {

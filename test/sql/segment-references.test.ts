@@ -6,14 +6,8 @@ import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { readCustomerStory } from '../../src/lib/customer/story.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { userSqlRunner, type UserSqlRunner } from '../../src/lib/import/sql-runner.ts';
-import {
-  analyseSegments,
-  countSegment,
-  memberPage,
-  profileSegment,
-  readSegmentSchema,
-  segmentExportCsv,
-} from '../../src/lib/segments/run-segments.ts';
+import { analyseSegments, countSegment, memberPage, profileSegment, readSegmentSchema } from '../../src/lib/segments/run-segments.ts';
+import { segmentExportCsv } from '../../src/lib/segments/segment-export.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';

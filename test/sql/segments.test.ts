@@ -7,9 +7,9 @@ import {
   memberPage,
   profileSegment,
   readSegmentSchema,
-  segmentExportCsv,
   summarizeColumn,
 } from '../../src/lib/segments/run-segments.ts';
+import { segmentExportCsv } from '../../src/lib/segments/segment-export.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
 import { defaultImportSpec, defaultParseOptions, type FileImport, type Role } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userSqlRunner } from '../../src/lib/import/sql-runner.ts';
-import {
-  analyseSegments,
-  countSegment,
-  memberPage,
-  profileSegment,
-  readSegmentSchema,
-  segmentExportCsv,
-} from '../../src/lib/segments/run-segments.ts';
+import { analyseSegments, countSegment, memberPage, profileSegment, readSegmentSchema } from '../../src/lib/segments/run-segments.ts';
+import { segmentExportCsv } from '../../src/lib/segments/segment-export.ts';
 import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
 import { condition, type Rule, type RuleGroup, type SegmentDefinition } from '../../src/lib/spec/segments.ts';
 import { segmentBindSql, segmentCountSql } from '../../src/lib/sql/segment-sql.ts';

@@ -1,24 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import type { ContactRow } from '../../src/lib/export/contact.ts';
+import { contact } from './contact-fixture.ts';
 import { metaName } from '../../src/lib/export/meta-normalize.ts';
 import { toolExport } from '../../src/lib/export/tool-export.ts';
 
 // Hashed independently of the module (which uses @noble/hashes): Node's own SHA-256, lowercase hex.
 const sha = (normalised: string): string => createHash('sha256').update(normalised, 'utf8').digest('hex');
 const none = '';
-
-let id = 0;
-const contact = (fields: Partial<ContactRow>): ContactRow => ({
-  customerId: String(++id),
-  email: null,
-  firstName: null,
-  lastName: null,
-  fullName: null,
-  phone: null,
-  consent: null,
-  ...fields,
-});
 
 // The same people for both platforms, written as files hold them; the default country is GB.
 const people: ContactRow[] = [

@@ -1,19 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ContactRow } from '../../src/lib/export/contact.ts';
+import { contact } from './contact-fixture.ts';
 import { leftOutSentences } from '../../src/lib/export/left-out.ts';
 import { toolExport, toolExportCsv } from '../../src/lib/export/tool-export.ts';
-
-let id = 0;
-const contact = (fields: Partial<ContactRow>): ContactRow => ({
-  customerId: String(++id),
-  email: null,
-  firstName: null,
-  lastName: null,
-  fullName: null,
-  phone: null,
-  consent: null,
-  ...fields,
-});
 
 const people: ContactRow[] = [
   contact({ email: ' Ada@Example.com ', firstName: 'Ada', lastName: 'Lovelace', phone: '020 7946 0958', consent: true }),

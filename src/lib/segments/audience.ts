@@ -9,7 +9,7 @@ import { audienceContactsSql, audienceCountsSql, audiencePredicate } from '../sq
 import { CONTACT_FIELDS, withContactsSql } from '../sql/contacts.ts';
 import { exportCustomersSql } from '../sql/export.ts';
 import { num } from './numbers.ts';
-import { exportPredicate, type NamedDefinition } from './run-segments.ts';
+import { exportPredicate, type NamedDefinition } from './segment-export.ts';
 import type { SegmentLibrary } from '../spec/segments.ts';
 import { findColumn, type SegmentSchema } from './schema.ts';
 

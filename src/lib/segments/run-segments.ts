@@ -1,13 +1,11 @@
 import { WorkbenchError, errorKind, errorMessage, fromDuckDbError } from '../errors.ts';
-import { customersCsv } from '../csv/customers-csv.ts';
-import { exportCustomersSql, flagHeaders } from '../sql/export.ts';
 import type { UserSqlRunner } from '../import/sql-runner.ts';
 import { referencesOf } from '../spec/segment-references.ts';
 import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
 import { referencedProblem } from '../sql/segment-references.ts';
 import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
 import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
-import { audiencePredicate, CONSENTING } from '../sql/audience.ts';
+import { audiencePredicate } from '../sql/audience.ts';
 import { ident } from '../sql/quote.ts';
 import { valueExpr } from '../sql/segment-rules.ts';
 import {
@@ -343,65 +341,4 @@ function plain(value: unknown): string | number | boolean | null {
   if (value == null) return null;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
   return String(value);
-}
-
-/** A segment as the export names it. */
-export interface NamedDefinition {
-  name: string;
-  definition: SegmentDefinition;
-}
-
-/** A segment's predicate for an export; one with an error is refused by name. */
-export function exportPredicate(segment: NamedDefinition, schema: SegmentSchema, library: SegmentLibrary = []): string {
-  try {
-    return segmentPredicate(segment.definition, schema, library);
-  } catch (e) {
-    throw new WorkbenchError('rule', `Segment "${segment.name}" cannot be exported: ${errorMessage(e)}`);
-  }
-}
-
-/** The customer export's query and its columns, in order. */
-export interface SegmentExport {
-  sql: string;
-  columns: string[];
-}
-
-/**
- * The customer export: with `member` set, only that segment's members; otherwise every customer
- * with one true/false column per segment. A segment with an error is refused by name. "Is in
- * segment" rules are resolved in `library` (all the spec's segments, exported or not). With
- * `consentOnly`, only the customers who accept marketing.
- */
-export function segmentExport(
-  segments: readonly NamedDefinition[],
-  schema: SegmentSchema,
-  member: number | null,
-  library: SegmentLibrary = [],
-  consentOnly = false,
-): SegmentExport {
-  const predicates = segments.map((s) => exportPredicate(s, schema, library));
-  const viewColumns = schema.customers.map((c) => c.name);
-  const consent = consentOnly ? [CONSENTING] : [];
-  if (member !== null) return { sql: exportCustomersSql({ where: [predicates[member], ...consent].join(' AND ') }), columns: viewColumns };
-  const headers = flagHeaders(
-    segments.map((s) => s.name),
-    viewColumns,
-  );
-  return {
-    sql: exportCustomersSql({ flags: headers.map((header, i) => ({ header, predicate: predicates[i] })), where: consent[0] }),
-    columns: [...viewColumns, ...headers],
-  };
-}
-
-/** The export as CSV text, as the page downloads it and the command line writes it. */
-export async function segmentExportCsv(
-  db: UserSqlRunner,
-  segments: readonly NamedDefinition[],
-  schema: SegmentSchema,
-  member: number | null,
-  library: SegmentLibrary = [],
-  consentOnly = false,
-): Promise<string> {
-  const { sql, columns } = segmentExport(segments, schema, member, library, consentOnly);
-  return customersCsv(await db.rows(sql), columns);
 }

@@ -1,17 +1,7 @@
-import { CONTACT_ROLES, type ColumnMapping, type Role } from './import.ts';
+import { ROLES, type ColumnMapping, type Role } from './import.ts';
 
-/** Roles at most one column of a file can have. */
-const UNIQUE_ROLES: readonly Role[] = [
-  'customer_id',
-  'order_id',
-  'order_date',
-  'amount',
-  'quantity',
-  'unit_price',
-  'status',
-  'currency',
-  ...CONTACT_ROLES,
-];
+/** Roles at most one column of a file can have: all but attribute and ignore. */
+const UNIQUE_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'attribute' && r !== 'ignore');
 
 /** Gives a column a role; a role that must be unique moves away from the column that had it (to attribute). */
 export function assignRole(columns: readonly ColumnMapping[], column: string, role: Role): ColumnMapping[] {
