@@ -11,7 +11,7 @@ import { userSqlRunner } from '../lib/import/sql-runner.ts';
 import { LOCKDOWN_SQL } from '../lib/sql/lockdown.ts';
 import { readShareLink } from '../lib/spec/share-link.ts';
 import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from '../lib/spec/read-spec.ts';
-import { analysisSpecOf, importSpecOf, segmentsSpecOf, type SpecFile } from '../lib/spec/spec-file.ts';
+import { analysisSpecOf, importSpecOf, segmentsSpecOf, unmappedColumns, type SpecFile } from '../lib/spec/spec-file.ts';
 import { cleaningColumnProblems } from '../lib/spec/cleaning-columns.ts';
 import { describeSettings } from '../lib/sources/describe.ts';
 import { findPreset } from '../lib/sources/presets.ts';
@@ -44,7 +44,7 @@ const OFFLINE_SQL = ['SET autoinstall_known_extensions = false', 'SET autoload_k
  * Returns the export CSV (or the SQL); progress and the import's accounting go to `log`.
  */
 export async function apply(o: ApplyOptions, log: (line: string) => void): Promise<string> {
-  const spec = o.spec ? await readSpecFile(o.spec) : o.link ? await readLink(o.link) : { version: 1 as const };
+  const spec = o.spec ? await readSpecFile(o.spec) : o.link ? await readLink(o.link) : { version: 2 as const };
   const analysis = analysisSpecOf(spec);
   const opened = [await openInput(o.transactions, 'transactions'), ...(o.customers ? [await openInput(o.customers, 'customers')] : [])];
 
@@ -65,6 +65,9 @@ export async function apply(o: ApplyOptions, log: (line: string) => void): Promi
     for (const [i, input] of inputs.entries()) registered.push(await registerInput(input, files[i], scratch));
 
     const { db, statements } = recordingDb(native);
+    // A rule naming a role or attribute the files lack would silently do nothing: it stops the run instead.
+    const unmapped = unmappedColumns(files, spec);
+    if (unmapped.length) throw new UserError(`spec: import: ${unmapped.join('; ')}`);
     const importSpec = importSpecOf(files, spec, suggested);
     const unknownColumns = cleaningColumnProblems(importSpec);
     if (unknownColumns.length) throw new UserError(`spec: import: ${unknownColumns.join(' ')}`);

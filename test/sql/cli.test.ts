@@ -7,7 +7,7 @@ import { openNativeDb } from '../../src/cli/native-db.ts';
 import { customersCsv } from '../../src/lib/csv/customers-csv.ts';
 import { shareLink } from '../../src/lib/spec/share-link.ts';
 import { condition } from '../../src/lib/spec/segments.ts';
-import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
+import type { AnySpecFile as SpecFile } from '../../src/lib/spec/migrate.ts';
 import { runCli } from './run-cli.ts';
 import { SQL_PAYLOADS } from '../fixtures/sql-payloads.ts';
 import { hasShared, SHARED } from './shared-data.ts';

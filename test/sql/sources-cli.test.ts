@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SpecFile } from '../../src/lib/spec/spec-file.ts';
+import type { AnySpecFile as SpecFile } from '../../src/lib/spec/migrate.ts';
 import { CUSTOMERS_FIXTURES, ORDERS_FIXTURES, SOURCES_DIR, expectedRows, fixtureText, twoPlaces } from '../fixtures/sources/catalogue.ts';
 import { rowsOf } from '../fixtures/sources/references.ts';
 import { runCli } from './run-cli.ts';

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { OTHER_SEGMENT } from '../sql/segments.ts';
-import { isRecord, type Check } from './check.ts';
-import { defaultAnalysisSpec } from './rfm-defaults.ts';
+import { isRecord, quote, type Check } from './check.ts';
+import { defaultAnalysisSpec, STANDARD_SEGMENTS } from './rfm-defaults.ts';
 import {
   checkOf,
   date,
   list,
+  map,
   matching,
   name,
   nullable,
@@ -25,6 +26,17 @@ const scoreRange = list(number(1, 5), 2);
 /** An RFM map's segments: names unique (and none "Other", the row of customers in no segment). */
 const mapSegments = (fields: Record<string, Schema>, required: string[]) =>
   v.pipe(list(object({ name, ...fields, action: text }, ['name', ...required])), uniqueNames('segments', [OTHER_SEGMENT]));
+
+/** Cells of the standard map given to another of its segments (spec-file.ts): only where the standard map applies. */
+const MOVED = v.pipe(
+  map(oneOf(STANDARD_SEGMENTS.map((s) => s.name))),
+  v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+    const moved = dataset.value;
+    if (!isRecord(moved)) return;
+    for (const cell of Object.keys(moved))
+      if (!/^[1-5]{3}$/.test(cell)) addIssue({ message: `expected R-F-M cells such as "555" as keys, got ${quote(cell)}` });
+  }),
+);
 
 const RFM_SHAPE = object({
   method: oneOf(['ntile', 'breakpoints', 'thresholds']),
@@ -46,6 +58,15 @@ const RFM_SHAPE = object({
       required: ['segments'],
     },
   }),
+  moved: MOVED,
+});
+
+/** `moved` changes the standard map: with a map of its own, or bins other than 5, it would mean nothing. */
+const movedOnStandardMap = v.rawCheck(({ dataset, addIssue }) => {
+  const rfm = dataset.value;
+  if (!isRecord(rfm) || rfm.moved === undefined) return;
+  if (rfm.map !== undefined || (rfm.bins !== undefined && rfm.bins !== 5))
+    addIssue({ message: 'moved cells apply to the standard map only (5 bins, no map of its own)', path: [objectItem(rfm, 'moved')] });
 });
 
 /**
@@ -80,7 +101,7 @@ const thresholdsFitBins = v.rawCheck(({ dataset, addIssue }) => {
 /** The parts of `analysis`, each read (and left out) on its own; the RFM settings are one part, since bins, method, cut points and map interlock. */
 export const ANALYSIS_PARTS: Record<string, Check> = {
   analysisDate: checkOf(nullable(date)),
-  rfm: checkOf(v.pipe(v.unknown(), RFM_SHAPE, thresholdsFitBins)),
+  rfm: checkOf(v.pipe(v.unknown(), RFM_SHAPE, thresholdsFitBins, movedOnStandardMap)),
   tiers: checkOf(
     object({
       topPercent: number(0, 100),

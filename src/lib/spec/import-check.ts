@@ -1,7 +1,8 @@
 import { PRESET_IDS } from '../sources/presets.ts';
-import type { Check } from './check.ts';
+import * as v from 'valibot';
+import { show, type Check } from './check.ts';
 import { DATE_FORMATS, DELIMITERS, ENCODINGS, ROLES } from './import.ts';
-import { boolean, checkOf, list, map, nullable, object, oneOf, text } from './schema.ts';
+import { boolean, checkOf, list, map, name, nullable, object, oneOf, text } from './schema.ts';
 
 const fileOverrides = object({
   source: nullable(oneOf(PRESET_IDS)),
@@ -15,8 +16,14 @@ const fileOverrides = object({
   columns: map(oneOf(ROLES)),
 });
 
-/** The parts of `import`, each read (and left out) on its own. */
-export const IMPORT_PARTS: Record<string, Check> = {
+/** A column named by role or by attribute name (column-ref.ts). */
+const columnRef = v.union(
+  [object({ role: oneOf(ROLES) }, ['role']), object({ attribute: name }, ['attribute'])],
+  (issue) => `expected { "role": … } or { "attribute": … }, got ${show(issue.input)}`,
+);
+
+/** The parts of `import` in spec version 1, each read (and left out) on its own: rules name columns by header text. */
+export const IMPORT_PARTS_V1: Record<string, Check> = {
   transactions: checkOf(fileOverrides),
   customers: checkOf(fileOverrides),
   amountLevel: checkOf(oneOf(['line', 'order'])),
@@ -35,4 +42,23 @@ export const IMPORT_PARTS: Record<string, Check> = {
   ),
   ids: checkOf(object({ trim: boolean, lowerCase: boolean, extractEmail: boolean, fallbackColumn: nullable(text) })),
   duplicateCustomers: checkOf(oneOf(['refuse', 'keep-first'])),
+};
+
+/** The parts of `import` in spec version 2: as version 1, with rules naming columns by role or attribute name. */
+export const IMPORT_PARTS: Record<string, Check> = {
+  ...IMPORT_PARTS_V1,
+  cleaning: checkOf(
+    object({
+      cancelled: object({ enabled: boolean, orderIdPrefix: text, statusValues: list(text), filledColumn: nullable(columnRef) }),
+      keepOnly: list(object({ column: columnRef, values: list(text) }, ['column', 'values'])),
+      currency: nullable(text),
+      returns: boolean,
+      netReturns: boolean,
+      refundColumn: nullable(columnRef),
+      fillDown: boolean,
+      zeroAmount: boolean,
+      duplicates: boolean,
+    }),
+  ),
+  ids: checkOf(object({ trim: boolean, lowerCase: boolean, extractEmail: boolean, fallbackColumn: nullable(columnRef) })),
 };

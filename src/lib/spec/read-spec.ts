@@ -1,6 +1,7 @@
 import { ANALYSIS_PARTS } from './analysis-check.ts';
 import { isRecord, partsOf, quote, show } from './check.ts';
-import { IMPORT_PARTS } from './import-check.ts';
+import { IMPORT_PARTS, IMPORT_PARTS_V1 } from './import-check.ts';
+import { migrateSpec, type SpecFileV1 } from './migrate.ts';
 import { readSegments } from './segments-check.ts';
 import type { SpecFile } from './spec-file.ts';
 
@@ -9,7 +10,7 @@ export const MAX_SPEC_BYTES = 1_000_000;
 export const MAX_SPEC_SIZE = `${MAX_SPEC_BYTES / 1_000_000} MB`;
 
 /**
- * A spec file or link as read. Its envelope broken (too large, not JSON, not an object, no or
+ * A spec file or link as read (version 1 migrated to 2). Its envelope broken (too large, not JSON, not an object, no or
  * another version): refused whole, with the reason. Otherwise its valid parts, and one problem
  * (`path: reason`) for each thing left out.
  */
@@ -25,6 +26,8 @@ const PARTS = {
   analysis: (v: unknown, path: string, problems: string[]) => partsOf(v, path, ANALYSIS_PARTS, problems),
   segments: readSegments,
 };
+/** Version 1: the same, but for its import rules naming columns by header text. */
+const PARTS_V1 = { ...PARTS, import: (v: unknown, path: string, problems: string[]) => partsOf(v, path, IMPORT_PARTS_V1, problems) };
 
 /** One validator for spec files (Open segment definitions, `apply --spec`) and share links. */
 export function parseSpecFile(text: string): SpecReading {
@@ -44,18 +47,21 @@ export function parseSpecFile(text: string): SpecReading {
 export function checkSpec(json: unknown): SpecReading {
   if (!isRecord(json)) return { value: null, refused: `spec: expected an object, got ${show(json)}` };
   if (!Object.hasOwn(json, 'version')) return { value: null, refused: 'spec: version is missing' };
-  if (json.version !== 1)
-    return { value: null, refused: `spec.version: expected 1, got ${show(json.version)} (this page reads version 1)` };
+  if (json.version !== 1 && json.version !== 2)
+    return { value: null, refused: `spec.version: expected 1 or 2, got ${show(json.version)} (this page reads versions 1 and 2)` };
+  const parts = json.version === 1 ? PARTS_V1 : PARTS;
   const problems: string[] = [];
-  const value: Record<string, unknown> = { version: 1 };
+  const value: Record<string, unknown> = { version: json.version };
   for (const key of Object.keys(json)) {
     if (key === 'version') continue;
-    if (!Object.hasOwn(PARTS, key)) {
-      problems.push(`spec: unknown key ${quote(key)} (known: version, ${Object.keys(PARTS).join(', ')})`);
+    if (!Object.hasOwn(parts, key)) {
+      problems.push(`spec: unknown key ${quote(key)} (known: version, ${Object.keys(parts).join(', ')})`);
       continue;
     }
-    const kept = PARTS[key as keyof typeof PARTS](json[key], `spec.${key}`, problems);
+    const kept = parts[key as keyof typeof parts](json[key], `spec.${key}`, problems);
     if (kept) value[key] = kept;
   }
-  return { value: value as unknown as SpecFile, problems };
+  // Version 1 is read by its own rules, then carried forward: the page and the CLI see version 2 only.
+  const spec = value.version === 1 ? migrateSpec(value as unknown as SpecFileV1) : (value as unknown as SpecFile);
+  return { value: spec, problems };
 }

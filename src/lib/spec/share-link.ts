@@ -1,6 +1,8 @@
 import { readAddress, writeAddress } from '../address/url-state.ts';
-import { MAX_SPEC_BYTES, MAX_SPEC_SIZE, parseSpecFile, type SpecReading } from './read-spec.ts';
-import type { SpecFile } from './spec-file.ts';
+import { compactSpec } from './compact-spec.ts';
+import { packSpec, unpackSpec } from './link-pack.ts';
+import { asVersion2, type AnySpecFile } from './migrate.ts';
+import { checkSpec, MAX_SPEC_BYTES, MAX_SPEC_SIZE, type SpecReading } from './read-spec.ts';
 
 /**
  * Share links carry a spec file in the URL's fragment (`…#spec=…`), gzipped and base64url-encoded.
@@ -103,14 +105,19 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** The link's fragment for a spec: `spec=…`, to put after `#`. */
-export async function shareFragment(spec: SpecFile): Promise<string> {
-  const gz = await compress(new TextEncoder().encode(JSON.stringify(spec)));
+/**
+ * The link's fragment for a spec: `spec=…`, to put after `#`. A link is written as spec version 2
+ * in its compact form (compact-spec.ts), its segments packed (link-pack.ts): only what differs from
+ * the defaults, so 20 segments and an edited map fit a link that chat apps do not cut.
+ */
+export async function shareFragment(spec: AnySpecFile): Promise<string> {
+  const packed = packSpec(compactSpec(asVersion2(spec)));
+  const gz = await compress(new TextEncoder().encode(JSON.stringify(packed)));
   return writeAddress({ view: null, spec: toBase64Url(gz) }).slice(1);
 }
 
 /** The page's address with a spec in its fragment (any fragment it had is replaced). */
-export async function shareLink(pageUrl: string, spec: SpecFile): Promise<string> {
+export async function shareLink(pageUrl: string, spec: AnySpecFile): Promise<string> {
   const url = new URL(pageUrl);
   url.hash = await shareFragment(spec);
   return url.href;
@@ -147,5 +154,13 @@ export async function readShareLink(urlOrFragment: string): Promise<SpecReading>
     const reason = e instanceof TooLarge ? `the definitions in this link are larger than ${MAX_SPEC_SIZE}` : 'it is damaged or cut short';
     return { value: null, refused: `the share link cannot be read: ${reason}` };
   }
-  return parseSpecFile(text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { value: null, refused: `the share link cannot be read: not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  // Read as a spec file is (version 1 migrated), then in the compact form links are written in.
+  const reading = checkSpec(unpackSpec(json));
+  return reading.value ? { value: compactSpec(reading.value), problems: reading.problems } : reading;
 }

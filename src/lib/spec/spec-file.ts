@@ -1,6 +1,18 @@
 import { settingsFrom, sourceSettings } from '../sources/recognise.ts';
-import type { AnalysisSpec, Bins, CellSegment, LifecycleSpec, RangeSegment, RfmSpec, Thresholds, TierSpec } from './analysis.ts';
+import type {
+  AnalysisSpec,
+  Bins,
+  CellSegment,
+  LifecycleSpec,
+  RangeSegment,
+  RfmSpec,
+  SegmentMap,
+  Thresholds,
+  TierSpec,
+} from './analysis.ts';
+import { keepOnlyRefs, refOf, resolveRef, refText, type ColumnRef, type KeepOnlyRuleV2 } from './column-ref.ts';
 import {
+  defaultIdCleanup,
   defaultImportSpec,
   type CleaningRules,
   type FileImport,
@@ -23,22 +35,40 @@ export interface FileOverrides {
 }
 
 /**
- * A saved definition for the command line: every part optional, and what is left out is what the
- * page would start from (guessed mapping, "Standard" cleaning, rank quintiles, the 11-segment map).
+ * Cleaning rules as a spec (version 2) writes them: a rule that names a column names it by role or
+ * attribute name (column-ref.ts), never by the header text of the file it was made on.
+ */
+export interface SpecCleaning extends Partial<Omit<CleaningRules, 'cancelled' | 'keepOnly' | 'refundColumn'>> {
+  cancelled?: Partial<Omit<CleaningRules['cancelled'], 'filledColumn'>> & { filledColumn?: ColumnRef | null };
+  keepOnly?: KeepOnlyRuleV2[];
+  refundColumn?: ColumnRef | null;
+}
+export type SpecIds = Partial<Omit<IdCleanup, 'fallbackColumn'>> & { fallbackColumn?: ColumnRef | null };
+
+/**
+ * A saved definition (spec version 2), for the page, share links and the command line: every part
+ * optional, and what is left out is what the page would start from (guessed mapping, "Standard"
+ * cleaning, rank quintiles, the 11-segment map). It holds definitions only, never data.
+ * `import.transactions.columns` are hints (a column of that header takes that role where a file has
+ * one); the cleaning rules name columns by role or attribute name. Version 1 reads as version 2 (migrate.ts).
  */
 export interface SpecFile {
-  version: 1;
+  version: 2;
   import?: {
     transactions?: FileOverrides;
     customers?: FileOverrides;
     amountLevel?: ImportSpec['amountLevel'];
-    cleaning?: Partial<Omit<CleaningRules, 'cancelled'>> & { cancelled?: Partial<CleaningRules['cancelled']> };
-    ids?: Partial<IdCleanup>;
+    cleaning?: SpecCleaning;
+    ids?: SpecIds;
     duplicateCustomers?: ImportSpec['duplicateCustomers'];
   };
   analysis?: {
     analysisDate?: string | null;
-    rfm?: Partial<Omit<RfmSpec, 'map'>> & { map?: SpecFileSegmentMap };
+    /**
+     * `moved`: the standard 11-segment map (5 bins, no `map`) with these cells given to another of
+     * its segments (cell → segment name): how a link carries a map edited a little.
+     */
+    rfm?: Partial<Omit<RfmSpec, 'map'>> & { map?: SpecFileSegmentMap; moved?: Record<string, string> };
     tiers?: Partial<TierSpec>;
     lifecycle?: Partial<LifecycleSpec>;
   };
@@ -60,14 +90,14 @@ type SpecFileSegmentMap =
 export function analysisSpecOf(file: SpecFile): AnalysisSpec {
   const base = defaultAnalysisSpec();
   const given = file.analysis ?? {};
-  const rfm = given.rfm ?? {};
+  const { moved, ...rfm } = given.rfm ?? {};
   const bins: Bins = rfm.bins ?? base.rfm.bins;
   // As on the page: a change of bins starts the map again from that size's default.
   const map = rfm.map
     ? rfm.map.kind === 'cells'
       ? { kind: 'cells' as const, segments: rfm.map.segments.map((s) => ({ ...s, action: s.action ?? '' })) }
       : { kind: 'ranges' as const, segments: rfm.map.segments.map((s) => ({ ...s, action: s.action ?? '' })) }
-    : defaultSegmentMap(bins);
+    : movedMap(defaultSegmentMap(bins), moved);
   const thresholds: Thresholds | null = rfm.thresholds ?? base.rfm.thresholds;
   return {
     analysisDate: given.analysisDate === undefined ? base.analysisDate : given.analysisDate,
@@ -75,6 +105,97 @@ export function analysisSpecOf(file: SpecFile): AnalysisSpec {
     tiers: { ...base.tiers, ...given.tiers },
     lifecycle: { ...base.lifecycle, ...given.lifecycle },
   };
+}
+
+/** A map with cells given to other segments (the cells each segment gains are added in ascending order). */
+function movedMap(map: SegmentMap, moved: Record<string, string> | undefined): SegmentMap {
+  if (!moved || map.kind !== 'cells') return map;
+  const cells = Object.keys(moved).sort();
+  return {
+    kind: 'cells',
+    segments: map.segments.map((s) => ({
+      ...s,
+      cells: [...s.cells.filter((c) => !Object.hasOwn(moved, c)), ...cells.filter((c) => moved[c] === s.name)],
+    })),
+  };
+}
+
+/** The column-naming rules of a spec that these files have no column for, in words for the page and the command line. */
+export function unmappedColumns(files: FileImport[], file: SpecFile): string[] {
+  const c = file.import?.cleaning;
+  const named: [string, ColumnRef | null | undefined][] = [
+    ...(c?.keepOnly ?? []).map((k): [string, ColumnRef] => ['keep-only rule', k.column]),
+    ['"cancelled when not empty" rule', c?.cancelled?.filledColumn],
+    ['refund column', c?.refundColumn],
+    ['id fallback column', file.import?.ids?.fallbackColumn],
+  ];
+  const problems = named
+    .filter(([, ref]) => ref != null && resolveRef(ref, files) === null)
+    .map(([what, ref]) => `map the ${refText(ref!)} column to apply the ${what}`);
+  return [...new Set(problems)];
+}
+
+/** The settings the Data section holds beside the files' mappings. */
+export type ImportSettings = Omit<ImportSpec, 'files'>;
+
+/**
+ * The import settings as a spec writes them (version 2): each column a rule names named by its
+ * role in these files, or by its name when it is an attribute. With `changedOnly`, only what
+ * differs from "Standard" cleaning and the page's id clean-up is written (what a share link carries;
+ * the rest is left to what the colleague's own file calls for).
+ */
+export function importPartOf(settings: ImportSettings, files: readonly FileImport[], changedOnly = false): NonNullable<SpecFile['import']> {
+  const ref = (column: string | null | undefined) => (column == null ? null : refOf(column, files));
+  const c = settings.cleaning;
+  const cleaning: SpecCleaning = {
+    ...c,
+    cancelled: { ...c.cancelled, filledColumn: ref(c.cancelled.filledColumn) },
+    keepOnly: keepOnlyRefs(c.keepOnly ?? [], files),
+    refundColumn: ref(c.refundColumn),
+  };
+  const ids: SpecIds = { ...settings.ids, fallbackColumn: ref(settings.ids.fallbackColumn) };
+  const full = { amountLevel: settings.amountLevel, cleaning, ids, duplicateCustomers: settings.duplicateCustomers };
+  if (!changedOnly) return full;
+  const standard = defaultImportSpec([]);
+  const differ = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const changed = <T extends object>(given: T, base: object): Partial<T> =>
+    Object.fromEntries(Object.entries(given).filter(([k, v]) => differ(v, (base as Record<string, unknown>)[k]))) as Partial<T>;
+  const out: NonNullable<SpecFile['import']> = {};
+  if (full.amountLevel !== standard.amountLevel) out.amountLevel = full.amountLevel;
+  const { cancelled, ...rest } = changed(cleaning, standard.cleaning);
+  const cancelledChanged = changed(cleaning.cancelled!, standard.cleaning.cancelled);
+  const cleaningOut: SpecCleaning = { ...rest, ...(Object.keys(cancelledChanged).length && { cancelled: cancelledChanged }) };
+  void cancelled;
+  if (Object.keys(cleaningOut).length) out.cleaning = cleaningOut;
+  const idsOut = changed(ids, defaultIdCleanup());
+  if (Object.keys(idsOut).length) out.ids = idsOut;
+  if (full.duplicateCustomers !== standard.duplicateCustomers) out.duplicateCustomers = full.duplicateCustomers;
+  return out;
+}
+
+/** Id clean-up with its fallback column named as in these files (left out when they lack it). */
+export function resolvedIds(files: readonly FileImport[], given: SpecIds | undefined): Partial<IdCleanup> {
+  const { fallbackColumn, ...ids } = given ?? {};
+  return fallbackColumn === undefined ? ids : { ...ids, fallbackColumn: fallbackColumn && resolveRef(fallbackColumn, files) };
+}
+
+/** Cleaning rules with their columns named as in these files; a rule whose column they lack is left out. */
+export function resolvedCleaning(files: readonly FileImport[], given: SpecCleaning | undefined): Partial<CleaningRules> {
+  if (!given) return {};
+  const { cancelled, keepOnly, refundColumn, ...same } = given;
+  const out: Partial<CleaningRules> = { ...same };
+  const column = (ref: ColumnRef | null | undefined) => (ref == null ? ref : (resolveRef(ref, files) ?? null));
+  if (keepOnly)
+    out.keepOnly = keepOnly.flatMap((k) => {
+      const name = resolveRef(k.column, files);
+      return name === null ? [] : [{ column: name, values: [...k.values] }];
+    });
+  if (refundColumn !== undefined) out.refundColumn = column(refundColumn);
+  if (cancelled) {
+    const { filledColumn, ...rest } = cancelled;
+    out.cancelled = (filledColumn === undefined ? rest : { ...rest, filledColumn: column(filledColumn) }) as CleaningRules['cancelled'];
+  }
+  return out;
 }
 
 /**
@@ -85,11 +206,12 @@ export function analysisSpecOf(file: SpecFile): AnalysisSpec {
 export function importSpecOf(files: FileImport[], file: SpecFile, suggested: SuggestedSettings = NO_SUGGESTION): ImportSpec {
   const base = { ...defaultImportSpec(files), ...sourceSettings(files, settingsFrom(suggested)) };
   const given = file.import ?? {};
+  const cleaning = resolvedCleaning(files, given.cleaning);
   return {
     files,
     amountLevel: given.amountLevel ?? base.amountLevel,
-    cleaning: { ...base.cleaning, ...given.cleaning, cancelled: { ...base.cleaning.cancelled, ...given.cleaning?.cancelled } },
-    ids: { ...base.ids, ...given.ids },
+    cleaning: { ...base.cleaning, ...cleaning, cancelled: { ...base.cleaning.cancelled, ...cleaning.cancelled } },
+    ids: { ...base.ids, ...resolvedIds(files, given.ids) },
     duplicateCustomers: given.duplicateCustomers ?? base.duplicateCustomers,
   };
 }
@@ -135,5 +257,5 @@ export function segmentsSpecOf(file: SpecFile): SegmentsSpec {
 
 /** A spec file holding the given segments, to save and open again (here or with the command line). */
 export function segmentsFile(spec: SegmentsSpec): SpecFile {
-  return { version: 1, segments: structuredClone(spec) };
+  return { version: 2, segments: structuredClone(spec) };
 }

@@ -160,7 +160,13 @@ export class Autosave {
       const inspection = applyMapping(f.inspection, saved, (mapping) => reinspect(mapping, f.head, f.complete));
       return { ...f, inspection, dateConfirmed: f.dateConfirmed || saved.parse?.dateFormat !== undefined };
     });
-    this.#setSettings(mergeImportSettings(this.#freshSettings, value.spec.import));
+    this.#setSettings(
+      mergeImportSettings(
+        this.#freshSettings,
+        value.spec.import,
+        workbench.files.map((f) => f.inspection.mapping),
+      ),
+    );
     this.#restoredImport = this.#importJson();
 
     const linked = workbench.shared !== null;

@@ -311,7 +311,7 @@ export class Workbench {
   /** A link to this page with the current analysis settings and segments (never data). */
   shareLink(pageUrl: string): Promise<string> {
     const segments = $state.snapshot(this.segments.spec) as SegmentsSpec;
-    return shareLink(pageUrl, { version: 1, analysis: $state.snapshot(this.analysis.spec) as AnalysisSpec, segments });
+    return shareLink(pageUrl, { version: 2, analysis: $state.snapshot(this.analysis.spec) as AnalysisSpec, segments });
   }
 
   async #applyShared(): Promise<void> {

@@ -7,7 +7,7 @@ import { readHeldSql } from '../spec/held-sql.ts';
 import { parseSpecFile } from '../spec/read-spec.ts';
 import { defaultAnalysisSpec } from '../spec/rfm-defaults.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
-import type { FileOverrides, SpecFile } from '../spec/spec-file.ts';
+import { importPartOf, resolvedCleaning, resolvedIds, type FileOverrides, type SpecFile } from '../spec/spec-file.ts';
 
 /**
  * The work kept for a set of files between visits: how each file is read, the import settings,
@@ -119,8 +119,11 @@ export function workspaceRecord(input: {
     savedAt: input.savedAt.toISOString(),
     files: fingerprintOrder(files),
     spec: structuredClone({
-      version: 1,
-      import: { amountLevel, cleaning, ids, duplicateCustomers },
+      version: 2,
+      import: importPartOf(
+        { amountLevel, cleaning, ids, duplicateCustomers },
+        input.files.map((f) => f.mapping),
+      ),
       analysis: input.analysis,
       segments: input.segments,
     }),
@@ -179,7 +182,7 @@ export function readWorkspace(raw: unknown, expected: readonly FileFingerprint[]
     return errors.length ? null : (mapping as SavedMapping);
   });
 
-  let spec: SpecFile = { version: 1 };
+  let spec: SpecFile = { version: 2 };
   let text: string | undefined;
   try {
     text = JSON.stringify(raw.spec);
@@ -214,16 +217,17 @@ export function applyMapping(inspection: Inspection, saved: SavedMapping, reread
 }
 
 /** The import settings in use with the saved ones on top (a part left out keeps what is in use). */
-export function mergeImportSettings(current: ImportSettings, saved: SpecFile['import']): ImportSettings {
+export function mergeImportSettings(current: ImportSettings, saved: SpecFile['import'], files: readonly FileImport[] = []): ImportSettings {
   const given = saved ?? {};
+  const cleaning = resolvedCleaning(files, given.cleaning);
   return {
     amountLevel: given.amountLevel ?? current.amountLevel,
     cleaning: {
       ...current.cleaning,
-      ...given.cleaning,
-      cancelled: { ...current.cleaning.cancelled, ...given.cleaning?.cancelled },
+      ...cleaning,
+      cancelled: { ...current.cleaning.cancelled, ...cleaning.cancelled },
     },
-    ids: { ...current.ids, ...given.ids },
+    ids: { ...current.ids, ...resolvedIds(files, given.ids) },
     duplicateCustomers: given.duplicateCustomers ?? current.duplicateCustomers,
   };
 }

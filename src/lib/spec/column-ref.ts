@@ -1,0 +1,40 @@
+import type { FileImport, KeepOnlyRule, Role } from './import.ts';
+
+/**
+ * A column named by what it means, never by its header text (spec version 2): by role (`status`,
+ * `customer_id`…), which the colleague's own mapping gives, or by attribute name (the column's
+ * name as read, compared case-insensitively), so a link made on one file applies to another.
+ */
+export type ColumnRef = { role: Role } | { attribute: string };
+
+/** Roles that name one column each: anything else is referred to by its name. */
+const NAMED_BY_ROLE = (role: Role) => role !== 'attribute' && role !== 'ignore';
+
+/** How a column of these files is referred to in a spec: by its role when it has one, else by its name. */
+export function refOf(column: string, files: readonly FileImport[]): ColumnRef {
+  const role = files.flatMap((f) => f.columns).find((c) => c.name === column)?.role;
+  return role && NAMED_BY_ROLE(role) ? { role } : { attribute: column };
+}
+
+/** The column of these files a reference names, or null when none has it. */
+export function resolveRef(ref: ColumnRef, files: readonly FileImport[]): string | null {
+  const columns = files.flatMap((f) => f.columns);
+  if ('role' in ref) return columns.find((c) => c.role === ref.role)?.name ?? null;
+  const exact = columns.find((c) => c.name === ref.attribute);
+  const wanted = ref.attribute.trim().toLowerCase();
+  return (exact ?? columns.find((c) => c.name.trim().toLowerCase() === wanted))?.name ?? null;
+}
+
+/** The reference as the page and the command line name it to the user: `status`, or the attribute `Channel`. */
+export function refText(ref: ColumnRef): string {
+  return 'role' in ref ? `\`${ref.role}\`` : `\`${ref.attribute}\``;
+}
+
+export interface KeepOnlyRuleV2 {
+  column: ColumnRef;
+  values: string[];
+}
+
+/** Keep-only rules with their columns named as in these files. */
+export const keepOnlyRefs = (rules: readonly KeepOnlyRule[], files: readonly FileImport[]): KeepOnlyRuleV2[] =>
+  rules.map((r) => ({ column: refOf(r.column, files), values: [...r.values] }));
