@@ -128,8 +128,8 @@ async function readLink(link: string): Promise<SpecFile> {
  * definition, so here any problem stops the run (exit code 1) with every problem listed.
  */
 function wholeSpec(reading: SpecReading, what: string): SpecFile {
-  if (!reading.value) throw new UserError(`${what}: ${reading.refused}`);
-  if (reading.problems.length === 0) return reading.value;
+  if (!reading.spec) throw new UserError(`${what}: ${reading.refused}`);
+  if (reading.problems.length === 0) return reading.spec;
   const list = reading.problems.map((p) => `  - ${p}`).join('\n');
   throw new UserError(`${what}: ${reading.problems.length} problem${reading.problems.length === 1 ? '' : 's'}, nothing was run:\n${list}`);
 }

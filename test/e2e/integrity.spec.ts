@@ -51,7 +51,7 @@ test('SQL segments in a link that smuggle writes are refused one by one, and eve
   const before = await digest(app);
 
   const spec: SpecFile = {
-    version: 1,
+    version: 2,
     segments: {
       segments: SQL_PAYLOADS.map((p, i) => ({ id: `p${i}`, name: `Payload ${i + 1}`, definition: { kind: 'sql', sql: p.sql } })),
     },

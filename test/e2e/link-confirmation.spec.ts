@@ -29,7 +29,7 @@ const sqlSegment = (id: string, name: string, sql: string): SegmentSpec => ({
 });
 const spend = (op: string, value: string) => ({ type: 'condition', column: 'monetary', op, value, value2: '', values: [] });
 const linkTo = async (segments: SegmentSpec[]) =>
-  `?sample=retail-v1#${await shareFragment({ version: 1, segments: { segments, minSizePercent: 1 } } satisfies SpecFile)}`;
+  `?sample=retail-v1#${await shareFragment({ version: 2, segments: { segments, minSizePercent: 1 } } satisfies SpecFile)}`;
 
 const RUN = 'Run SQL segments from this link';
 const WAITING = 'Waiting for your confirmation: this SQL came from a link';

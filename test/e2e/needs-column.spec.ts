@@ -8,7 +8,7 @@ import { expect, test, WorkbenchPage } from './fixtures.ts';
  * before any data it says it waits for data and which columns it will need.
  */
 const LINK: SpecFile = {
-  version: 1,
+  version: 2,
   segments: {
     segments: [
       {

@@ -134,7 +134,7 @@ test('Shopify: a product on a later line of an order matches "has at least 1 ord
   expect(rows.find((r) => r['Lineitem name'] === product)?.Email).toBe(''); // not on an order's first line
   const where = { type: 'group' as const, combine: 'and' as const, rules: [condition('Lineitem name', 'eq', product)] };
   const spec: SpecFile = {
-    version: 1,
+    version: 2,
     segments: {
       segments: [
         {

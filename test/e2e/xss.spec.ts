@@ -104,7 +104,7 @@ const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 function hostileSpec(): SpecFile {
   const cells = [1, 2, 3, 4, 5].flatMap((r) => [1, 2, 3, 4, 5].flatMap((f) => [1, 2, 3, 4, 5].map((m) => `${r}${f}${m}`)));
   return {
-    version: 1,
+    version: 2,
     analysis: {
       rfm: {
         map: {

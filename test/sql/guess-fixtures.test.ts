@@ -28,7 +28,7 @@ function asGuessed(name: string): { inspection: Inspection; mapping: FileImport 
 async function load(mapping: FileImport, suggested: Inspection['suggested']) {
   const bytes = bytesOf(mapping.name);
   db.register(`uploads/${mapping.name}`, bytes);
-  const spec = importSpecOf([mapping], { version: 1 }, combineSuggestions([{ kind: mapping.kind, suggested }]));
+  const spec = importSpecOf([mapping], { version: 2 }, combineSuggestions([{ kind: mapping.kind, suggested }]));
   return runImport(db, spec, [csvRegistration(mapping, bytes)]);
 }
 

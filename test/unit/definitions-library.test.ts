@@ -55,7 +55,7 @@ function made(text = TEXT, name = 'Spring campaign', id = 'a1'): DefinitionSet {
 describe('a definition set', () => {
   test('says what it contains', () => {
     const withMap: SpecFile = {
-      version: 1,
+      version: 2,
       analysis: { rfm: { map: defaultSegmentMap(5) } },
       import: { amountLevel: 'line' },
       segments: segmentsFile(SEGMENTS).segments,
@@ -68,7 +68,7 @@ describe('a definition set', () => {
       importSettings: true,
     });
     expect(describeSummary(summarize(withMap))).toBe('2 segments (Lapsing "VIPs", French) · RFM map · import settings');
-    expect(describeSummary(summarize({ version: 1, analysis: { analysisDate: '2024-06-30' }, segments: { segments: [] } }))).toBe(
+    expect(describeSummary(summarize({ version: 2, analysis: { analysisDate: '2024-06-30' }, segments: { segments: [] } }))).toBe(
       'no segments · analysis settings',
     );
     const six = {
@@ -83,7 +83,7 @@ describe('a definition set', () => {
 
   test('is refused when its file cannot be read, defines no segment or has no name', () => {
     expect(newSet('{', { id: 'x', name: 'n', savedAt: AT })).toMatchObject({ refused: expect.stringMatching(/^not valid JSON/) });
-    expect(newSet('{"version":2}', { id: 'x', name: 'n', savedAt: AT })).toMatchObject({ refused: expect.stringMatching(/version/) });
+    expect(newSet('{"version":3}', { id: 'x', name: 'n', savedAt: AT })).toMatchObject({ refused: expect.stringMatching(/version/) });
     expect(newSet('{"version":1}', { id: 'x', name: 'n', savedAt: AT })).toEqual({ refused: 'it defines no segments' });
     expect(newSet(TEXT, { id: 'x', name: ' \n\t ', savedAt: AT })).toEqual({ refused: 'a set needs a name' });
   });

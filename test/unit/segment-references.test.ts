@@ -1,3 +1,4 @@
+import { numberedByPlace } from './link-helpers.ts';
 import { describe, expect, test } from 'vitest';
 import { ruleText } from '../../src/lib/customer/membership.ts';
 import { compileSegment } from '../../src/lib/segments/run-segments.ts';
@@ -206,13 +207,14 @@ describe('definition files and links carry references', () => {
   test('a file opens again exactly, and the validator keeps every reference', () => {
     const text = JSON.stringify(segmentsFile(spec));
     const reading = parseSpecFile(text);
-    expect(reading.value && reading.problems).toEqual([]);
-    expect(segmentsSpecOf(reading.value!)).toEqual(spec);
+    expect(reading.spec && reading.problems).toEqual([]);
+    expect(segmentsSpecOf(reading.spec!)).toEqual(spec);
   });
 
-  test('a share link gives it back exactly', async () => {
-    const file: SpecFile = segmentsFile(spec);
-    expect(await readShareLink(await shareLink('https://example.org/app/', file))).toEqual({ value: file, problems: [] });
+  test('a share link gives back the same segments, their ids numbered by place (s1, s2…) and every reference following', async () => {
+    const reading = await readShareLink(await shareLink('https://example.org/app/', segmentsFile(spec)));
+    expect(reading.spec && reading.problems).toEqual([]);
+    expect(segmentsSpecOf(reading.spec!)).toEqual(numberedByPlace(spec));
   });
 
   test('written by hand: "member" defaults to "is in", the name is taken from the file\'s segment', () => {
@@ -227,8 +229,8 @@ describe('definition files and links carry references', () => {
         },
       }),
     );
-    expect(reading.value && reading.problems).toEqual([]);
-    const [, x] = segmentsSpecOf(reading.value!).segments;
+    expect(reading.spec && reading.problems).toEqual([]);
+    const [, x] = segmentsSpecOf(reading.spec!).segments;
     expect(x.definition).toEqual(rules(inSegment('fr', 'In France'), inSegment('elsewhere', 'Kept', false)));
   });
 
@@ -264,8 +266,8 @@ describe('definition files and links carry references', () => {
           },
         }),
       );
-      expect(reading.value && reading.problems).toEqual([problem]);
-      expect(reading.value?.segments?.segments.map((s) => s.id)).toEqual(['fr']);
+      expect(reading.spec && reading.problems).toEqual([problem]);
+      expect(reading.spec?.segments?.segments.map((s) => s.id)).toEqual(['fr']);
     }
   });
 
@@ -286,8 +288,8 @@ describe('definition files and links carry references', () => {
         },
       }),
     );
-    expect(reading.value && reading.problems).toEqual([]);
-    const library = segmentsSpecOf(reading.value!).segments;
+    expect(reading.spec && reading.problems).toEqual([]);
+    const library = segmentsSpecOf(reading.spec!).segments;
     expect(library.map((s) => errorOf(s.definition, library, s.id).split('.')[0])).toEqual([
       'Segment cycle: A → A',
       'Segment "Gone" no longer exists (deleted, or not in the definitions opened): choose another segment or remove the condition',

@@ -38,8 +38,8 @@ const SPEC: SegmentsSpec = {
 describe('segments in a spec file', () => {
   test('save then open gives the same definitions back', () => {
     const parsed = parseSpecFile(JSON.stringify(segmentsFile(SPEC)));
-    expect(parsed.value && parsed.problems).toEqual([]);
-    expect(segmentsSpecOf(parsed.value!)).toEqual(SPEC);
+    expect(parsed.spec && parsed.problems).toEqual([]);
+    expect(segmentsSpecOf(parsed.spec!)).toEqual(SPEC);
   });
 
   test('what a hand-written file leaves out takes the defaults', () => {
@@ -58,7 +58,7 @@ describe('segments in a spec file', () => {
         ],
       },
     });
-    const spec = segmentsSpecOf(parseSpecFile(text).value!);
+    const spec = segmentsSpecOf(parseSpecFile(text).spec!);
     expect(spec.minSizePercent).toBe(1);
     expect(spec.segments[0]).toMatchObject({ enabled: true, description: '', color: '#0072b2' });
     expect(spec.segments[0].definition).toEqual({
@@ -104,13 +104,13 @@ describe('segments in a spec file', () => {
       },
     });
     const parsed = parseSpecFile(text);
-    expect(parsed.value?.segments).toEqual({
+    expect(parsed.spec?.segments).toEqual({
       segments: [
         { id: 'a', name: 'D', definition: { kind: 'sql', sql: 'true' } },
         { id: 'e', name: 'E', definition: { kind: 'sql', sql: 'true' } },
       ],
     });
-    expect(parsed.value && parsed.problems).toEqual([
+    expect(parsed.spec && parsed.problems).toEqual([
       'spec.segments.minSizePercent: expected a number from 0 to 100, got 120',
       'spec.segments.segments[0].definition.root.rules[0].combine: expected one of "and", "or", got "xor"',
       expect.stringMatching(

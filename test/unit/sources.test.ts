@@ -176,7 +176,7 @@ describe('the spec keys of the mechanisms', () => {
         },
       }),
     );
-    expect(good.value && 'problems' in good ? good.problems : good).toEqual([]);
+    expect(good.spec && 'problems' in good ? good.problems : good).toEqual([]);
 
     const bad = parseSpecFile(
       JSON.stringify({
@@ -188,7 +188,7 @@ describe('the spec keys of the mechanisms', () => {
         },
       }),
     );
-    expect(bad.value && 'problems' in bad ? bad.problems : bad).toEqual([
+    expect(bad.spec && 'problems' in bad ? bad.problems : bad).toEqual([
       expect.stringMatching(/^spec\.import\.transactions\.source: expected one of "shopify-orders", /),
       'spec.import.cleaning.keepOnly[0].values: expected a list, got "paid"',
       'spec.import.cleaning.netReturns: expected true or false, got "yes"',

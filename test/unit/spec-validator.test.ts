@@ -5,50 +5,50 @@ import { MAX_RULES, MAX_RULE_DEPTH, MAX_SEGMENTS, ruleTreeShape } from '../../sr
 import { analysisSpecOf, segmentsSpecOf } from '../../src/lib/spec/spec-file.ts';
 
 const read = (spec: unknown) => parseSpecFile(JSON.stringify(spec));
-const problemsOf = (reading: SpecReading) => (reading.value ? reading.problems : [`refused: ${reading.refused}`]);
+const problemsOf = (reading: SpecReading) => (reading.spec ? reading.problems : [`refused: ${reading.refused}`]);
 
 const group = (rules: unknown[] = [], combine = 'and') => ({ type: 'group', combine, rules });
 const cond = (column: string, op: string, value = '', value2 = '') => ({ type: 'condition', column, op, value, value2 });
 const ruleSegment = (id: string, name: string, root: unknown) => ({ id, name, definition: { kind: 'rules', root } });
 const sqlSegment = (id: string, name: string, sql = 'monetary > 0') => ({ id, name, definition: { kind: 'sql', sql } });
-const withSegments = (...segments: unknown[]) => ({ version: 1, segments: { segments } });
-const keptIds = (reading: SpecReading) => reading.value?.segments?.segments.map((s) => s.id);
+const withSegments = (...segments: unknown[]) => ({ version: 2, segments: { segments } });
+const keptIds = (reading: SpecReading) => reading.spec?.segments?.segments.map((s) => s.id);
 
 /** Groups nested `depth` deep (the root is the first), as text: no JSON.stringify recursion to build it. */
 const nestedText = (depth: number) => '{"type":"group","combine":"and","rules":['.repeat(depth) + ']}'.repeat(depth);
 const nestedSpecText = (depth: number) =>
-  `{"version":1,"segments":{"segments":[{"id":"ok","name":"Fine","definition":{"kind":"sql","sql":"true"}},` +
+  `{"version":2,"segments":{"segments":[{"id":"ok","name":"Fine","definition":{"kind":"sql","sql":"true"}},` +
   `{"id":"deep","name":"Deep","definition":{"kind":"rules","root":${nestedText(depth)}}}]}}`;
 
 describe('the envelope: refused whole, with its reason', () => {
   test.each([
-    ['not JSON', '{ "version": 1, ', /^not valid JSON: /],
+    ['not JSON', '{ "version": 2, ', /^not valid JSON: /],
     ['a list', '[]', /^spec: expected an object, got a list$/],
     ['no version', '{ "segments": { "segments": [] } }', /^spec: version is missing$/],
-    ['another version', '{ "version": 2 }', /^spec\.version: expected 1, got 2 \(this page reads version 1\)$/],
-    ['a version as text', '{ "version": "1" }', /^spec\.version: expected 1, got "1" \(this page reads version 1\)$/],
+    ['another version', '{ "version": 3 }', /^spec\.version: expected 1 or 2, got 3 \(this page reads versions 1 and 2\)$/],
+    ['a version as text', '{ "version": "2" }', /^spec\.version: expected 1 or 2, got "2" \(this page reads versions 1 and 2\)$/],
     [
       'over 1 MB',
-      JSON.stringify({ version: 1, segments: { segments: [sqlSegment('a', 'x'.repeat(1_000_000))] } }),
+      JSON.stringify({ version: 2, segments: { segments: [sqlSegment('a', 'x'.repeat(1_000_000))] } }),
       /^the definitions are larger than 1 MB$/,
     ],
     // Multi-byte text counts in bytes: 400,000 "é" are 800,000 bytes, plus 300,000 "€" at 3 bytes each.
     [
       'over 1 MB in UTF-8 bytes',
-      JSON.stringify({ version: 1, x: 'é'.repeat(400_000) + '€'.repeat(300_000) }),
+      JSON.stringify({ version: 2, x: 'é'.repeat(400_000) + '€'.repeat(300_000) }),
       /^the definitions are larger than 1 MB$/,
     ],
   ])('%s', (_, text, reason) => {
     const reading = parseSpecFile(text);
-    expect(reading.value).toBeNull();
-    expect(reading.value === null && reading.refused).toMatch(reason);
+    expect(reading.spec).toBeNull();
+    expect(reading.spec === null && reading.refused).toMatch(reason);
   });
 });
 
 describe('each part read on its own: the valid parts load, each invalid one is listed by its path', () => {
   test('unknown keys and bad parts are left out; everything else is kept as written', () => {
     const reading = read({
-      version: 1,
+      version: 2,
       segmnts: {},
       import: { amountLevel: 'lines', ids: { trim: false }, cleaning: { retruns: true } },
       analysis: { analysisDate: '2024-13-45', lifecycle: { newDays: 45 }, rfm: { bins: 6 }, tiers: { topPercent: 10 } },
@@ -63,28 +63,28 @@ describe('each part read on its own: the valid parts load, each invalid one is l
       'spec.segments.minSizePercent: expected a number from 0 to 100, got 120',
       'spec.segments.segments[1].definition: sql is missing',
     ]);
-    expect(reading.value).toEqual({
-      version: 1,
+    expect(reading.spec).toEqual({
+      version: 2,
       import: { ids: { trim: false } },
       analysis: { lifecycle: { newDays: 45 }, tiers: { topPercent: 10 } },
       segments: { segments: [sqlSegment('a', 'A')] },
     });
     // What is left out takes the page's defaults.
-    const analysis = analysisSpecOf(reading.value!);
+    const analysis = analysisSpecOf(reading.spec!);
     expect(analysis.analysisDate).toBeNull();
     expect(analysis.rfm.bins).toBe(5);
     expect(analysis.lifecycle).toEqual({ newDays: 45, coolingDays: 90, lapsedDays: 180 });
-    expect(segmentsSpecOf(reading.value!).minSizePercent).toBe(1);
+    expect(segmentsSpecOf(reading.spec!).minSizePercent).toBe(1);
   });
 
   test('a part that is not an object is left out', () => {
-    expect(problemsOf(read({ version: 1, import: [], analysis: 'x', segments: null }))).toEqual([
+    expect(problemsOf(read({ version: 2, import: [], analysis: 'x', segments: null }))).toEqual([
       'spec.import: expected an object, got a list',
       'spec.analysis: expected an object, got "x"',
       'spec.segments: expected an object, got null',
     ]);
-    expect(problemsOf(read({ version: 1, segments: {} }))).toEqual(['spec.segments: segments is missing']);
-    expect(problemsOf(read({ version: 1, segments: { segments: {} } }))).toEqual([
+    expect(problemsOf(read({ version: 2, segments: {} }))).toEqual(['spec.segments: segments is missing']);
+    expect(problemsOf(read({ version: 2, segments: { segments: {} } }))).toEqual([
       'spec.segments.segments: expected a list, got an object',
     ]);
   });
@@ -96,8 +96,8 @@ describe('each part read on its own: the valid parts load, each invalid one is l
       'spec.segments.segments[0]: definition is missing',
       'spec.segments.segments[1].definition.sql: contains a NUL character',
     ]);
-    expect(reading.value).toEqual({ version: 1 });
-    expect(read(withSegments()).value).toEqual(withSegments());
+    expect(reading.spec).toEqual({ version: 2 });
+    expect(read(withSegments()).spec).toEqual(withSegments());
   });
 
   test(`at most ${MAX_SEGMENTS} segments: the first ${MAX_SEGMENTS} are read, the rest listed`, () => {
@@ -123,7 +123,7 @@ describe('invariants the page needs', () => {
   test('RFM segment names are unique, and "Other" (customers in no segment) is not one of them', () => {
     const cells = (name: string, cell: string) => ({ name, cells: [cell] });
     const reading = read({
-      version: 1,
+      version: 2,
       analysis: {
         rfm: { map: { kind: 'cells', segments: [cells('Champions', '555'), cells('Other', '111'), cells('Champions', '554')] } },
       },
@@ -132,9 +132,9 @@ describe('invariants the page needs', () => {
       'spec.analysis.rfm.map.segments[1].name: "Other" is reserved for customers in no segment',
       'spec.analysis.rfm.map.segments[2].name: "Champions" is already used by segments[0]',
     ]);
-    expect(reading.value).toEqual({ version: 1, analysis: {} });
+    expect(reading.spec).toEqual({ version: 2, analysis: {} });
     const ranges = { kind: 'ranges', segments: ['Top', 'Top'].map((name) => ({ name, r: [1, 5], f: [1, 5], m: [1, 5] })) };
-    expect(problemsOf(read({ version: 1, analysis: { rfm: { bins: 3, map: ranges } } }))).toEqual([
+    expect(problemsOf(read({ version: 2, analysis: { rfm: { bins: 3, map: ranges } } }))).toEqual([
       'spec.analysis.rfm.map.segments[1].name: "Top" is already used by segments[0]',
     ]);
   });
@@ -146,7 +146,7 @@ describe('invariants the page needs', () => {
         { name: 'Gold', upTo: 100 },
       ],
     };
-    expect(problemsOf(read({ version: 1, analysis: { tiers } }))).toEqual([
+    expect(problemsOf(read({ version: 2, analysis: { tiers } }))).toEqual([
       'spec.analysis.tiers.tiers[1].name: "Gold" is already used by tiers[0]',
     ]);
   });
@@ -203,11 +203,11 @@ describe('invariants the page needs', () => {
     expect(
       ['2023-02-29', '1900-02-29', '2024-13-45', '2024-04-31', '2024-00-10', '0000-01-01', '2024-1-01', ' 2024-01-01'].some(isCalendarDate),
     ).toBe(false);
-    expect(problemsOf(read({ version: 1, analysis: { analysisDate: '2023-02-29' } }))).toEqual([
+    expect(problemsOf(read({ version: 2, analysis: { analysisDate: '2023-02-29' } }))).toEqual([
       'spec.analysis.analysisDate: expected a real date YYYY-MM-DD, got "2023-02-29"',
     ]);
-    expect(read({ version: 1, analysis: { analysisDate: '2024-02-29' } }).value).toEqual({
-      version: 1,
+    expect(read({ version: 2, analysis: { analysisDate: '2024-02-29' } }).spec).toEqual({
+      version: 2,
       analysis: { analysisDate: '2024-02-29' },
     });
     const rules = group([
@@ -229,7 +229,7 @@ describe('invariants the page needs', () => {
   });
 
   test('RFM cut points: bins − 1 of them per dimension, ascending, and there when the method needs them', () => {
-    const rfm = (r: object) => problemsOf(read({ version: 1, analysis: { rfm: r } }));
+    const rfm = (r: object) => problemsOf(read({ version: 2, analysis: { rfm: r } }));
     const cuts = { recency: [10, 20, 30, 40], frequency: [1, 2, 2, 4], monetary: [5, 10, 50, 100] };
     expect(rfm({ method: 'thresholds', thresholds: cuts })).toEqual([]);
     expect(rfm({ method: 'thresholds', thresholds: { ...cuts, recency: [10, 20, 30] } })).toEqual([
@@ -258,7 +258,7 @@ describe('invariants the page needs', () => {
 
   test('no control characters in names (segments, RFM segments, tiers), and no NUL in any text', () => {
     const reading = read({
-      version: 1,
+      version: 2,
       analysis: {
         rfm: { map: { kind: 'cells', segments: [{ name: 'Bell\u0007', cells: ['555'] }] } },
         tiers: { tiers: [{ name: 'Next\u0085line', upTo: 100 }] },
@@ -288,7 +288,7 @@ describe('invariants the page needs', () => {
 
   test('every number is finite (JSON reads 1e999 as Infinity), and so is every number a rule compares with', () => {
     const reading = parseSpecFile(
-      '{"version":1,"analysis":{"tiers":{"topPercent":1e999},"rfm":{"thresholds":{"recency":[1,2,3,-1e999],"frequency":[1,2,3,4],"monetary":[1,2,3,4]}}},' +
+      '{"version":2,"analysis":{"tiers":{"topPercent":1e999},"rfm":{"thresholds":{"recency":[1,2,3,-1e999],"frequency":[1,2,3,4],"monetary":[1,2,3,4]}}},' +
         '"segments":{"minSizePercent":-1e999,"segments":[{"id":"a","name":"A","definition":{"kind":"rules","root":' +
         '{"type":"group","combine":"and","rules":[{"type":"condition","column":"monetary","op":"gt","value":"1e999"},' +
         '{"type":"orders","atLeast":1e999,"where":{"type":"group","combine":"and","rules":[]}}]}}}]}}',
@@ -331,7 +331,7 @@ describe('invariants the page needs', () => {
     expect(problemsOf(read(withSegments(ruleSegment('a', 'A', group([cond('c', long)])))))).toEqual([
       expect.stringMatching(/^spec\.segments\.segments\[0\]\.definition\.root\.rules\[0\]\.op: expected one of .*, got "x{60}…"$/),
     ]);
-    expect(problemsOf(read({ version: 1, [long]: 1 }))).toEqual([
+    expect(problemsOf(read({ version: 2, [long]: 1 }))).toEqual([
       `spec: unknown key "${'x'.repeat(60)}…" (known: version, import, analysis, segments)`,
     ]);
   });
@@ -339,13 +339,13 @@ describe('invariants the page needs', () => {
 
 describe('import date formats', () => {
   test.each(['dmy-dot', 'month-name', 'serial', 'ymd', 'mdy'])('%s is a date format a spec file may set', (dateFormat) => {
-    const reading = read({ version: 1, import: { transactions: { parse: { dateFormat } } } });
+    const reading = read({ version: 2, import: { transactions: { parse: { dateFormat } } } });
     expect(problemsOf(reading)).toEqual([]);
-    expect(reading.value?.import?.transactions?.parse?.dateFormat).toBe(dateFormat);
+    expect(reading.spec?.import?.transactions?.parse?.dateFormat).toBe(dateFormat);
   });
 
   test('an unknown one is left out, with the formats there are', () => {
-    const reading = read({ version: 1, import: { transactions: { parse: { dateFormat: 'dd.mm.yyyy' } } } });
+    const reading = read({ version: 2, import: { transactions: { parse: { dateFormat: 'dd.mm.yyyy' } } } });
     expect(problemsOf(reading).join('\n')).toMatch(/dateFormat: expected one of .*"dmy-dot".*"month-name", "serial", got "dd\.mm\.yyyy"/);
   });
 });
@@ -353,7 +353,7 @@ describe('import date formats', () => {
 describe('where the schema library would be laxer than the spec, the spec wins', () => {
   test('every unknown key is named, a list is not an object, and a column named like an object property is checked too', () => {
     const reading = read({
-      version: 1,
+      version: 2,
       import: {
         ids: { trim: true, trm: true, lowercase: false },
         cleaning: { cancelled: [] },

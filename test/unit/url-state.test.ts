@@ -30,10 +30,10 @@ describe('the address fragment', () => {
   });
 
   test('a share link opened on a section still gives its definitions (the command line reads spec and ignores the rest)', async () => {
-    const spec: SpecFile = { version: 1, analysis: { analysisDate: '2024-12-31' } };
+    const spec: SpecFile = { version: 2, analysis: { analysisDate: '2024-12-31' } };
     const fragment = await shareFragment(spec);
     expect(fragment).toMatch(/^spec=[A-Za-z0-9_-]+$/);
     const onSection = `https://example.org/app/#view=rfm&${fragment}&utm_campaign=x`;
-    expect(await readShareLink(onSection)).toEqual({ value: spec, problems: [] });
+    expect(await readShareLink(onSection)).toEqual({ spec, problems: [] });
   });
 });

@@ -2,7 +2,7 @@ import { PRESET_IDS } from '../sources/presets.ts';
 import * as v from 'valibot';
 import { show, type Check } from './check.ts';
 import { DATE_FORMATS, DELIMITERS, ENCODINGS, ROLES } from './import.ts';
-import { boolean, checkOf, list, map, name, nullable, object, oneOf, text } from './schema.ts';
+import { boolean, checkOf, list, map, nullable, object, oneOf, text } from './schema.ts';
 
 const fileOverrides = object({
   source: nullable(oneOf(PRESET_IDS)),
@@ -18,7 +18,7 @@ const fileOverrides = object({
 
 /** A column named by role or by attribute name (column-ref.ts). */
 const columnRef = v.union(
-  [object({ role: oneOf(ROLES) }, ['role']), object({ attribute: name }, ['attribute'])],
+  [object({ role: oneOf(ROLES) }, ['role']), object({ attribute: text }, ['attribute'])],
   (issue) => `expected { "role": … } or { "attribute": … }, got ${show(issue.input)}`,
 );
 

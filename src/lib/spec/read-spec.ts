@@ -14,7 +14,7 @@ export const MAX_SPEC_SIZE = `${MAX_SPEC_BYTES / 1_000_000} MB`;
  * another version): refused whole, with the reason. Otherwise its valid parts, and one problem
  * (`path: reason`) for each thing left out.
  */
-export type SpecReading = { value: SpecFile; problems: string[] } | { value: null; refused: string };
+export type SpecReading = { spec: SpecFile; problems: string[] } | { spec: null; refused: string };
 
 /**
  * The parts read one by one: each import key, `analysis.analysisDate`, `analysis.rfm` (bins,
@@ -32,23 +32,23 @@ const PARTS_V1 = { ...PARTS, import: (v: unknown, path: string, problems: string
 /** One validator for spec files (Open segment definitions, `apply --spec`) and share links. */
 export function parseSpecFile(text: string): SpecReading {
   if (text.length > MAX_SPEC_BYTES || new TextEncoder().encode(text).length > MAX_SPEC_BYTES) {
-    return { value: null, refused: `the definitions are larger than ${MAX_SPEC_SIZE}` };
+    return { spec: null, refused: `the definitions are larger than ${MAX_SPEC_SIZE}` };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { value: null, refused: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { spec: null, refused: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
   return checkSpec(json);
 }
 
 /** A parsed spec checked part by part (see `parseSpecFile`). */
 export function checkSpec(json: unknown): SpecReading {
-  if (!isRecord(json)) return { value: null, refused: `spec: expected an object, got ${show(json)}` };
-  if (!Object.hasOwn(json, 'version')) return { value: null, refused: 'spec: version is missing' };
+  if (!isRecord(json)) return { spec: null, refused: `spec: expected an object, got ${show(json)}` };
+  if (!Object.hasOwn(json, 'version')) return { spec: null, refused: 'spec: version is missing' };
   if (json.version !== 1 && json.version !== 2)
-    return { value: null, refused: `spec.version: expected 1 or 2, got ${show(json.version)} (this page reads versions 1 and 2)` };
+    return { spec: null, refused: `spec.version: expected 1 or 2, got ${show(json.version)} (this page reads versions 1 and 2)` };
   const parts = json.version === 1 ? PARTS_V1 : PARTS;
   const problems: string[] = [];
   const value: Record<string, unknown> = { version: json.version };
@@ -63,5 +63,5 @@ export function checkSpec(json: unknown): SpecReading {
   }
   // Version 1 is read by its own rules, then carried forward: the page and the CLI see version 2 only.
   const spec = value.version === 1 ? migrateSpec(value as unknown as SpecFileV1) : (value as unknown as SpecFile);
-  return { value: spec, problems };
+  return { spec, problems };
 }

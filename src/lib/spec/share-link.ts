@@ -1,18 +1,18 @@
 import { readAddress, writeAddress } from '../address/url-state.ts';
 import { compactSpec } from './compact-spec.ts';
-import { packSpec, unpackSpec } from './link-pack.ts';
+import { inLinkForm, packSpec, unpackSpec } from './link-pack.ts';
 import { asVersion2, type AnySpecFile } from './migrate.ts';
 import { checkSpec, MAX_SPEC_BYTES, MAX_SPEC_SIZE, type SpecReading } from './read-spec.ts';
 
 /**
- * Share links carry a spec file in the URL's fragment (`…#spec=…`), gzipped and base64url-encoded.
+ * Share links carry a spec file in the URL's fragment (`…#spec=…`), compressed (raw deflate; gzip up to version 1) and base64url-encoded.
  * A fragment never reaches any server, so a link shares definitions, never data, and no one but
  * the people holding it sees them. Decoding trusts nothing and never throws: the link's length is
  * checked before anything is decoded, inflating stops at 1 MB, every step names what is wrong, and
  * what it holds is read as a spec file is (read-spec.ts).
  */
 
-/** gzip at its worst stores 1 MB as is: 5 bytes more per 64 KB block, and an 18-byte header and trailer. */
+/** gzip at its worst stores 1 MB as is: 5 bytes more per 64 KB block, and an 18-byte header and trailer (raw deflate: the same without them). */
 const MAX_GZIP_BYTES = MAX_SPEC_BYTES + 5 * Math.ceil(MAX_SPEC_BYTES / 65_535) + 18;
 /** Room for the page's own address (and any other parameter) around the `#spec=…`. */
 const ADDRESS_CHARS = 4_096;
@@ -32,14 +32,14 @@ const MIN_SLICE_BYTES = 256;
 class TooLarge extends Error {}
 
 /**
- * The gzip stream inflated, or TooLarge as soon as it passes `limit` bytes. The input is fed in
+ * The compressed stream inflated, or TooLarge as soon as it passes `limit` bytes. The input is fed in
  * slices no larger than what could, at deflate's worst, fill the room left under the cap (and at
  * least 256 bytes), so the output passes the cap by at most about 264 KB before it is stopped.
  * Given a whole link at once (as a Blob stream gives it), the inflater would inflate all of it
  * before the first chunk is read: a gzip bomb of a megabyte into a gigabyte.
  */
 async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array> {
-  const stream = new DecompressionStream('gzip');
+  const stream = new DecompressionStream(isGzip(bytes) ? 'gzip' : 'deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
@@ -71,8 +71,15 @@ async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<U
   return concat(chunks, size);
 }
 
+/**
+ * Links up to spec version 1 are gzip; later ones raw deflate, 18 bytes shorter. A gzip stream
+ * starts 1F 8B; a raw deflate stream never starts 1F (its first block's type would be the reserved
+ * one), so the first bytes tell them apart.
+ */
+const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
 async function compress(bytes: Uint8Array): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip')).getReader();
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw')).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -140,27 +147,27 @@ export async function readShareLink(urlOrFragment: string): Promise<SpecReading>
   if (urlOrFragment.length > MAX_LINK_CHARS) {
     const length = urlOrFragment.length.toLocaleString('en-US');
     return {
-      value: null,
+      spec: null,
       refused: `the share link cannot be read: it is ${length} characters long, longer than any link to definitions of at most ${MAX_SPEC_SIZE}`,
     };
   }
   const encoded = encodedSpec(urlOrFragment);
-  if (encoded === null) return { value: null, refused: 'this is not a Segment Workbench share link (it has no #spec=…)' };
+  if (encoded === null) return { spec: null, refused: 'this is not a Segment Workbench share link (it has no #spec=…)' };
   let text: string;
   try {
     const json = await inflate(fromBase64Url(encoded), MAX_SPEC_BYTES);
     text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch (e) {
     const reason = e instanceof TooLarge ? `the definitions in this link are larger than ${MAX_SPEC_SIZE}` : 'it is damaged or cut short';
-    return { value: null, refused: `the share link cannot be read: ${reason}` };
+    return { spec: null, refused: `the share link cannot be read: ${reason}` };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { value: null, refused: `the share link cannot be read: not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { spec: null, refused: `the share link cannot be read: not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
   // Read as a spec file is (version 1 migrated), then in the compact form links are written in.
   const reading = checkSpec(unpackSpec(json));
-  return reading.value ? { value: compactSpec(reading.value), problems: reading.problems } : reading;
+  return reading.spec ? { spec: inLinkForm(compactSpec(reading.spec)), problems: reading.problems } : reading;
 }

@@ -294,8 +294,8 @@ export class Segments {
    */
   open(text: string): OpenOutcome {
     const reading = parseSpecFile(text);
-    if (!reading.value) return { refused: reading.refused, problems: [] };
-    const { value } = reading;
+    if (!reading.spec) return { refused: reading.refused, problems: [] };
+    const { spec: value } = reading;
     // This reads segments only: problems of the import and analysis parts are not its business.
     const problems = reading.problems.filter((p) => !p.startsWith('spec.import') && !p.startsWith('spec.analysis'));
     if (!value.segments) {

@@ -295,12 +295,12 @@ export class Workbench {
   async openShareLink(url: string): Promise<void> {
     try {
       const reading = await readShareLink(url);
-      if (!reading.value) {
+      if (!reading.spec) {
         this.shareProblem = `This share link cannot be used: ${reading.refused}. Ask for a new link; your data is not affected.`;
         return;
       }
       this.shareProblems = reading.problems;
-      this.shared = reading.value;
+      this.shared = reading.spec;
       if (this.analysis.result) await this.#applyShared();
     } catch (e) {
       this.shared = null;

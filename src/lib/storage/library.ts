@@ -96,11 +96,11 @@ export function newSet(
   init: { id: string; name: string; savedAt: string },
 ): { set: DefinitionSet; problems: string[] } | { refused: string } {
   const reading = parseSpecFile(text);
-  if (!reading.value) return { refused: reading.refused };
-  if (!reading.value.segments?.segments.length) return { refused: 'it defines no segments' };
+  if (!reading.spec) return { refused: reading.refused };
+  if (!reading.spec.segments?.segments.length) return { refused: 'it defines no segments' };
   const name = cleanName(init.name);
   if (!name) return { refused: 'a set needs a name' };
-  const spec = reading.value;
+  const spec = reading.spec;
   return { set: { id: init.id, name, savedAt: init.savedAt, spec, summary: summarize(spec) }, problems: reading.problems };
 }
 
@@ -119,8 +119,8 @@ export function readSet(raw: unknown, key: string): DefinitionSet | null {
   if (typeof id !== 'string' || key !== setKey(id) || typeof name !== 'string' || !cleanName(name)) return null;
   if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) return null;
   const reading = checkSpec(raw.spec);
-  if (!reading.value?.segments) return null;
-  return { id, name: cleanName(name), savedAt, spec: reading.value, summary: summarize(reading.value) };
+  if (!reading.spec?.segments) return null;
+  return { id, name: cleanName(name), savedAt, spec: reading.spec, summary: summarize(reading.spec) };
 }
 
 /** Newest first; sets saved at the same moment by name. */

@@ -191,9 +191,9 @@ export function readWorkspace(raw: unknown, expected: readonly FileFingerprint[]
   }
   const reading = text === undefined ? null : parseSpecFile(text);
   if (!reading) problems.push('spec: it cannot be read');
-  else if (!reading.value) problems.push(reading.refused.startsWith('spec') ? reading.refused : `spec: ${reading.refused}`);
+  else if (!reading.spec) problems.push(reading.refused.startsWith('spec') ? reading.refused : `spec: ${reading.refused}`);
   else {
-    spec = reading.value;
+    spec = reading.spec;
     problems.push(...reading.problems);
   }
   const { held, problem } = readHeldSql(raw.heldSql, spec.segments);
