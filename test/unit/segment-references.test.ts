@@ -6,7 +6,7 @@ import type { SegmentSchema } from '../../src/lib/segments/schema.ts';
 import { parseSpecFile } from '../../src/lib/spec/read-spec.ts';
 import { readShareLink, shareLink } from '../../src/lib/spec/share-link.ts';
 import { dependentsOf, referencedSegments, renameReferences } from '../../src/lib/spec/segment-references.ts';
-import { segmentsFile, segmentsSpecOf, type SpecFile } from '../../src/lib/spec/spec-file.ts';
+import { segmentsFile, segmentsSpecOf } from '../../src/lib/spec/spec-file.ts';
 import {
   condition,
   segmentReference,

@@ -4,7 +4,7 @@ import { show, type Check } from './check.ts';
 import { DATE_FORMATS, DELIMITERS, ENCODINGS, ROLES } from './import.ts';
 import { boolean, checkOf, list, map, nullable, object, oneOf, text } from './schema.ts';
 
-const fileOverrides = object({
+const FILE_OVERRIDES = {
   source: nullable(oneOf(PRESET_IDS)),
   parse: object({
     delimiter: oneOf(DELIMITERS),
@@ -14,7 +14,10 @@ const fileOverrides = object({
     dateFormat: oneOf(DATE_FORMATS),
   }),
   columns: map(oneOf(ROLES)),
-});
+};
+const fileOverrides = object(FILE_OVERRIDES);
+/** Version 2 adds the roles the definitions were made with (what a colleague's file is asked to map). */
+const fileOverridesV2 = object({ ...FILE_OVERRIDES, roles: list(oneOf(ROLES.filter((r) => r !== 'attribute' && r !== 'ignore'))) });
 
 /** A column named by role or by attribute name (column-ref.ts). */
 const columnRef = v.union(
@@ -47,6 +50,8 @@ export const IMPORT_PARTS_V1: Record<string, Check> = {
 /** The parts of `import` in spec version 2: as version 1, with rules naming columns by role or attribute name. */
 export const IMPORT_PARTS: Record<string, Check> = {
   ...IMPORT_PARTS_V1,
+  transactions: checkOf(fileOverridesV2),
+  customers: checkOf(fileOverridesV2),
   cleaning: checkOf(
     object({
       cancelled: object({ enabled: boolean, orderIdPrefix: text, statusValues: list(text), filledColumn: nullable(columnRef) }),

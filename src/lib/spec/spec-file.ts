@@ -10,9 +10,9 @@ import type {
   Thresholds,
   TierSpec,
 } from './analysis.ts';
-import { keepOnlyRefs, refOf, resolveRef, refText, type ColumnRef, type KeepOnlyRuleV2 } from './column-ref.ts';
+import type { ColumnRef, KeepOnlyRuleV2 } from './column-ref.ts';
+import { resolvedCleaning, resolvedIds } from './import-part.ts';
 import {
-  defaultIdCleanup,
   defaultImportSpec,
   type CleaningRules,
   type FileImport,
@@ -32,6 +32,11 @@ export interface FileOverrides {
   parse?: Partial<ParseOptions>;
   /** Column name → role; columns not named keep their guessed role. */
   columns?: Record<string, Role>;
+  /**
+   * The roles the definitions were made with (version 2): a file of this kind that maps none of
+   * them is asked to (a share link names roles, never the header text of the file it was made on).
+   */
+  roles?: Role[];
 }
 
 /**
@@ -118,84 +123,6 @@ function movedMap(map: SegmentMap, moved: Record<string, string> | undefined): S
       cells: [...s.cells.filter((c) => !Object.hasOwn(moved, c)), ...cells.filter((c) => moved[c] === s.name)],
     })),
   };
-}
-
-/** The column-naming rules of a spec that these files have no column for, in words for the page and the command line. */
-export function unmappedColumns(files: FileImport[], file: SpecFile): string[] {
-  const c = file.import?.cleaning;
-  const named: [string, ColumnRef | null | undefined][] = [
-    ...(c?.keepOnly ?? []).map((k): [string, ColumnRef] => ['keep-only rule', k.column]),
-    ['"cancelled when not empty" rule', c?.cancelled?.filledColumn],
-    ['refund column', c?.refundColumn],
-    ['id fallback column', file.import?.ids?.fallbackColumn],
-  ];
-  const problems = named
-    .filter(([, ref]) => ref != null && resolveRef(ref, files) === null)
-    .map(([what, ref]) => `map the ${refText(ref!)} column to apply the ${what}`);
-  return [...new Set(problems)];
-}
-
-/** The settings the Data section holds beside the files' mappings. */
-export type ImportSettings = Omit<ImportSpec, 'files'>;
-
-/**
- * The import settings as a spec writes them (version 2): each column a rule names named by its
- * role in these files, or by its name when it is an attribute. With `changedOnly`, only what
- * differs from "Standard" cleaning and the page's id clean-up is written (what a share link carries;
- * the rest is left to what the colleague's own file calls for).
- */
-export function importPartOf(settings: ImportSettings, files: readonly FileImport[], changedOnly = false): NonNullable<SpecFile['import']> {
-  const ref = (column: string | null | undefined) => (column == null ? null : refOf(column, files));
-  const c = settings.cleaning;
-  const cleaning: SpecCleaning = {
-    ...c,
-    cancelled: { ...c.cancelled, filledColumn: ref(c.cancelled.filledColumn) },
-    keepOnly: keepOnlyRefs(c.keepOnly ?? [], files),
-    refundColumn: ref(c.refundColumn),
-  };
-  const ids: SpecIds = { ...settings.ids, fallbackColumn: ref(settings.ids.fallbackColumn) };
-  const full = { amountLevel: settings.amountLevel, cleaning, ids, duplicateCustomers: settings.duplicateCustomers };
-  if (!changedOnly) return full;
-  const standard = defaultImportSpec([]);
-  const differ = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-  const changed = <T extends object>(given: T, base: object): Partial<T> =>
-    Object.fromEntries(Object.entries(given).filter(([k, v]) => differ(v, (base as Record<string, unknown>)[k]))) as Partial<T>;
-  const out: NonNullable<SpecFile['import']> = {};
-  if (full.amountLevel !== standard.amountLevel) out.amountLevel = full.amountLevel;
-  const { cancelled, ...rest } = changed(cleaning, standard.cleaning);
-  const cancelledChanged = changed(cleaning.cancelled!, standard.cleaning.cancelled);
-  const cleaningOut: SpecCleaning = { ...rest, ...(Object.keys(cancelledChanged).length && { cancelled: cancelledChanged }) };
-  void cancelled;
-  if (Object.keys(cleaningOut).length) out.cleaning = cleaningOut;
-  const idsOut = changed(ids, defaultIdCleanup());
-  if (Object.keys(idsOut).length) out.ids = idsOut;
-  if (full.duplicateCustomers !== standard.duplicateCustomers) out.duplicateCustomers = full.duplicateCustomers;
-  return out;
-}
-
-/** Id clean-up with its fallback column named as in these files (left out when they lack it). */
-export function resolvedIds(files: readonly FileImport[], given: SpecIds | undefined): Partial<IdCleanup> {
-  const { fallbackColumn, ...ids } = given ?? {};
-  return fallbackColumn === undefined ? ids : { ...ids, fallbackColumn: fallbackColumn && resolveRef(fallbackColumn, files) };
-}
-
-/** Cleaning rules with their columns named as in these files; a rule whose column they lack is left out. */
-export function resolvedCleaning(files: readonly FileImport[], given: SpecCleaning | undefined): Partial<CleaningRules> {
-  if (!given) return {};
-  const { cancelled, keepOnly, refundColumn, ...same } = given;
-  const out: Partial<CleaningRules> = { ...same };
-  const column = (ref: ColumnRef | null | undefined) => (ref == null ? ref : (resolveRef(ref, files) ?? null));
-  if (keepOnly)
-    out.keepOnly = keepOnly.flatMap((k) => {
-      const name = resolveRef(k.column, files);
-      return name === null ? [] : [{ column: name, values: [...k.values] }];
-    });
-  if (refundColumn !== undefined) out.refundColumn = column(refundColumn);
-  if (cancelled) {
-    const { filledColumn, ...rest } = cancelled;
-    out.cancelled = (filledColumn === undefined ? rest : { ...rest, filledColumn: column(filledColumn) }) as CleaningRules['cancelled'];
-  }
-  return out;
 }
 
 /**

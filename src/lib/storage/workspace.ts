@@ -2,12 +2,13 @@ import type { Inspection } from '../preview/inspect.ts';
 import { isRecord, oneOf, quote, show, type Check } from '../spec/check.ts';
 import { IMPORT_PARTS } from '../spec/import-check.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
-import type { FileImport, FileKind, ImportSpec } from '../spec/import.ts';
+import type { FileImport, FileKind } from '../spec/import.ts';
 import { readHeldSql } from '../spec/held-sql.ts';
 import { parseSpecFile } from '../spec/read-spec.ts';
 import { defaultAnalysisSpec } from '../spec/rfm-defaults.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
-import { importPartOf, resolvedCleaning, resolvedIds, type FileOverrides, type SpecFile } from '../spec/spec-file.ts';
+import { importPartOf, resolvedCleaning, resolvedIds, type ImportSettings } from '../spec/import-part.ts';
+import type { FileOverrides, SpecFile } from '../spec/spec-file.ts';
 
 /**
  * The work kept for a set of files between visits: how each file is read, the import settings,
@@ -34,7 +35,7 @@ export interface SavedFile extends FileFingerprint {
 }
 
 /** The import settings that are not per file. */
-export type ImportSettings = Omit<ImportSpec, 'files'>;
+export type { ImportSettings } from '../spec/import-part.ts';
 
 export interface SavedWorkspace {
   version: 1;
