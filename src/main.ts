@@ -4,18 +4,25 @@ import './app.css';
 import { createDbClient } from './lib/db/client.ts';
 import { findSample } from './lib/samples.ts';
 import { hasSharedSpec } from './lib/spec/share-link.ts';
+import { AddressFollower } from './lib/state/address-follow.svelte.ts';
 import { Navigation } from './lib/state/navigation.svelte.ts';
 import { Workbench } from './lib/state/workbench.svelte.ts';
 
 const workbench = new Workbench(createDbClient());
 const nav = new Navigation();
-// A link's definitions, once applied to the data, leave the address: a reload then brings back the work made from them.
-workbench.onLinkApplied = () => nav.dropSpec();
-nav.onNewLink = (url) => void workbench.openShareLink(url);
+const address = new AddressFollower(workbench, nav);
+const openLink = (url: string) => {
+  address.opened(url);
+  void workbench.openShareLink(url);
+};
+// Once a link's definitions are applied, the address keeps the link until the user changes something, then follows the edits.
+workbench.onLinkApplied = () => address.applied();
+nav.onNewLink = openLink;
 // The engine downloads and starts in the background while the page is already usable.
 void workbench.start();
-// A share link's definitions ride in the fragment, which no server ever sees.
-if (hasSharedSpec(location.hash)) void workbench.openShareLink(location.href);
+// A share link's definitions ride in the fragment, which no server ever sees. The tab's own
+// address (written as the user edited) is not a link: the saved work brings it back.
+if (hasSharedSpec(location.hash) && !address.isOwn(location.href)) openLink(location.href);
 const params = new URLSearchParams(location.search);
 const sample = findSample(params.get('sample'));
 if (sample) void workbench.loadSample(sample);
@@ -23,4 +30,4 @@ if (sample) void workbench.loadSample(sample);
 const localFile = params.get('file');
 if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);
 
-mount(App, { target: document.getElementById('app')!, props: { workbench, nav } });
+mount(App, { target: document.getElementById('app')!, props: { workbench, nav, address } });

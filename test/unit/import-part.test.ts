@@ -87,7 +87,7 @@ describe('the import part a share link carries', () => {
       ]),
     ];
     expect(missingRoles(theirs, part)).toEqual([]);
-    expect(unmappedColumns(theirs, { version: 2, import: part })).toEqual(['map the `Channel` column to apply the refund column']);
+    expect(unmappedColumns(theirs, { version: 2, import: part })).toEqual(['the refund column needs a column named "Channel"']);
     const settings = importSpecOf(theirs, { version: 2, import: withoutUnmapped(theirs, part) });
     expect(settings.cleaning.keepOnly).toEqual([{ column: 'zustand', values: ['paid'] }]);
     expect(settings.cleaning.refundColumn).toBeNull();
@@ -101,8 +101,8 @@ describe('the import part a share link carries', () => {
     ];
     expect(missingRoles(noStatus, part)).toEqual([{ kind: 'transactions', roles: ['status'] }]);
     expect(unmappedColumns(noStatus, { version: 2, import: part })).toEqual([
-      'map the `status` column to apply the keep-only rule',
-      'map the `Channel` column to apply the refund column',
+      'the keep-only rule needs a column mapped as Status',
+      'the refund column needs a column named "Channel"',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { FileImport, KeepOnlyRule, Role } from './import.ts';
+import { ROLE_LABELS } from './role-labels.ts';
 
 /**
  * A column named by what it means, never by its header text (spec version 2): by role (`status`,
@@ -25,9 +26,9 @@ export function resolveRef(ref: ColumnRef, files: readonly FileImport[]): string
   return (exact ?? columns.find((c) => c.name.trim().toLowerCase() === wanted))?.name ?? null;
 }
 
-/** The reference as the page and the command line name it to the user: `status`, or the attribute `Channel`. */
-export function refText(ref: ColumnRef): string {
-  return 'role' in ref ? `\`${ref.role}\`` : `\`${ref.attribute}\``;
+/** What a rule naming this column needs, as the page and the command line say it: a column mapped as Status, or named `Channel`. */
+export function refNeed(ref: ColumnRef): string {
+  return 'role' in ref ? `a column mapped as ${ROLE_LABELS[ref.role]}` : `a column named "${ref.attribute}"`;
 }
 
 export interface KeepOnlyRuleV2 {

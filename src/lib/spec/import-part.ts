@@ -1,4 +1,4 @@
-import { keepOnlyRefs, refOf, refText, resolveRef, type ColumnRef } from './column-ref.ts';
+import { keepOnlyRefs, refOf, refNeed, resolveRef, type ColumnRef } from './column-ref.ts';
 import {
   defaultIdCleanup,
   standardCleaning,
@@ -132,7 +132,7 @@ export function unmappedRules(files: readonly FileImport[], part: SpecFile['impo
 
 /** Those rules in words, for the page and the command line. */
 export function unmappedColumns(files: readonly FileImport[], file: SpecFile): string[] {
-  return [...new Set(unmappedRules(files, file.import).map((r) => `map the ${refText(r.column)} column to apply the ${r.what}`))];
+  return [...new Set(unmappedRules(files, file.import).map((r) => `the ${r.what} needs ${refNeed(r.column)}`))];
 }
 
 /** The spec's import part without the rules that name a column these files lack (the user chose to leave them out). */

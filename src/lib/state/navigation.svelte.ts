@@ -3,8 +3,7 @@ import { readAddress, writeAddress, type Address, type SectionId } from '../addr
 /**
  * The address bar as state: the section shown and a share link's definitions. Moving to a section
  * is a new history entry, so back and forward step through sections and a reload returns to the
- * one shown; a link's definitions, once applied, leave the address (what was made of them is saved
- * with the rest of the work, so a reload does not apply the link over it again).
+ * one shown; the definitions in the address follow the user's edits (address-follow.svelte.ts).
  */
 export class Navigation {
   address = $state.raw<Address>(readAddress(location.hash));
@@ -38,10 +37,10 @@ export class Navigation {
     history.pushState(null, '', this.#url());
   }
 
-  /** Takes a share link's definitions out of the address once they are applied (the history entry is replaced, not added). */
-  dropSpec(): void {
-    if (this.address.spec === null) return;
-    this.address = { ...this.address, spec: null };
+  /** Puts these definitions (encoded) in the address, in place of what it held (the history entry is replaced, not added). */
+  replaceSpec(spec: string | null): void {
+    if (this.address.spec === spec) return;
+    this.address = { ...this.address, spec };
     history.replaceState(null, '', this.#url());
   }
 

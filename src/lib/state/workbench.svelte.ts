@@ -32,7 +32,9 @@ import { mappingProblems } from '../spec/validate-import.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
 import { sqlSegmentIds } from '../spec/held-sql.ts';
+import { importPartOf, missingRoles, unmappedColumns, withRoles, withoutUnmapped, type ImportSettings } from '../spec/import-part.ts';
 import { readShareLink, shareLink } from '../spec/share-link.ts';
+import { mergeImportSettings } from '../storage/workspace.ts';
 import { analysisSpecOf, segmentsSpecOf, type SpecFile } from '../spec/spec-file.ts';
 
 /** A chosen file with what the mapping form knows of it. */
@@ -79,11 +81,32 @@ export class Workbench {
     duplicateCustomers: this.duplicateCustomers,
   });
 
+  /** The import rules of the share link waiting for data that name a column the chosen files lack (they stop the load). */
+  linkColumnProblems: string[] = $derived(
+    this.shared?.import && this.files.length
+      ? unmappedColumns(
+          this.files.map((f) => f.inspection.mapping),
+          this.shared,
+        ).map((p) => `The share link's ${p.slice('the '.length)} (or leave that rule out).`)
+      : [],
+  );
+
+  /** The roles the share link's definitions were made with that the chosen files do not map (asked for, not required). */
+  linkMissingRoles = $derived(
+    this.shared?.import
+      ? missingRoles(
+          this.files.map((f) => f.inspection.mapping),
+          this.shared.import,
+        )
+      : [],
+  );
+
   problems: string[] = $derived([
     ...this.files.flatMap((f) =>
       mappingProblems(f.inspection.mapping, f.inspection.dateChoices, f.dateConfirmed).map((p) => `${f.file.name}: ${p}`),
     ),
     ...(this.files.length ? cleaningColumnProblems(this.spec) : []),
+    ...this.linkColumnProblems,
   ]);
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
@@ -161,6 +184,7 @@ export class Workbench {
     if (added.some((f) => f.inspection.mapping.source)) this.#applySourceSettings();
     if (settings) [this.amountLevel, this.ids, this.cleaning] = [settings.amountLevel, settings.ids, settings.cleaning];
     await this.autosave.filesChosen();
+    this.#applyLinkImport();
   }
 
   /**
@@ -189,6 +213,53 @@ export class Workbench {
     this.amountLevel = settings.amountLevel;
     this.cleaning = settings.cleaning;
     this.ids = settings.ids;
+    this.#applyLinkImport();
+  }
+
+  /** What the page sets for the chosen files by itself: the defaults, what their values suggest and what their sources call for. */
+  #suggestedSettings(): ImportSettings {
+    const mappings = this.files.map((f) => f.inspection.mapping);
+    return { duplicateCustomers: 'refuse', ...sourceSettings(mappings, settingsFrom(this.#suggestions(this.files))) };
+  }
+
+  /** The import settings now in use. */
+  #settings(): ImportSettings {
+    const spec = $state.snapshot(this.spec) as ImportSpec;
+    return { amountLevel: spec.amountLevel, cleaning: spec.cleaning, ids: spec.ids, duplicateCustomers: spec.duplicateCustomers };
+  }
+
+  /**
+   * A share link's import settings, on the chosen files: its rules name roles and attributes, so
+   * they are set again whenever a column's role changes, until the data is loaded.
+   */
+  #applyLinkImport(): void {
+    const part = this.shared?.import;
+    if (!part || this.files.length === 0) return;
+    const merged = mergeImportSettings(
+      this.#settings(),
+      part,
+      this.files.map((f) => f.inspection.mapping),
+    );
+    [this.amountLevel, this.cleaning, this.ids, this.duplicateCustomers] = [
+      merged.amountLevel,
+      merged.cleaning,
+      merged.ids,
+      merged.duplicateCustomers,
+    ];
+  }
+
+  /** Leaves out the share link's import rules whose columns the chosen files lack (the user's choice, said on the page). */
+  leaveOutUnmappedLinkRules(): void {
+    const shared = this.shared;
+    if (!shared?.import) return;
+    this.shared = {
+      ...shared,
+      import: withoutUnmapped(
+        this.files.map((f) => f.inspection.mapping),
+        shared.import,
+      ),
+    };
+    this.#applyLinkImport();
   }
 
   removeFile(index: number): void {
@@ -213,6 +284,7 @@ export class Workbench {
 
   setKind(index: number, kind: FileImport['kind']): void {
     this.#updateFile(index, (f) => ({ ...f, inspection: { ...f.inspection, mapping: { ...f.inspection.mapping, kind } } }));
+    this.#applyLinkImport();
   }
 
   /** Sets a column's role; a role that must be unique moves away from the column that had it. */
@@ -221,6 +293,7 @@ export class Workbench {
       const columns = assignRole(f.inspection.mapping.columns, column, role);
       return { ...f, inspection: reinspect({ ...f.inspection.mapping, columns }, f.head, f.complete, 'formats') };
     });
+    this.#applyLinkImport();
   }
 
   async loadSample(sample: Sample): Promise<void> {
@@ -302,21 +375,50 @@ export class Workbench {
       this.shareProblems = reading.problems;
       this.shared = reading.spec;
       if (this.analysis.result) await this.#applyShared();
+      else if (this.files.length) this.#applyLinkImport();
     } catch (e) {
       this.shared = null;
       this.shareProblem = `This share link cannot be used: ${errorMessage(e)}. Ask for a new link; your data is not affected.`;
     }
   }
 
-  /** A link to this page with the current analysis settings and segments (never data). */
-  shareLink(pageUrl: string): Promise<string> {
-    const segments = $state.snapshot(this.segments.spec) as SegmentsSpec;
-    return shareLink(pageUrl, { version: 2, analysis: $state.snapshot(this.analysis.spec) as AnalysisSpec, segments });
+  /**
+   * The definitions on this page as a spec (never data): the import settings (once files are
+   * chosen: what differs from what they call for by themselves, and the roles they map), the
+   * analysis settings and the segments.
+   */
+  definitions(): SpecFile {
+    const spec: SpecFile = {
+      version: 2,
+      analysis: $state.snapshot(this.analysis.spec) as AnalysisSpec,
+      segments: $state.snapshot(this.segments.spec) as SegmentsSpec,
+    };
+    if (this.files.length === 0) return spec;
+    const mappings = this.files.map((f) => f.inspection.mapping);
+    return { ...spec, import: withRoles(importPartOf(this.#settings(), mappings, this.#suggestedSettings()), mappings) };
   }
 
+  /** A link to this page with the current definitions (never data). */
+  shareLink(pageUrl: string): Promise<string> {
+    return shareLink(pageUrl, this.definitions());
+  }
+
+  /**
+   * A link opened on loaded data: its import settings, when they change the ones in use, load the
+   * data again (the link's analysis and segments then apply to it); a rule naming a column the
+   * files lack waits in the Data section.
+   */
   async #applyShared(): Promise<void> {
     const shared = this.shared;
     if (!shared) return;
+    if (shared.import) {
+      const before = JSON.stringify(this.#settings());
+      this.#applyLinkImport();
+      if (JSON.stringify(this.#settings()) !== before || this.linkColumnProblems.length) {
+        if (this.problems.length === 0) await this.load();
+        return;
+      }
+    }
     this.shared = null;
     if (shared.analysis && this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)))) await this.analysis.run();
     if (shared.segments) this.#fromLink(() => this.#replaceFromLink(segmentsSpecOf(shared)));
