@@ -162,13 +162,9 @@ export interface ProcessStep {
 
 /** Segmentation as a process: goals → data → segments → analysis → action. */
 export const PROCESS: readonly ProcessStep[] = [
-  {
-    name: 'Goals',
-    what: 'Decide what should change: win back lapsed customers, grow repeat orders, keep the best.',
-    sections: ['overview'],
-  },
-  { name: 'Data', what: 'Load orders (and a customers file); check what was read and left out.', sections: ['data'] },
-  { name: 'Segments', what: 'Group customers: RFM, value tiers, lifecycle, or your own rules.', sections: ['rfm', 'value', 'segments'] },
-  { name: 'Analysis', what: 'Compare each segment with the base: size, revenue, KPIs, overlap, profile.', sections: ['segments'] },
-  { name: 'Action', what: 'Pick a few segments worth acting on and export their customers.', sections: ['segments', 'rfm'] },
+  { name: 'Goals', what: 'Decide what should change: win back, repeat orders, keep the best.', sections: ['overview'] },
+  { name: 'Data', what: 'Load orders (and customers); check what was read.', sections: ['data'] },
+  { name: 'Segments', what: 'Group customers: RFM, tiers, lifecycle, own rules.', sections: ['rfm', 'value', 'segments'] },
+  { name: 'Analysis', what: 'Compare each with the base: KPIs, overlap, profile.', sections: ['segments'] },
+  { name: 'Action', what: 'Pick a few worth acting on; export their customers.', sections: ['segments', 'rfm'] },
 ];
