@@ -1,3 +1,4 @@
+import { Guide } from './guide.svelte.ts';
 import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
@@ -119,6 +120,8 @@ export class Workbench {
   readonly autosave: Autosave;
   /** Named definition sets saved in this browser. */
   readonly library: DefinitionsLibrary;
+  /** Whether the guided explanations are offered (a preference kept in this browser). */
+  readonly guide = new Guide();
   readonly #db: Remote<DbApi>;
   #started: Promise<EngineStatus> | null = null;
 
@@ -128,7 +131,10 @@ export class Workbench {
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
     const store = openAppStore();
     this.autosave = new Autosave(this, store);
-    this.library = new DefinitionsLibrary(store, this.segments, () => this.autosave.forgotten());
+    this.library = new DefinitionsLibrary(store, this.segments, () => {
+      this.autosave.forgotten();
+      this.guide.forget();
+    });
   }
 
   /** Starts the engine once; later callers share the same start. */
