@@ -85,3 +85,15 @@ test('?sample=b2b-v1 loads accounts and paid invoices, every record accounted fo
   expect(Number(sql)).toBe(expected);
   await expect(rules.getByTestId('member-count')).toHaveText(formatCount(expected));
 });
+
+test('the file picker offers the samples: picking the B2B one and "Try sample data" loads it', async ({ app, page }) => {
+  await app.open();
+  const choice = page.getByLabel('Sample', { exact: true });
+  await expect(choice).toHaveValue('retail-v2');
+  await choice.selectOption({ label: 'B2B subscriptions sample (synthetic, 2023–2024: accounts and invoices)' });
+  await expect(page.getByText('?sample=b2b-v1')).toBeVisible();
+  await page.getByRole('button', { name: 'Try sample data' }).click();
+  await app.loaded();
+  await expect(page.getByRole('group', { name: 'Data loaded' })).toContainText('b2b-v1-invoices.csv');
+  expect(await app.count('loaded', 'b2b-v1-invoices.csv')).toBe(paid.length);
+});
