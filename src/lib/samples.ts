@@ -49,7 +49,7 @@ export const SAMPLES: readonly Sample[] = [
   },
   {
     id: 'b2b-v1',
-    title: 'B2B subscriptions sample (synthetic, 2023–2024: accounts and invoices)',
+    title: 'B2B subscriptions sample (synthetic, 2023–2024, accounts and invoices)',
     files: [
       { path: 'samples/b2b-v1/invoices.csv', name: 'b2b-v1-invoices.csv', kind: 'transactions' },
       { path: 'samples/b2b-v1/accounts.csv', name: 'b2b-v1-accounts.csv', kind: 'customers' },

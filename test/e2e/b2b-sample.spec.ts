@@ -90,7 +90,7 @@ test('the file picker offers the samples: picking the B2B one and "Try sample da
   await app.open();
   const choice = page.getByLabel('Sample', { exact: true });
   await expect(choice).toHaveValue('retail-v2');
-  await choice.selectOption({ label: 'B2B subscriptions sample (synthetic, 2023–2024: accounts and invoices)' });
+  await choice.selectOption({ label: 'B2B subscriptions sample (synthetic, 2023–2024, accounts and invoices)' });
   await expect(page.getByText('?sample=b2b-v1')).toBeVisible();
   await page.getByRole('button', { name: 'Try sample data' }).click();
   await app.loaded();

@@ -105,7 +105,7 @@ test('?sample=instructor-demo loads the CSV an instructor placed in samples/, wi
   const choice = page.getByLabel('Sample', { exact: true });
   await expect(choice.locator('option')).toHaveText([
     'Retail sample (synthetic, 2023–2024, with contact fields)',
-    'B2B subscriptions sample (synthetic, 2023–2024: accounts and invoices)',
+    'B2B subscriptions sample (synthetic, 2023–2024, accounts and invoices)',
     'Retail sample (synthetic, 2023–2024)',
     'Workshop orders (made up for the class)',
   ]);

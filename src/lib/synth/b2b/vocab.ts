@@ -62,12 +62,12 @@ export const FIRST_PLAN_BY_SIZE = [
 
 /** Seats bought at first, by size band: [fewest, most]. */
 export const SEATS_BY_SIZE: readonly (readonly [number, number])[] = [
-  [1, 6],
-  [3, 25],
-  [10, 60],
-  [25, 150],
-  [60, 400],
-  [150, 900],
+  [1, 5],
+  [2, 15],
+  [5, 40],
+  [10, 80],
+  [20, 150],
+  [40, 300],
 ];
 
 /** Share of accounts paying yearly, by plan: bigger plans sign yearly contracts more often. */
