@@ -2,7 +2,6 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { createDbClient } from './lib/db/client.ts';
-import { findSample } from './lib/samples.ts';
 import { hasSharedSpec } from './lib/spec/share-link.ts';
 import { AddressFollower } from './lib/state/address-follow.svelte.ts';
 import { Navigation } from './lib/state/navigation.svelte.ts';
@@ -24,8 +23,10 @@ void workbench.start();
 // address (written as the user edited) is not a link: the saved work brings it back.
 if (hasSharedSpec(location.hash) && !address.isOwn(location.href)) openLink(location.href);
 const params = new URLSearchParams(location.search);
-const sample = findSample(params.get('sample'));
-if (sample) void workbench.loadSample(sample);
+// The samples this deployment offers: the bundled ones, and any an instructor listed in samples/manifest.json.
+void workbench.catalog.load();
+const sample = params.get('sample');
+if (sample) void workbench.openSample(sample);
 // Set by `npm start -- file.csv`: the file is served by the local server that serves this page.
 const localFile = params.get('file');
 if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);

@@ -4,7 +4,8 @@
  *   npx tsx src/cli/generate-data.ts sample [--out DIR]
  *     → public/samples/retail-v1/transactions.csv and customers.csv, and
  *       public/samples/retail-v2/customers.csv (v1's customers with contact fields; v2's
- *       transactions are v1's file, so it is not written twice)
+ *       transactions are v1's file, so it is not written twice), and
+ *       public/samples/b2b-v1/accounts.csv and invoices.csv (the B2B subscription sample)
  *   npx tsx src/cli/generate-data.ts bench --rows 1000000 [--out bench-data/] [--customers N]
  *       [--seed N] [--ids prefixed|numeric] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--contacts]
  *     → <out>/tx-<rows>.csv and <out>/customers-<rows>.csv, skipped when a `.done` marker beside
@@ -13,6 +14,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createB2bDataset } from '../lib/synth/b2b/dataset.ts';
+import { B2B_SAMPLE_OPTIONS } from '../lib/synth/b2b/options.ts';
 import { createDataset } from '../lib/synth/dataset.ts';
 import { SAMPLE_OPTIONS, SAMPLE_V2_OPTIONS, SYNTH_VERSION, benchOptions } from '../lib/synth/options.ts';
 import type { IdStyle, SynthOptions } from '../lib/synth/options.ts';
@@ -90,6 +93,19 @@ function generate(options: SynthOptions, txFile: string | null, customersFile: s
   writeFile(customersFile, dataset.customers, options, () => dataset.customersCsv(), 'customers', marker);
 }
 
+/** Writes the B2B sample's accounts and invoices into `dir`. */
+function generateB2b(dir: string): void {
+  const dataset = createB2bDataset({ ...B2B_SAMPLE_OPTIONS });
+  mkdirSync(dir, { recursive: true });
+  for (const [file, rows, chunks] of [
+    ['accounts.csv', dataset.accounts, () => dataset.accountsCsv()],
+    ['invoices.csv', dataset.invoices, () => dataset.invoicesCsv()],
+  ] as const) {
+    const bytes = writeChunks(path.join(dir, file), chunks());
+    console.log(`wrote ${path.join(dir, file)}: ${rows} rows, ${bytes} bytes`);
+  }
+}
+
 function positive(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -118,6 +134,7 @@ function main(argv: string[]): void {
     const txFile = path.join(dir, 'retail-v1/transactions.csv');
     generate({ ...SAMPLE_OPTIONS }, txFile, path.join(dir, 'retail-v1/customers.csv'), false);
     generate({ ...SAMPLE_V2_OPTIONS }, null, path.join(dir, 'retail-v2/customers.csv'), false);
+    generateB2b(path.join(dir, 'b2b-v1'));
     const s = summarizeTransactions([readFileSync(txFile, 'utf8')]);
     console.log(
       `sample: ${s.invoices} invoices, ${s.customers} customer ids, ` +

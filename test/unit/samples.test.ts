@@ -8,8 +8,8 @@ const PUBLIC = path.resolve(import.meta.dirname, '../../public');
 test('the page offers retail-v2; a link naming retail-v1 still opens retail-v1’s own files', () => {
   expect(DEFAULT_SAMPLE.id).toBe('retail-v2');
   expect(findSample('retail-v1')?.files).toEqual([
-    { path: 'samples/retail-v1/transactions.csv', name: 'retail-v1-transactions.csv' },
-    { path: 'samples/retail-v1/customers.csv', name: 'retail-v1-customers.csv' },
+    { path: 'samples/retail-v1/transactions.csv', name: 'retail-v1-transactions.csv', kind: 'transactions' },
+    { path: 'samples/retail-v1/customers.csv', name: 'retail-v1-customers.csv', kind: 'customers' },
   ]);
   expect(findSample('retail-v3')).toBeUndefined();
   expect(findSample(null)).toBeUndefined();

@@ -13,6 +13,7 @@ import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import type { Sample } from '../samples.ts';
+import { SampleCatalog } from './sample-catalog.svelte.ts';
 import { inspectAs, recogniseInspection } from '../sources/apply.ts';
 import { findPreset } from '../sources/presets.ts';
 import { settingsFrom, sourceSettings } from '../sources/recognise.ts';
@@ -122,6 +123,8 @@ export class Workbench {
   readonly library: DefinitionsLibrary;
   /** Whether the guided explanations are offered (a preference kept in this browser). */
   readonly guide = new Guide();
+  /** The samples this deployment offers (its samples/manifest.json, else the bundled ones). */
+  readonly catalog = new SampleCatalog();
   readonly #db: Remote<DbApi>;
   #started: Promise<EngineStatus> | null = null;
 
@@ -151,10 +154,14 @@ export class Workbench {
    * with a way forward. `settings` are the ones the files come with (the sample's); then any work
    * saved in this browser for these files is restored.
    */
-  async addFiles(list: readonly File[], settings?: Pick<ImportSpec, 'amountLevel' | 'ids' | 'cleaning'>): Promise<void> {
+  async addFiles(
+    list: readonly File[],
+    settings?: Pick<ImportSpec, 'amountLevel' | 'ids' | 'cleaning'> | 'from-files',
+    kinds: readonly FileImport['kind'][] = [],
+  ): Promise<void> {
     this.notice = null;
     const added: ChosenFile[] = [];
-    for (const chosen of list) {
+    for (const [index, chosen] of list.entries()) {
       let file = chosen;
       let head = await readHead(file);
       let workbook: ChosenFile['workbook'];
@@ -181,14 +188,19 @@ export class Workbench {
         this.notice = { kind: 'unsupported-file', message: unreadable };
         continue;
       }
-      const { inspection, preset } = recogniseInspection(guessed, (m, guess) => reinspect(m, head, complete, guess));
+      const recognised = recogniseInspection(guessed, (m, guess) => reinspect(m, head, complete, guess));
+      const { preset } = recognised;
+      // A sample's manifest says which file holds what: that is not left to a guess.
+      const fileKind = kinds[index] ?? recognised.inspection.mapping.kind;
+      const inspection = { ...recognised.inspection, mapping: { ...recognised.inspection.mapping, kind: fileKind } };
       added.push({ file, head, complete, inspection, dateConfirmed: preset?.dateFormat !== undefined, ...(workbook && { workbook }) });
     }
     this.#setFiles([...this.files, ...added]);
     this.report = null;
     // A known export brings the settings it needs (shown, and editable, in the import settings).
-    if (added.some((f) => f.inspection.mapping.source)) this.#applySourceSettings();
-    if (settings) [this.amountLevel, this.ids, this.cleaning] = [settings.amountLevel, settings.ids, settings.cleaning];
+    if (settings === 'from-files' || added.some((f) => f.inspection.mapping.source)) this.#applySourceSettings();
+    if (settings && settings !== 'from-files')
+      [this.amountLevel, this.ids, this.cleaning] = [settings.amountLevel, settings.ids, settings.cleaning];
     await this.autosave.filesChosen();
     this.#applyLinkImport();
   }
@@ -309,18 +321,34 @@ export class Workbench {
         sample.files.map(async (f) => {
           // Relative to the page, so the app works from any static folder.
           const response = await fetch(f.path);
-          if (!response.ok) throw new Error(`could not read the bundled sample ${f.path} (${response.status})`);
+          if (!response.ok) throw new Error(`could not read the sample file ${f.path} (${response.status})`);
           return new File([await response.blob()], f.name, { type: 'text/csv' });
         }),
       );
       this.#setFiles([]);
-      // The sample's own settings, whatever a file loaded before it had set.
-      await this.addFiles(files, { amountLevel: 'line', ids: defaultIdCleanup(), cleaning: structuredClone(sample.cleaning) });
+      // The sample's own settings, whatever a file loaded before it had set; without any, what its files call for.
+      const { cleaning } = sample;
+      const settings = cleaning
+        ? { amountLevel: 'line' as const, ids: defaultIdCleanup(), cleaning: structuredClone(cleaning) }
+        : 'from-files';
+      await this.addFiles(
+        files,
+        settings,
+        sample.files.map((f) => f.kind),
+      );
       await this.whenEngineReady();
       await this.load();
     } catch (e) {
       this.notice = { kind: errorKind(e), message: errorMessage(e) };
     }
+  }
+
+  /** Opens the sample a link names (`?sample=<id>`), or says that there is none by that id. */
+  async openSample(id: string): Promise<void> {
+    const sample = await this.catalog.find(id);
+    if (sample) return this.loadSample(sample);
+    const offered = this.catalog.samples.map((s) => s.id).join(', ');
+    this.notice = { kind: 'unknown', message: `This link names a sample, “${id}”, that this site does not offer (it offers ${offered}).` };
   }
 
   /** Opens a file served beside the page (`npm start -- file.csv`), loading it when the mapping is complete. */
