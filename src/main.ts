@@ -1,26 +1,41 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import Unsupported from './components/shell/Unsupported.svelte';
+import { canWorkOffline, missingCapabilities } from './lib/capabilities.ts';
 import { createDbClient } from './lib/db/client.ts';
 import { findSample } from './lib/samples.ts';
 import { hasSharedSpec } from './lib/spec/share-link.ts';
 import { Navigation } from './lib/state/navigation.svelte.ts';
+import { Offline } from './lib/state/offline.svelte.ts';
 import { Workbench } from './lib/state/workbench.svelte.ts';
 
-const workbench = new Workbench(createDbClient());
-const nav = new Navigation();
-// A link's definitions, once applied to the data, leave the address: a reload then brings back the work made from them.
-workbench.onLinkApplied = () => nav.dropSpec();
-nav.onNewLink = (url) => void workbench.openShareLink(url);
-// The engine downloads and starts in the background while the page is already usable.
-void workbench.start();
-// A share link's definitions ride in the fragment, which no server ever sees.
-if (hasSharedSpec(location.hash)) void workbench.openShareLink(location.href);
-const params = new URLSearchParams(location.search);
-const sample = findSample(params.get('sample'));
-if (sample) void workbench.loadSample(sample);
-// Set by `npm start -- file.csv`: the file is served by the local server that serves this page.
-const localFile = params.get('file');
-if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);
+const target = document.getElementById('app')!;
+// A browser without what the app needs is told what is missing, instead of failing later and obscurely.
+const missing = missingCapabilities(globalThis);
+if (missing.length) mount(Unsupported, { target, props: { missing } });
+else startApp();
 
-mount(App, { target: document.getElementById('app')!, props: { workbench, nav } });
+function startApp() {
+  const workbench = new Workbench(createDbClient());
+  const nav = new Navigation();
+  // Only the production build has a service worker (sw.js is written by the build).
+  const offline = new Offline(import.meta.env.PROD && canWorkOffline(globalThis));
+  // A link's definitions, once applied to the data, leave the address: a reload then brings back the work made from them.
+  workbench.onLinkApplied = () => nav.dropSpec();
+  nav.onNewLink = (url) => void workbench.openShareLink(url);
+  // The engine downloads and starts in the background while the page is already usable; once it runs,
+  // the bundle it loaded is kept for offline use.
+  void workbench.start().then((status) => (status.state === 'ready' ? offline.keepEngine(status.files) : undefined));
+  void offline.register();
+  // A share link's definitions ride in the fragment, which no server ever sees.
+  if (hasSharedSpec(location.hash)) void workbench.openShareLink(location.href);
+  const params = new URLSearchParams(location.search);
+  const sample = findSample(params.get('sample'));
+  if (sample) void workbench.loadSample(sample);
+  // Set by `npm start -- file.csv`: the file is served by the local server that serves this page.
+  const localFile = params.get('file');
+  if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);
+
+  mount(App, { target, props: { workbench, nav, offline } });
+}
