@@ -19,8 +19,7 @@ else startApp();
 function startApp() {
   const workbench = new Workbench(createDbClient());
   const nav = new Navigation();
-  // Only the production build has a service worker (sw.js is written by the build).
-  const offline = new Offline(import.meta.env.PROD && canWorkOffline(globalThis));
+  const offline = new Offline({ built: import.meta.env.PROD, secure: canWorkOffline(globalThis) });
   // A link's definitions, once applied to the data, leave the address: a reload then brings back the work made from them.
   workbench.onLinkApplied = () => nav.dropSpec();
   nav.onNewLink = (url) => void workbench.openShareLink(url);

@@ -17,11 +17,11 @@ const fakeUrl = { createObjectURL: () => 'blob:fake', revokeObjectURL: () => und
 function complete(): BrowserGlobals {
   return {
     Worker: fakeWorker(true),
-    Blob: class {},
+    Blob: function Blob() {},
     URL: fakeUrl,
     WebAssembly: { instantiate: () => undefined },
-    CompressionStream: class {},
-    DecompressionStream: class {},
+    CompressionStream: function CompressionStream() {},
+    DecompressionStream: function DecompressionStream() {},
     indexedDB: {},
     isSecureContext: true,
     navigator: { serviceWorker: {} },
@@ -48,10 +48,8 @@ describe('missingCapabilities', () => {
 
   it('counts a Worker constructor that throws as no module workers, and releases the probe URL', () => {
     const revoked: string[] = [];
-    const Worker = class {
-      constructor() {
-        throw new Error('SecurityError');
-      }
+    const Worker = function Worker() {
+      throw new Error('SecurityError');
     };
     const URL = { createObjectURL: () => 'blob:probe', revokeObjectURL: (u: string) => void revoked.push(u) };
     expect(missingCapabilities({ ...complete(), Worker, URL })).toEqual(['module workers']);

@@ -15,9 +15,15 @@ export class Offline {
   private registration: ServiceWorkerRegistration | null = null;
   private reloading = false;
 
-  /** `supported`: a secure context with service workers (see canWorkOffline). */
-  constructor(private readonly supported: boolean) {
-    if (!supported) this.note = 'Offline use needs https (or localhost): this page works while online only.';
+  private readonly supported: boolean;
+
+  /**
+   * `built`: a production build (only it has sw.js; the dev server has none and says nothing);
+   * `secure`: a secure context with service workers (see canWorkOffline).
+   */
+  constructor({ built, secure }: { built: boolean; secure: boolean }) {
+    this.supported = built && secure;
+    if (built && !secure) this.note = 'Offline use needs https (or localhost): this page works while online only.';
   }
 
   async register(): Promise<void> {
@@ -30,7 +36,7 @@ export class Offline {
     let registration: ServiceWorkerRegistration;
     try {
       // Registered once; after that the browser itself looks for a new sw.js each time the page opens.
-      const script = new URL('./sw.js', location.href).href;
+      const script = new URL('./sw.js', location.href).href; // eslint-disable-line svelte/prefer-svelte-reactivity -- a value read once, not state
       const existing = await container.getRegistration();
       registration = existing?.active?.scriptURL === script ? existing : await container.register('./sw.js');
     } catch (e) {
