@@ -18,7 +18,8 @@ import type { WorkbookCsv } from './workbook.ts';
 export type EngineStatus =
   | { state: 'downloading'; loadedBytes: number; totalBytes: number }
   | { state: 'starting' }
-  | { state: 'ready'; version: string; locked: boolean }
+  /** `files`: the URLs of the DuckDB bundle the browser selected (its wasm and worker), which the page keeps for offline use. */
+  | { state: 'ready'; version: string; locked: boolean; files: string[] }
   | { state: 'failed'; message: string };
 
 /** Import progress: reading bytes (when the file is decompressed or transcoded), then SQL phases. */

@@ -51,6 +51,8 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+/** The bundle selectBundle chose: the page keeps these files for offline use. */
+let bundleFiles: string[] = [];
 let database: duckdb.AsyncDuckDB | null = null;
 let lastSpec: ImportSpec | null = null;
 /** What the analysis tables were last built from; null after an import, so everything is rebuilt. */
@@ -93,6 +95,7 @@ const runner = (conn: duckdb.AsyncDuckDBConnection): PreparingRunner => ({
 
 async function startEngine(onStatus: (s: EngineStatus) => void): Promise<duckdb.AsyncDuckDBConnection> {
   const bundle = await duckdb.selectBundle(BUNDLES);
+  bundleFiles = [bundle.mainModule, bundle.mainWorker!];
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
@@ -236,7 +239,7 @@ const api: DbApi = {
     try {
       const conn = await connection;
       const [row] = (await conn.query('SELECT version() AS v')).toArray();
-      const status: EngineStatus = { state: 'ready', version: String(row.toJSON().v), locked: !UNLOCKED };
+      const status: EngineStatus = { state: 'ready', version: String(row.toJSON().v), locked: !UNLOCKED, files: bundleFiles };
       onStatus(status);
       return status;
     } catch (e) {
