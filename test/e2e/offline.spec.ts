@@ -50,7 +50,7 @@ async function loadSample(app: WorkbenchPage): Promise<{ customers: number; rfm:
 }
 
 async function newGuardedContext(browser: import('@playwright/test').Browser, origin: string) {
-  const context: BrowserContext = await browser.newContext();
+  const context: BrowserContext = await browser.newContext({ serviceWorkers: 'allow' });
   const guard = await guardContext(context, origin);
   return { context, guard };
 }
@@ -207,7 +207,7 @@ bare('plain http (not localhost): the app works online and says in one line that
   });
   const url = `http://workshop.test:${HTTP_PORT}/`;
   try {
-    const context = await insecure.newContext();
+    const context = await insecure.newContext({ serviceWorkers: 'allow' });
     const guard = await guardContext(context, new URL(url).origin);
     const page = await context.newPage();
     const app = new WorkbenchPage(page);

@@ -89,6 +89,13 @@ describe('routeRequest', () => {
     expect(get(`${SCOPE}assets/duckdb-eh-9ubY-jlA.wasm`)).toEqual({ kind: 'engine', key: `${SCOPE}assets/duckdb-eh-9ubY-jlA.wasm` });
   });
 
+  it('asks the host first for what an instructor may change after the build (the samples manifest, CSVs added to samples/)', () => {
+    expect(get(`${SCOPE}samples/manifest.json`)).toEqual({ kind: 'fresh', key: `${SCOPE}samples/manifest.json` });
+    expect(get(`${SCOPE}samples/instructor-demo.csv`)).toEqual({ kind: 'fresh', key: `${SCOPE}samples/instructor-demo.csv` });
+    // A bundled sample is part of the build: from the cache.
+    expect(get(`${SCOPE}samples/retail-v1/transactions.csv`).kind).toBe('shell');
+  });
+
   it('leaves alone what is not the app: other origins, other folders, unknown files, writes', () => {
     expect(get('https://cdn.example.com/some/sub/path/assets/index-MESBzz7_.js')).toEqual({ kind: 'pass' });
     expect(get('https://example.org/assets/index-MESBzz7_.js')).toEqual({ kind: 'pass' });
