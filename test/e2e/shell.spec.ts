@@ -103,7 +103,7 @@ test('the import form folds to a summary of each file once loaded; Change data o
   await expect(summary).toBeHidden();
 });
 
-test("a link's definitions apply on its section, then leave the address; moving between sections keeps them until then", async ({
+test("a link's definitions apply on its section and stay in the address until the first change; moving between sections keeps them", async ({
   app,
   page,
 }) => {
@@ -116,5 +116,6 @@ test("a link's definitions apply on its section, then leave the address; moving 
   await app.loaded();
   await app.section('Segments');
   await expect(page.getByRole('region', { name: 'From the link', exact: true })).toBeVisible();
-  await expect.poll(() => new URL(page.url()).hash).toBe('#view=segments');
+  // Applied, and nothing changed since: the address is the link as opened, on the section shown.
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#view=segments&${fragment(SHARED)}`);
 });

@@ -47,7 +47,8 @@ function changed<T extends object>(given: T, standard: object, base?: object): P
  */
 export function importPartOf(settings: ImportSettings, files: readonly FileImport[], base?: ImportSettings): ImportPart {
   const asSpec = (s: ImportSettings) => {
-    const ref = (column: string | null | undefined) => (column == null ? null : refOf(column, files));
+    // A setting left out (undefined) stays left out: older settings have no such key, and mean the same.
+    const ref = (column: string | null | undefined) => (column == null ? column : refOf(column, files));
     const c = s.cleaning;
     const cleaning: SpecCleaning = {
       ...c,
