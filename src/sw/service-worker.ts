@@ -91,18 +91,6 @@ sw.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      if (route.kind === 'fresh') {
-        try {
-          const response = unredirected(await fetch(request));
-          if (response.status === 200) await cache.put(route.key, response.clone());
-          return response;
-        } catch (e) {
-          // The host is out of reach (the venue's wifi dropped): the copy kept on the last visit.
-          const kept = await cache.match(route.key);
-          if (kept) return kept;
-          throw e;
-        }
-      }
       const hit = await cache.match(route.key);
       if (hit) return hit;
       // Only the kept file's own address is fetched: a navigation's query never reaches the server from here.

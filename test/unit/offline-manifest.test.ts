@@ -89,9 +89,8 @@ describe('routeRequest', () => {
     expect(get(`${SCOPE}assets/duckdb-eh-9ubY-jlA.wasm`)).toEqual({ kind: 'engine', key: `${SCOPE}assets/duckdb-eh-9ubY-jlA.wasm` });
   });
 
-  it('asks the host first for what an instructor may change after the build (the samples manifest, CSVs added to samples/)', () => {
-    expect(get(`${SCOPE}samples/manifest.json`)).toEqual({ kind: 'fresh', key: `${SCOPE}samples/manifest.json` });
-    expect(get(`${SCOPE}samples/instructor-demo.csv`)).toEqual({ kind: 'fresh', key: `${SCOPE}samples/instructor-demo.csv` });
+  it('keeps a CSV an instructor added to samples/ after the build once it is opened', () => {
+    expect(get(`${SCOPE}samples/instructor-demo.csv`)).toEqual({ kind: 'kept', key: `${SCOPE}samples/instructor-demo.csv` });
     // A bundled sample is part of the build: from the cache.
     expect(get(`${SCOPE}samples/retail-v1/transactions.csv`).kind).toBe('shell');
   });

@@ -7,10 +7,12 @@ export type Route =
   /** One of DuckDB's bundle files: from the cache, else fetched and kept. */
   | { kind: 'engine'; key: string }
   /**
-   * What an instructor may change on the host after the build (the samples manifest, CSVs added to
-   * samples/): the network first, kept for offline use, the kept copy when the host cannot be reached.
+   * A CSV an instructor added to samples/ after the build (listed in samples/manifest.json, which is
+   * part of the shell, fetched from the host when the service worker installs): from the cache, else
+   * fetched and kept, so a room that opened it once has it offline. Never the network while a copy is
+   * kept: offline, the host is not asked at all.
    */
-  | { kind: 'fresh'; key: string }
+  | { kind: 'kept'; key: string }
   /** Not the app's: left to the browser, untouched. */
   | { kind: 'pass' };
 
@@ -36,17 +38,13 @@ export function cacheKey(scope: string, path: string): string {
   return path === 'index.html' ? new URL(scope).href : new URL(path, scope).href;
 }
 
-/** The list of samples a deployment offers, which an instructor may edit on the host. */
-const SAMPLES_MANIFEST = 'samples/manifest.json';
-
 export function routeRequest(manifest: OfflineManifest, scope: string, request: RequestFacts): Route {
   if (request.method !== 'GET') return { kind: 'pass' };
   const path = scopedPath(scope, request.url);
   if (path === null) return { kind: 'pass' };
   // Any address of the page (?sample=…, #…) opens the one index.html.
   if (path === '' && request.mode === 'navigate') return { kind: 'shell', key: cacheKey(scope, 'index.html') };
-  if (path === SAMPLES_MANIFEST || (path.startsWith('samples/') && !manifest.shell.includes(path)))
-    return { kind: 'fresh', key: cacheKey(scope, path) };
+  if (path.startsWith('samples/') && !manifest.shell.includes(path)) return { kind: 'kept', key: cacheKey(scope, path) };
   if (manifest.shell.includes(path)) return { kind: 'shell', key: cacheKey(scope, path) };
   const engine = engineOf(path);
   if (engine && manifest.engines[engine]?.includes(path)) return { kind: 'engine', key: cacheKey(scope, path) };
