@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, parseCsv, test } from './fixtures.ts';
-import { PORT } from './ports.ts';
+import { SPEC_PORTS } from './ports.ts';
 
 /**
  * A deployment an instructor added data to: the production build, served by a tiny static server
@@ -11,7 +11,7 @@ import { PORT } from './ports.ts';
  * laid over the build's own files, as copying them into the deployed folder would.
  */
 const DIST = path.resolve(import.meta.dirname, '../../dist');
-const SITE_PORT = PORT + 2;
+const SITE_PORT = SPEC_PORTS.instructorSite;
 const SITE = `http://127.0.0.1:${SITE_PORT}/`;
 
 const DEMO_CSV = [

@@ -4,13 +4,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { GUESS_FIXTURES, reference } from '../guess-reference.ts';
 import { expect, guardContext, WorkbenchPage } from './fixtures.ts';
 import { NOTHING_SENT, NOTHING_YET, startConnectionCounter, startStaticHost } from './static-server.ts';
-import { PORT } from './ports.ts';
+import { SPEC_PORTS } from './ports.ts';
 
-/** This spec's own static hosts: ports past the two preview servers of this checkout (SW_E2E_PORT + 2 …). */
-const OFFLINE_PORT = PORT + 2;
-const SUB_PATH_PORT = PORT + 3;
-const UPDATE_PORT = PORT + 4;
-const HTTP_PORT = PORT + 5;
+/** This spec's own static hosts (ports.ts). */
+const { offline: OFFLINE_PORT, subPath: SUB_PATH_PORT, update: UPDATE_PORT, plainHttp: HTTP_PORT } = SPEC_PORTS;
 
 /** Bytes of every response the page's origin holds in Cache Storage. */
 function cachedBytes(page: Page): Promise<{ bytes: number; files: number; caches: string[] }> {

@@ -2,3 +2,15 @@
 export const PORT = Number(process.env.SW_E2E_PORT ?? 4173);
 /** The test-only build with the engine lock off. */
 export const UNLOCKED_URL = `http://127.0.0.1:${PORT + 1}/`;
+
+/**
+ * Every other port a spec listens on, here so two specs running at once never share one: each is
+ * SW_E2E_PORT plus its offset.
+ */
+export const SPEC_PORTS = {
+  offline: PORT + 2,
+  subPath: PORT + 3,
+  update: PORT + 4,
+  plainHttp: PORT + 5,
+  instructorSite: PORT + 6,
+} as const;
