@@ -211,6 +211,7 @@ for (const build of BUILDS) {
           if (payload.carries) expect(hitsOf(payload.id).join(' ')).toMatch(payload.carries);
         } else if (payload.requests && !build.locked) {
           // The policy alone: DuckDB's worker tried, and its policy stopped the request.
+          expect(hitsOf(payload.id), payload.id).toEqual([]);
           await expect.poll(() => violationsOf(at).length, { message: `${payload.id}: a violation in the worker` }).toBeGreaterThan(0);
         }
         const shown = build.locked ? 'refused' : (await error.count()) ? (await error.innerText()).split('\n')[0] : 'ran';
