@@ -33,6 +33,7 @@ import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/
 import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
+import { blobWorkerSource } from '../src/lib/db/blob-worker.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
 import { prepareCounted } from './file-bytes.ts';
 import { workbookToCsv } from './workbook.ts';
@@ -96,11 +97,14 @@ const runner = (conn: duckdb.AsyncDuckDBConnection): PreparingRunner => ({
 async function startEngine(onStatus: (s: EngineStatus) => void): Promise<duckdb.AsyncDuckDBConnection> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   bundleFiles = [bundle.mainModule, bundle.mainWorker!];
-  const worker = new Worker(bundle.mainWorker!);
+  // From a blob, so DuckDB's worker inherits the page's policy through this worker (as DuckDB's docs start it).
+  const bootstrap = URL.createObjectURL(new Blob([blobWorkerSource('classic', bundle.mainWorker!)], { type: 'text/javascript' }));
+  const worker = new Worker(bootstrap, { name: 'duckdb-engine' });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
     onStatus({ state: 'downloading', loadedBytes: p.bytesLoaded, totalBytes: p.bytesTotal }),
   );
+  URL.revokeObjectURL(bootstrap);
   onStatus({ state: 'starting' });
   // BIGINT stays exact (a number where it fits a double, else text): see arrow-values.ts.
   await db.open({});

@@ -3,10 +3,18 @@
  * file the address opens the bundled sample; with one, the page loads that file from this server
  * (same origin), so it still never leaves the machine.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { preview } from 'vite';
+import { headersOf, parseHeadersFile } from '../lib/headers-file.ts';
 import { DEFAULT_SAMPLE } from '../lib/samples.ts';
+
+/**
+ * What a static host reading public/_headers sends with every response: the page's policy as a header
+ * (which reaches what a <meta> cannot, such as frame-ancestors). Read from that one file, so both agree.
+ */
+const SITE_HEADERS = headersOf(parseHeadersFile(readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8')), '/*');
+if (!SITE_HEADERS['Content-Security-Policy']) throw new Error('public/_headers sends no Content-Security-Policy for /*');
 
 const file = process.argv[2];
 if (file && !existsSync(file)) {
@@ -16,7 +24,7 @@ if (file && !existsSync(file)) {
 const served = file ? path.basename(file) : null;
 
 const server = await preview({
-  preview: { port: Number(process.env.PORT ?? 4173), open: false },
+  preview: { port: Number(process.env.PORT ?? 4173), open: false, headers: SITE_HEADERS },
   plugins: [
     {
       name: 'serve-local-file',

@@ -2,8 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test as bare } from '@playwright/test';
 import { ENGINE_LOCK } from '../../src/lib/errors.ts';
-import { expect, guardContext, test, WorkbenchPage } from './fixtures.ts';
-import { UNLOCKED_URL } from './ports.ts';
+import { expect, guardContext, test, WorkbenchPage, type Guard } from './fixtures.ts';
+import { DIST_UNLOCKED, startPolicyOffHost } from './policy-off.ts';
+import { PORT, UNLOCKED_URL } from './ports.ts';
+import { DIST } from './static-server.ts';
+
+/** This spec's own static hosts (SW_E2E_PORT + 6 and + 7: the ports before them are other specs'). */
+const NO_POLICY_PORT = PORT + 6;
+const NOTHING_PORT = PORT + 7;
 
 /** A loopback server that only records what reaches it. */
 async function startLogger(): Promise<{ server: Server; origin: string; hits: string[] }> {
@@ -128,66 +134,127 @@ const PAYLOADS: Payload[] = [
   { id: 'allowed-directories', sql: (at) => `SET allowed_directories = ['${at}/']`, locked: SETTINGS_LOCKED, requests: false },
 ];
 
-test('locked engine: no payload reaches the network, each refusal names the lock', async ({ app }) => {
-  const logger = await startLogger();
-  try {
-    await app.open('?sample=retail-v1');
-    await app.loaded();
-    await app.section('Data');
-    await expect(app.report).toBeVisible();
-    for (const payload of PAYLOADS) {
-      const sql = payload.sql(`${logger.origin}/${payload.id}`);
-      const error = (await app.sql(sql)).getByRole('alert', { name: 'Query error' });
-      await expect(error, sql).toContainText(`${ENGINE_LOCK}: `);
-      await expect(error, sql).toContainText(payload.locked);
-      console.log(`privacy: locked   ${payload.id}: ${await error.innerText()}`);
-    }
-    // Still usable afterwards.
-    expect(Number((await app.sqlColumn('SELECT count(*) FROM orders'))[0])).toBeGreaterThan(0);
-    expect(logger.hits).toEqual([]);
-    console.log(`privacy: locked build, ${PAYLOADS.length} payloads, ${logger.hits.length} requests reached the logger`);
-  } finally {
-    logger.server.close();
-  }
-});
+/** One build of the matrix: the engine lock and the page's policy, each on or off. */
+interface Build {
+  name: string;
+  locked: boolean;
+  policy: boolean;
+  /** Where it is served: a preview server of the config, or a host this test starts. */
+  serve: () => Promise<{ url: string; stop?: () => Promise<void> }>;
+}
 
-test('unlocked test build: every network payload reaches the logger, and no refusal there names the lock', async ({ page, guard }) => {
-  const logger = await startLogger();
-  // The only test allowed another origin: the unlocked build's own server and the loopback logger.
-  guard.allow(UNLOCKED_URL);
-  guard.allow(logger.origin);
-  const hitsOf = (id: string) => logger.hits.filter((h) => h.split(' ')[1].startsWith(`/${id}/`));
-  try {
-    const app = new WorkbenchPage(page);
-    await page.goto(`${UNLOCKED_URL}?sample=retail-v1`);
-    await expect(page.getByRole('status', { name: 'Database engine' })).toContainText('UNLOCKED TEST BUILD', { timeout: 90_000 });
-    await app.loaded();
-    await app.section('Data');
-    await expect(app.report).toBeVisible();
-    for (const payload of PAYLOADS) {
-      const at = `${logger.origin}/${payload.id}`;
-      // An extension this payload needs is fetched from the logger (the default repository is another host).
-      await expect((await app.sql(`SET custom_extension_repository = '${at}/repository'`)).getByRole('alert')).toHaveCount(0);
-      const result = await app.sql(payload.sql(at));
-      await expect(result.getByRole('alert', { name: 'Query error' }).filter({ hasText: ENGINE_LOCK }), payload.id).toHaveCount(0);
-      if (payload.requests) {
-        await expect.poll(() => hitsOf(payload.id).length, { message: payload.id, timeout: 30_000 }).toBeGreaterThan(0);
-        if (payload.carries) expect(hitsOf(payload.id).join(' ')).toMatch(payload.carries);
-      } else {
-        expect(hitsOf(payload.id), payload.id).toEqual([]);
+/**
+ * Each barrier alone must stop every payload: the lock refuses the SQL, the policy stops the worker's request.
+ * The policy-off builds are the same builds served with the policy taken out of index.html (policy-off.ts).
+ */
+const BUILDS: Build[] = [
+  { name: 'lock on + policy on (production)', locked: true, policy: true, serve: async () => ({ url: `http://127.0.0.1:${PORT}/` }) },
+  { name: 'lock off + policy on', locked: false, policy: true, serve: async () => ({ url: UNLOCKED_URL }) },
+  { name: 'lock on + policy off', locked: true, policy: false, serve: () => startPolicyOffHost(NO_POLICY_PORT, DIST) },
+  { name: 'lock off + policy off', locked: false, policy: false, serve: () => startPolicyOffHost(NOTHING_PORT, DIST_UNLOCKED) },
+];
+
+/** Where a request can be made from by script: the page, the app's worker, DuckDB's worker (by their names). */
+const PLACES = ['page', 'duckdb', 'duckdb-engine'] as const;
+
+/** Takes the guard's reports of policy violations naming a URL out of its list (they were expected), returning them. */
+function takeViolations(guard: Guard, url: string): string[] {
+  const expected = (p: string) => p.startsWith('CSP violation') && p.includes(url);
+  const taken = guard.problems.filter(expected);
+  guard.problems.splice(0, guard.problems.length, ...guard.problems.filter((p) => !expected(p)));
+  return taken;
+}
+
+for (const build of BUILDS) {
+  const blocked = build.locked || build.policy;
+  test(`${build.name}: ${blocked ? 'no payload reaches' : 'every network payload reaches'} the loopback logger`, async ({
+    page,
+    guard,
+  }) => {
+    const logger = await startLogger();
+    const served = await build.serve();
+    guard.allow(served.url);
+    // Allowed so the policy, not the guard, is what is tested; each violation the policy reports is checked below.
+    guard.allow(logger.origin);
+    const hitsOf = (id: string) => logger.hits.filter((h) => h.split(' ')[1].startsWith(`/${id}/`));
+    const violationsOf = (at: string) => takeViolations(guard, `${at}/`);
+    try {
+      const app = new WorkbenchPage(page);
+      await page.goto(`${served.url}?sample=retail-v1`);
+      const engine = page.getByRole('status', { name: 'Database engine' });
+      if (build.locked) await app.loaded();
+      else await expect(engine).toContainText('UNLOCKED TEST BUILD', { timeout: 90_000 });
+      await app.loaded();
+      if (build.locked) await expect(engine).not.toContainText('UNLOCKED');
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 'the page carries the policy').toBe(
+        build.policy ? 1 : 0,
+      );
+      await app.section('Data');
+      await expect(app.report).toBeVisible();
+
+      for (const payload of PAYLOADS) {
+        const at = `${logger.origin}/${payload.id}`;
+        // An extension this payload needs is fetched from the logger (the default repository is another host).
+        if (!build.locked)
+          await expect((await app.sql(`SET custom_extension_repository = '${at}/repository'`)).getByRole('alert')).toHaveCount(0);
+        const sql = payload.sql(at);
+        const result = await app.sql(sql);
+        const error = result.getByRole('alert', { name: 'Query error' });
+        if (build.locked) {
+          await expect(error, sql).toContainText(`${ENGINE_LOCK}: `);
+          await expect(error, sql).toContainText(payload.locked);
+        } else {
+          await expect(error.filter({ hasText: ENGINE_LOCK }), payload.id).toHaveCount(0);
+        }
+        if (payload.requests && !blocked) {
+          await expect.poll(() => hitsOf(payload.id).length, { message: payload.id, timeout: 30_000 }).toBeGreaterThan(0);
+          if (payload.carries) expect(hitsOf(payload.id).join(' ')).toMatch(payload.carries);
+        } else if (payload.requests && !build.locked) {
+          // The policy alone: DuckDB's worker tried, and its policy stopped the request.
+          expect(hitsOf(payload.id), payload.id).toEqual([]);
+          await expect.poll(() => violationsOf(at).length, { message: `${payload.id}: a violation in the worker` }).toBeGreaterThan(0);
+        }
+        const shown = build.locked ? 'refused' : (await error.count()) ? (await error.innerText()).split('\n')[0] : 'ran';
+        console.log(`privacy: ${build.name}: ${payload.id}: ${hitsOf(payload.id).length} requests (${shown})`);
       }
-      console.log(`privacy: unlocked ${payload.id}: ${hitsOf(payload.id).length} hits ${hitsOf(payload.id).join(' | ')}`);
+      // Still usable afterwards.
+      expect(Number((await app.sqlColumn('SELECT count(*) FROM orders'))[0])).toBeGreaterThan(0);
+      const sqlHits = logger.hits.length;
+
+      // Script itself in each place: only the policy stands in its way (the lock is DuckDB's).
+      const workers = page.workers();
+      const names = await Promise.all(workers.map((w) => w.evaluate(() => (self as unknown as { name: string }).name)));
+      expect([...names].sort(), "the app's worker and DuckDB's").toEqual(['duckdb', 'duckdb-engine']);
+      const fetchFrom = (url: string) =>
+        fetch(url).then(
+          () => 'reached',
+          (e: Error) => `blocked: ${e.message}`,
+        );
+      for (const place of PLACES) {
+        const at = `${logger.origin}/fetch-${place}`;
+        const outcome =
+          place === 'page' ? await page.evaluate(fetchFrom, `${at}/x`) : await workers[names.indexOf(place)].evaluate(fetchFrom, `${at}/x`);
+        expect(outcome, place).toBe(build.policy ? 'blocked: Failed to fetch' : 'reached');
+        expect(hitsOf(`fetch-${place}`), place).toHaveLength(build.policy ? 0 : 1);
+        if (build.policy) await expect.poll(() => violationsOf(at).length, { message: `${place}: a violation` }).toBeGreaterThan(0);
+      }
+
+      // A report can come twice (the violation event, and Chromium's console line for it): the late ones too were expected.
+      if (build.policy) takeViolations(guard, `${logger.origin}/`);
+      const network = PAYLOADS.filter((p) => p.requests);
+      if (blocked) expect(logger.hits.slice(0, sqlHits)).toEqual([]);
+      else expect(network.filter((p) => hitsOf(p.id).length === 0).map((p) => p.id)).toEqual([]);
+      console.log(
+        `privacy matrix: ${build.name}: ${sqlHits} requests reached the logger from ${network.length} network payloads ` +
+          `(${PAYLOADS.length} payloads in all); a fetch of the page's, the app worker's and DuckDB worker's own: ` +
+          `${logger.hits.length - sqlHits} of 3 reached it`,
+      );
+    } finally {
+      logger.server.close();
+      await served.stop?.();
     }
-    const network = PAYLOADS.filter((p) => p.requests);
-    expect(network.every((p) => hitsOf(p.id).length > 0)).toBe(true);
-    console.log(
-      `privacy: unlocked build, ${network.length} of ${PAYLOADS.length} payloads make requests, all ${network.length} reached the logger ` +
-        `(${logger.hits.length} requests); ${PAYLOADS.length - network.length} make none and are checked by the locked refusal`,
-    );
-  } finally {
-    logger.server.close();
-  }
-});
+  });
+}
 
 bare('the guard sees a page error, a CSP violation and a foreign request on any page, popup or worker', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseHeadersFile } from '../../src/lib/headers-file.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -12,25 +13,11 @@ function metaCsp(html: string): string {
   return match[1];
 }
 
-/** Each rule of a Netlify / Cloudflare Pages _headers file: its path and its headers, in order. */
-function headerRules(text: string): { path: string; headers: [string, string][] }[] {
-  const rules: { path: string; headers: [string, string][] }[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
-    else {
-      const at = line.indexOf(':');
-      rules.at(-1)!.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-const header = (rules: ReturnType<typeof headerRules>, at: string, name: string) =>
+const header = (rules: ReturnType<typeof parseHeadersFile>, at: string, name: string) =>
   rules.find((r) => r.path === at)?.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 
 describe('public/_headers', () => {
-  const rules = headerRules(read('public/_headers'));
+  const rules = parseHeadersFile(read('public/_headers'));
 
   it("sends index.html's CSP exactly, plus frame-ancestors 'none' (which a <meta> cannot set)", () => {
     expect(header(rules, '/*', 'Content-Security-Policy')).toBe(`${metaCsp(read('index.html'))}; frame-ancestors 'none'`);
@@ -46,5 +33,12 @@ describe('public/_headers', () => {
   it('parses as rules (every header line belongs to a path)', () => {
     expect(rules.map((r) => r.path)).toEqual(['/*', '/assets/*', '/', '/index.html', '/sw.js']);
     expect(rules.every((r) => r.headers.length > 0)).toBe(true);
+  });
+});
+
+describe('parseHeadersFile', () => {
+  it('refuses a header line before any path, or one without a colon', () => {
+    expect(() => parseHeadersFile('  X-Frame-Options: DENY\n')).toThrow(/outside a rule/);
+    expect(() => parseHeadersFile('/*\n  no colon here\n')).toThrow(/without a colon/);
   });
 });
