@@ -12,5 +12,8 @@ export const SPEC_PORTS = {
   subPath: PORT + 3,
   update: PORT + 4,
   plainHttp: PORT + 5,
-  instructorSite: PORT + 6,
+  noPolicy: PORT + 6,
+  nothing: PORT + 7,
+  start: PORT + 8,
+  instructorSite: PORT + 9,
 } as const;

@@ -4,12 +4,11 @@ import { test as bare } from '@playwright/test';
 import { ENGINE_LOCK } from '../../src/lib/errors.ts';
 import { expect, guardContext, test, WorkbenchPage, type Guard } from './fixtures.ts';
 import { DIST_UNLOCKED, startPolicyOffHost } from './policy-off.ts';
-import { PORT, UNLOCKED_URL } from './ports.ts';
+import { PORT, SPEC_PORTS, UNLOCKED_URL } from './ports.ts';
 import { DIST } from './static-server.ts';
 
-/** This spec's own static hosts (SW_E2E_PORT + 6 and + 7: the ports before them are other specs'). */
-const NO_POLICY_PORT = PORT + 6;
-const NOTHING_PORT = PORT + 7;
+/** This spec's own static hosts (ports.ts). */
+const { noPolicy: NO_POLICY_PORT, nothing: NOTHING_PORT } = SPEC_PORTS;
 
 /** A loopback server that only records what reaches it. */
 async function startLogger(): Promise<{ server: Server; origin: string; hits: string[] }> {

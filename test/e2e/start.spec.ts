@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { PORT } from './ports.ts';
+import { SPEC_PORTS } from './ports.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** This spec's own server: `npm start`'s, on a port past the ones other specs use. */
-const START_PORT = PORT + 8;
+const START_PORT = SPEC_PORTS.start;
 
 /** Starts what `npm start` runs after its build (src/cli/serve.ts) and waits for the address it prints. */
 async function startServe(): Promise<{ child: ChildProcess; origin: string }> {
