@@ -29,11 +29,12 @@ export class Offline {
   async register(): Promise<void> {
     if (!this.supported) return;
     const container = navigator.serviceWorker;
+    if (!container) return;
     // A reload the reader asked for, once the new version has taken over.
     container.addEventListener('controllerchange', () => {
       if (this.reloading) location.reload();
     });
-    let registration: ServiceWorkerRegistration;
+    let registration: ServiceWorkerRegistration | undefined;
     try {
       // Registered once; after that the browser itself looks for a new sw.js each time the page opens.
       const script = new URL('./sw.js', location.href).href; // eslint-disable-line svelte/prefer-svelte-reactivity -- a value read once, not state
@@ -44,14 +45,18 @@ export class Offline {
       this.note = `Offline use is not available here: ${e instanceof Error ? e.message : String(e)}`;
       return;
     }
-    this.registration = registration;
+    // Some browsers (and test runs that block service workers) answer with no registration and no
+    // error: the app works online as before, with no offline copy to speak of.
+    if (!registration) return;
+    const live = registration;
+    this.registration = live;
     const watch = (worker: ServiceWorker | null) =>
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed' && container.controller) this.updateWaiting = true;
       });
-    if (registration.waiting && container.controller) this.updateWaiting = true;
-    watch(registration.installing);
-    registration.addEventListener('updatefound', () => watch(registration.installing));
+    if (live.waiting && container.controller) this.updateWaiting = true;
+    watch(live.installing);
+    live.addEventListener('updatefound', () => watch(live.installing));
   }
 
   /** Asks the active service worker to keep the DuckDB bundle the engine loaded (its files' URLs). */
