@@ -39,9 +39,13 @@ export interface DbApi {
   start(onStatus: (status: EngineStatus) => void): Promise<EngineStatus>;
   /** An .xlsx workbook's first sheet as CSV (UTF-8), which the page then maps and imports as any CSV. */
   readWorkbook(file: File): Promise<WorkbookCsv>;
-  importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void): Promise<ImportReport>;
-  /** Metrics, RFM scores and segments, tiers and lifecycle; recomputes only the stages the change touches. */
-  analyse(spec: AnalysisSpec): Promise<AnalysisResult>;
+  /** `ticket`, here and below: a name the page chose for this request, which `cancel` stops it by. */
+  importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<ImportReport>;
+  /**
+   * Metrics, RFM scores and segments, tiers and lifecycle; recomputes only the stages the change
+   * touches. A cancelled analysis leaves the tables of the previous one.
+   */
+  analyse(spec: AnalysisSpec, ticket?: string): Promise<AnalysisResult>;
   /** The customer table as CSV (export columns first), cells safe to open in a spreadsheet. */
   exportCustomersCsv(): Promise<string>;
   /** Every rejected record of one file as CSV: line, reason, text. */
@@ -82,5 +86,10 @@ export interface DbApi {
   /** The first `rows` rows of what exportCustomersCsv writes, with their ids as loaded. */
   exportPreview(rows: number): Promise<ExportPreview>;
   /** Runs SQL as typed (the engine's lock is what keeps it local) and returns at most maxRows rows. */
-  query(sql: string, maxRows: number): Promise<QueryResult>;
+  query(sql: string, maxRows: number, ticket?: string): Promise<QueryResult>;
+  /**
+   * Stops the request given `ticket` (waiting or running); it then fails with an error of kind
+   * 'stopped'. False when no such request is left (it had already ended).
+   */
+  cancel(ticket: string): Promise<boolean>;
 }

@@ -36,6 +36,8 @@ import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
 import { blobWorkerSource } from '../src/lib/db/blob-worker.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
 import { prepareCounted } from './file-bytes.ts';
+import { runCancellable, stoppedError, withTimeLimit } from './cancellable.ts';
+import { AUTOMATIC_SQL_LIMIT_MS, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
 
 /** Only a test build may skip the lock, to prove the privacy test can fail. */
@@ -76,23 +78,37 @@ function rawKey(spec: ImportSpec, index: number, file: File): string {
   return JSON.stringify([file.name, file.size, file.lastModified, f.parse, f.columns.map((c) => c.name)]);
 }
 
-const runner = (conn: duckdb.AsyncDuckDBConnection): PreparingRunner => ({
-  async exec(sql) {
-    await conn.query(sql);
-  },
-  async rows(sql) {
-    return arrowRows(await conn.query(sql));
-  },
-  // The wasm build does not tell a prepared statement's type: one statement is what the gate needs.
-  async runPrepared(sql) {
-    const statement = await conn.prepare(sql);
+/**
+ * Every statement of the app's own work runs through `runCancellable`, so the running request's
+ * Cancel (and, with `limitMs`, a time limit per statement) can stop it.
+ */
+const runner = (conn: duckdb.AsyncDuckDBConnection, signal: AbortSignal, limitMs?: number): PreparingRunner => {
+  const run = async (sql: string) => {
+    if (limitMs === undefined) return runCancellable(conn, sql, signal);
+    const limited = withTimeLimit(signal, limitMs);
     try {
-      return arrowRows(await statement.query());
+      return await runCancellable(conn, sql, limited.signal);
     } finally {
-      await statement.close();
+      limited.done();
     }
-  },
-});
+  };
+  return {
+    async exec(sql) {
+      await run(sql);
+    },
+    async rows(sql) {
+      return arrowRows(await run(sql));
+    },
+    // The wasm build does not tell a prepared statement's type: one statement is what the gate needs.
+    // Preparing proves the text is one statement; that same text then runs where it can be stopped
+    // (a prepared statement's run cannot be).
+    async runPrepared(sql) {
+      const statement = await conn.prepare(sql);
+      await statement.close();
+      return arrowRows(await run(sql));
+    },
+  };
+};
 
 async function startEngine(onStatus: (s: EngineStatus) => void): Promise<duckdb.AsyncDuckDBConnection> {
   const bundle = await duckdb.selectBundle(BUNDLES);
@@ -134,6 +150,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 type Lane = 'interactive' | 'background';
 const lanes: Record<Lane, (() => void)[]> = { interactive: [], background: [] };
 let running = false;
+/** The controllers of requests the page may cancel, by the ticket the page gave them. */
+const tickets = new Map<string, AbortController>();
 
 /** Thrown at a checkpoint of background work when interactive work is waiting. */
 class GiveWay extends Error {}
@@ -143,15 +161,28 @@ const checkpoint: Checkpoint = () => {
   if (lanes.interactive.length > 0) throw new GiveWay();
 };
 
-function exclusive<T>(work: () => Promise<T>, lane: Lane = 'background'): Promise<T> {
+/**
+ * `work` gets its request's signal: `cancel(ticket)` aborts it, whether the request waits in a lane or
+ * runs (its running statement is then stopped).
+ */
+function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, lane: Lane = 'background', ticket?: string): Promise<T> {
+  const controller = new AbortController();
+  if (ticket) tickets.set(ticket, controller);
   return new Promise<T>((resolveWork, rejectWork) => {
     const job = () =>
-      work()
-        .then(resolveWork, (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : rejectWork(e)))
+      work(controller.signal)
+        .then(
+          (v) => (forget(ticket), resolveWork(v)),
+          (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : (forget(ticket), rejectWork(e))),
+        )
         .finally(runNext);
     lanes[lane].push(job);
     if (!running) runNext();
   });
+}
+
+function forget(ticket: string | undefined): void {
+  if (ticket) tickets.delete(ticket);
 }
 
 function runNext(): void {
@@ -191,6 +222,7 @@ async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec,
 }
 
 async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  // Not cancellable on purpose: it is quick, and it must run for the tables that follow to be trusted.
   await conn.query(DROP_CUSTOMERS_SNAPSHOT_SQL);
   snapshotted = false;
 }
@@ -199,13 +231,14 @@ async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
  * The connection and schema for segment work, after an analysis. The column kinds are read once
  * per import; the snapshot of `customers` is taken on the first work that reads rows.
  */
-async function segmentBase(readsRows: boolean): Promise<{ db: UserSqlRunner; schema: SegmentSchema }> {
+async function segmentBase(readsRows: boolean, signal: AbortSignal): Promise<{ db: UserSqlRunner; schema: SegmentSchema }> {
   const conn = await ready();
   if (analysisDate === null) throw new WorkbenchError('mapping', 'Load and analyse data before defining segments.');
-  // Segment work compiles user text into its statements: all of it goes through the gate.
-  const db = userSqlRunner(runner(conn));
+  // Segment work compiles user text into its statements: all of it goes through the gate. It runs as
+  // segments arrive (from a link, a template, an edit), unasked: each statement has a time limit.
+  const db = userSqlRunner(runner(conn, signal, AUTOMATIC_SQL_LIMIT_MS));
   if (readsRows && !snapshotted) {
-    await runner(conn).exec(SNAPSHOT_CUSTOMERS_SQL);
+    await runner(conn, signal).exec(SNAPSHOT_CUSTOMERS_SQL);
     snapshotted = true;
   }
   if (!segmentColumns) {
@@ -220,9 +253,9 @@ function segmentWork<T>(
   work: (base: { db: UserSqlRunner; schema: SegmentSchema }) => Promise<T>,
   options: { lane?: Lane; readsRows?: boolean } = {},
 ): Promise<T> {
-  return exclusive(async () => {
+  return exclusive(async (signal) => {
     try {
-      return await work(await segmentBase(options.readsRows ?? true));
+      return await work(await segmentBase(options.readsRows ?? true, signal));
     } catch (e) {
       throw e instanceof GiveWay ? e : fromDuckDbError(e);
     }
@@ -259,68 +292,86 @@ const api: DbApi = {
     return Comlink.transfer(workbook, [workbook.csv.buffer]);
   },
 
-  importFiles(spec, files, onProgress) {
-    return exclusive(async () => {
-      const conn = await ready();
-      if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
-      try {
-        const registered: RegisteredFile[] = [];
-        const keys = files.map((file, i) => rawKey(spec, i, file));
-        for (let i = 0; i < files.length; i++) {
-          registered.push(
-            rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(database!, i, spec, files, onProgress),
-          );
+  importFiles(spec, files, onProgress, ticket) {
+    return exclusive(
+      async (signal) => {
+        const conn = await ready();
+        if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
+        try {
+          const registered: RegisteredFile[] = [];
+          const keys = files.map((file, i) => rawKey(spec, i, file));
+          for (let i = 0; i < files.length; i++) {
+            registered.push(
+              rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(database!, i, spec, files, onProgress),
+            );
+          }
+          await dropSnapshot(conn);
+          segmentColumns = null;
+          analysisDate = null;
+          analysedSpec = null;
+          rawKeys = [];
+          // Until the import ends the tables are neither the last import's nor this one's (a stopped import leaves them so).
+          lastSpec = null;
+          analysisKeys = null;
+          const report = await runImport(runner(conn, signal), spec, registered, onProgress);
+          rawKeys = keys;
+          rawRecords = report.files.map((f) => f.input);
+          lastSpec = spec;
+          analysisKeys = null;
+          return report;
+        } catch (e) {
+          throw fromDuckDbError(e);
         }
-        await dropSnapshot(conn);
-        segmentColumns = null;
-        analysisDate = null;
-        analysedSpec = null;
-        rawKeys = [];
-        const report = await runImport(runner(conn), spec, registered, onProgress);
-        rawKeys = keys;
-        rawRecords = report.files.map((f) => f.input);
-        lastSpec = spec;
-        analysisKeys = null;
-        return report;
-      } catch (e) {
-        throw fromDuckDbError(e);
-      }
-    }, 'interactive');
+      },
+      'interactive',
+      ticket,
+    );
   },
 
-  analyse(spec) {
-    return exclusive(async () => {
-      const conn = await ready();
-      if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
-      try {
-        await dropSnapshot(conn);
-        const { result, keys } = await runAnalysis(runner(conn), spec, analysisKeys);
-        analysisKeys = keys;
-        analysisDate = result.analysisDate;
-        analysedSpec = spec;
-        return result;
-      } catch (e) {
-        analysisKeys = null;
-        analysisDate = null;
-        analysedSpec = null;
-        throw fromDuckDbError(e);
-      }
+  analyse(spec, ticket) {
+    return exclusive(
+      async (signal) => {
+        const conn = await ready();
+        if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
+        try {
+          await dropSnapshot(conn);
+          // One transaction: an analysis stopped part-way rolls back to the tables of the previous one,
+          // which the page still shows, and whose keys and date then still hold.
+          await conn.query('BEGIN TRANSACTION');
+          const { result, keys } = await runAnalysis(runner(conn, signal), spec, analysisKeys);
+          await conn.query('COMMIT');
+          analysisKeys = keys;
+          analysisDate = result.analysisDate;
+          analysedSpec = spec;
+          return result;
+        } catch (e) {
+          await conn.query('ROLLBACK').catch(() => undefined);
+          if (!signal.aborted) {
+            analysisKeys = null;
+            analysisDate = null;
+            analysedSpec = null;
+          }
+          throw fromDuckDbError(e);
+        }
+      },
       // A change the user just made: it goes before queued segment work, which gives way to it.
-    }, 'interactive');
+      'interactive',
+      ticket,
+    );
   },
 
   exportCustomersCsv() {
-    return exclusive(async () => {
+    return exclusive(async (signal) => {
       const conn = await ready();
-      return customersCsv(await runner(conn).rows(exportCustomersSql()));
+      return customersCsv(await runner(conn, signal).rows(exportCustomersSql()));
     });
   },
 
   rejectsCsv(fileIndex) {
-    return exclusive(async () => {
+    return exclusive(async (signal) => {
       const conn = await ready();
       if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
-      const rejects = await allRejects(runner(conn), fileIndex, lastSpec.files[fileIndex]);
+      const rejects = await allRejects(runner(conn, signal), fileIndex, lastSpec.files[fileIndex]);
       return Papa.unparse({
         fields: ['line', 'reason', 'text'],
         data: rejects.map((r) => [String(r.line), formulaSafe(r.reason), formulaSafe(r.text ?? '')]),
@@ -385,11 +436,11 @@ const api: DbApi = {
   },
 
   exportPreview(rows) {
-    return exclusive(async () => {
+    return exclusive(async (signal) => {
       const conn = await ready();
       try {
         // The columns from the result's schema, in the export's order.
-        const table = await conn.query(exportPreviewSql(rows));
+        const table = await runCancellable(conn, exportPreviewSql(rows), signal);
         return exportPreview(
           arrowRows(table),
           table.schema.fields.map((f) => f.name),
@@ -400,39 +451,62 @@ const api: DbApi = {
     });
   },
 
-  query(sql, maxRows): Promise<QueryResult> {
-    return exclusive(async () => {
-      const conn = await ready();
-      try {
-        // Streamed, so a huge result never has to fit in memory to show its first rows.
-        const reader = await conn.send(sql);
-        let columns: string[] | null = null;
-        let numeric: boolean[] = [];
-        const rows: QueryResult['rows'] = [];
-        let truncated = false;
-        for await (const batch of reader) {
-          columns ??= batch.schema.fields.map((f) => f.name);
-          if (!numeric.length) numeric = batch.schema.fields.map((f) => isNumericType(f.type));
-          // By column index: names may repeat, or be `__proto__`.
-          const vectors = columns.map((_, i) => batch.getChildAt(i));
-          for (let r = 0; r < batch.numRows; r++) {
-            if (rows.length === maxRows) {
-              truncated = true;
-              break;
+  query(sql, maxRows, ticket): Promise<QueryResult> {
+    return exclusive(
+      async (signal) => {
+        const conn = await ready();
+        const cancel = () => void conn.cancelSent().catch(() => false);
+        signal.addEventListener('abort', cancel, { once: true });
+        try {
+          if (signal.aborted) throw signal.reason;
+          // Streamed, so a huge result never has to fit in memory to show its first rows; sent, so Cancel stops it.
+          const reader = await conn.send(sql, true);
+          let columns: string[] | null = null;
+          let numeric: boolean[] = [];
+          const rows: QueryResult['rows'] = [];
+          let truncated = false;
+          for await (const batch of reader) {
+            columns ??= batch.schema.fields.map((f) => f.name);
+            if (!numeric.length) numeric = batch.schema.fields.map((f) => isNumericType(f.type));
+            // By column index: names may repeat, or be `__proto__`.
+            const vectors = columns.map((_, i) => batch.getChildAt(i));
+            if (signal.aborted) break;
+            for (let r = 0; r < batch.numRows; r++) {
+              if (rows.length === maxRows) {
+                truncated = true;
+                break;
+              }
+              rows.push(vectors.map((v) => displayed(v ? cellValue(v, r) : null)));
             }
-            rows.push(vectors.map((v) => displayed(v ? cellValue(v, r) : null)));
+            if (truncated) break;
           }
-          if (truncated) break;
+          if (truncated) await conn.cancelSent();
+          // The console may have changed the tables behind `customers`: segment work starts again from them.
+          await dropSnapshot(conn);
+          segmentColumns = null;
+          if (signal.aborted) throw stoppedError(signal.reason as StopReason);
+          return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], numeric, rows, truncated };
+        } catch (e) {
+          if (signal.aborted) {
+            // The console may have changed tables before it was stopped.
+            await dropSnapshot(conn).catch(() => undefined);
+            segmentColumns = null;
+            throw stoppedError(signal.reason as StopReason);
+          }
+          throw fromDuckDbError(e);
+        } finally {
+          signal.removeEventListener('abort', cancel);
         }
-        if (truncated) await conn.cancelSent();
-        // The console may have changed the tables behind `customers`: segment work starts again from them.
-        await dropSnapshot(conn);
-        segmentColumns = null;
-        return { columns: columns ?? reader.schema?.fields.map((f) => f.name) ?? [], numeric, rows, truncated };
-      } catch (e) {
-        throw fromDuckDbError(e);
-      }
-    });
+      },
+      'background',
+      ticket,
+    );
+  },
+
+  async cancel(ticket) {
+    const controller = tickets.get(ticket);
+    controller?.abort({ kind: 'cancelled' } satisfies StopReason);
+    return controller !== undefined;
   },
 };
 

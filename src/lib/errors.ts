@@ -1,6 +1,17 @@
 /** What went wrong, in terms the UI can explain and act on. */
 export type ErrorKind =
-  'engine' | 'encoding' | 'parse' | 'mapping' | 'duplicates' | 'memory' | 'sql' | 'unsupported-file' | 'refused' | 'rule';
+  | 'engine'
+  | 'encoding'
+  | 'parse'
+  | 'mapping'
+  | 'duplicates'
+  | 'memory'
+  | 'sql'
+  | 'unsupported-file'
+  | 'refused'
+  | 'rule'
+  /** Cancelled by the user, or past the time limit for SQL nobody asked to run: see stop-reason.ts. */
+  | 'stopped';
 
 const PREFIX = 'WorkbenchError:';
 

@@ -1,7 +1,7 @@
 import type { Remote } from 'comlink';
 import type { DbApi } from '../../../workers/db-api.ts';
 import type { AnalysisResult } from '../analysis/result.ts';
-import { errorMessage } from '../errors.ts';
+import { errorKind, errorMessage } from '../errors.ts';
 import type { AnalysisSpec, Bins } from '../spec/analysis.ts';
 import { defaultAnalysisSpec, defaultSegmentMap } from '../spec/rfm-defaults.ts';
 
@@ -21,6 +21,8 @@ export class Analysis {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Each run's number: a slower, older run never overwrites a newer result. */
   #latest = 0;
+  /** The running analysis's ticket, which `cancel` stops it by. */
+  #ticket: string | null = null;
 
   /** `onResult` hears of every new result (the segments recount against it). */
   constructor(db: Remote<DbApi>, onResult: (result: AnalysisResult) => void = () => {}) {
@@ -55,18 +57,35 @@ export class Analysis {
     const run = ++this.#latest;
     this.running = true;
     const start = performance.now();
+    const ticket = (this.#ticket = crypto.randomUUID());
     try {
-      const result = await this.#db.analyse($state.snapshot(this.spec) as AnalysisSpec);
+      const result = await this.#db.analyse($state.snapshot(this.spec) as AnalysisSpec, ticket);
       if (run !== this.#latest) return;
       this.lastRunMs = performance.now() - start;
       this.result = result;
       this.error = null;
       this.#onResult(result);
     } catch (e) {
-      if (run === this.#latest) this.error = errorMessage(e);
+      if (run !== this.#latest) return;
+      // The engine rolled back to the previous analysis: its result stays, said to be the one shown.
+      this.error =
+        errorKind(e) === 'stopped' && this.result
+          ? `${errorMessage(e)} The results shown are from the previous settings.`
+          : errorMessage(e);
     } finally {
-      if (run === this.#latest) this.running = false;
+      if (run === this.#latest) {
+        this.running = false;
+        this.#ticket = null;
+      }
     }
+  }
+
+  /**
+   * Stops the running analysis. The engine rolls back to the previous analysis's tables, so the
+   * result on screen (kept) still matches them; the message says the settings shown were not applied.
+   */
+  cancel(): void {
+    if (this.#ticket) void this.#db.cancel(this.#ticket);
   }
 
   exportCsv(): Promise<string> {

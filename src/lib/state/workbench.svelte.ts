@@ -126,6 +126,8 @@ export class Workbench {
   /** The samples this deployment offers (its samples/manifest.json, else the bundled ones). */
   readonly catalog = new SampleCatalog();
   readonly #db: Remote<DbApi>;
+  /** The running import's ticket, which Cancel stops it by. */
+  #loadTicket: string | null = null;
   #started: Promise<EngineStatus> | null = null;
 
   constructor(db: Remote<DbApi>) {
@@ -371,11 +373,13 @@ export class Workbench {
     this.report = null;
     this.analysis.reset();
     this.segments.reset();
+    const ticket = (this.#loadTicket = crypto.randomUUID());
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
         this.files.map((f) => f.file),
         Comlink.proxy((p: ImportProgress) => (this.progress = p)),
+        ticket,
       );
       this.autosave.restoreDefinitions();
       const shared = this.shared;
@@ -388,11 +392,20 @@ export class Workbench {
       }
       this.autosave.loaded();
     } catch (e) {
-      this.notice = { kind: errorKind(e), message: errorMessage(e) };
+      const stopped = errorKind(e) === 'stopped';
+      const message = stopped ? `${errorMessage(e)} Nothing was loaded; the files stay chosen, to load again.` : errorMessage(e);
+      this.notice = { kind: errorKind(e), message };
     } finally {
       this.busy = false;
       this.progress = null;
+      this.#loadTicket = null;
     }
+  }
+
+  /** Stops the load under way: its import, or the first analysis that follows it. */
+  cancelLoad(): void {
+    if (this.#loadTicket) void this.#db.cancel(this.#loadTicket);
+    this.analysis.cancel();
   }
 
   /**
@@ -479,8 +492,13 @@ export class Workbench {
     return this.#db.rejectsCsv(fileIndex);
   }
 
-  query(sql: string, maxRows: number): Promise<QueryResult> {
-    return this.#db.query(sql, maxRows);
+  /** `ticket`: a name for this query, which `cancelQuery` stops it by. */
+  query(sql: string, maxRows: number, ticket?: string): Promise<QueryResult> {
+    return this.#db.query(sql, maxRows, ticket);
+  }
+
+  cancelQuery(ticket: string): void {
+    void this.#db.cancel(ticket);
   }
 
   async whenEngineReady(): Promise<void> {

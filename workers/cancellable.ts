@@ -1,0 +1,58 @@
+import type * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { WorkbenchError } from '../src/lib/errors.ts';
+import { stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
+
+/**
+ * Runs one statement so it can be stopped. DuckDB-WASM can cancel only a statement it runs through
+ * `send` (a pending query it executes in short polls, between which `cancelSent` is heard), never one
+ * run through `query` or a prepared statement's `query`. Results stream (`send(sql, true)`), so a
+ * stop is also heard between batches. An abort's reason must be a `StopReason`.
+ */
+export async function runCancellable(conn: duckdb.AsyncDuckDBConnection, sql: string, signal?: AbortSignal): Promise<Table> {
+  if (signal?.aborted) throw stopped(signal);
+  const cancel = () => void conn.cancelSent().catch(() => false);
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    const reader = await conn.send(sql, true);
+    const batches: RecordBatch[] = [];
+    for await (const batch of reader) {
+      if (signal?.aborted) throw stopped(signal);
+      batches.push(batch);
+    }
+    return new Table(reader.schema, batches);
+  } catch (e) {
+    // DuckDB says "query was canceled"; the page is told why it was.
+    throw signal?.aborted ? stopped(signal) : e;
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
+}
+
+function stopped(signal: AbortSignal): WorkbenchError {
+  return stoppedError(signal.reason as StopReason);
+}
+
+/** The error a stopped request ends with; its message says why it stopped. */
+export function stoppedError(reason: StopReason): WorkbenchError {
+  return new WorkbenchError('stopped', stoppedMessage(reason));
+}
+
+/**
+ * A signal that aborts with the time limit's reason after `ms`, or with `parent`'s reason when it
+ * aborts first. `done` clears the timer.
+ */
+export function withTimeLimit(parent: AbortSignal, ms: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const abortFromParent = () => controller.abort(parent.reason);
+  if (parent.aborted) abortFromParent();
+  parent.addEventListener('abort', abortFromParent, { once: true });
+  const timer = setTimeout(() => controller.abort({ kind: 'time-limit', ms } satisfies StopReason), ms);
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      parent.removeEventListener('abort', abortFromParent);
+    },
+  };
+}
