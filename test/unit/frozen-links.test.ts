@@ -120,6 +120,65 @@ const V1 = {
   },
 };
 
+/** What the version-2 link holds, written out here (not built with today's code). */
+const V2 = {
+  version: 2,
+  import: {
+    transactions: { roles: ['customer_id', 'order_id', 'order_date', 'amount', 'status', 'email'] },
+    customers: { roles: ['customer_id', 'consent'] },
+    amountLevel: 'order',
+    cleaning: {
+      cancelled: { statusValues: ['storniert', 'void'] },
+      keepOnly: [
+        { column: { role: 'status' }, values: ['paid', 'shipped'] },
+        { column: { attribute: 'Channel' }, values: ['web'] },
+      ],
+      refundColumn: { attribute: 'Refunded' },
+      netReturns: true,
+    },
+    ids: { lowerCase: true, fallbackColumn: { attribute: 'Company' } },
+  },
+  analysis: {
+    analysisDate: '2024-12-31',
+    rfm: { method: 'breakpoints', moved: { '111': 'Hibernating', '345': 'Champions', '555': 'Loyal' } },
+    tiers: { topPercent: 10 },
+    lifecycle: { newDays: 45 },
+  },
+  segments: {
+    minSizePercent: 2,
+    segments: [
+      {
+        id: 's1',
+        name: 'Lapsing "VIPs" — ünïcødé',
+        description: 'Spent 500+, nothing for 90 days',
+        definition: {
+          kind: 'rules',
+          root: {
+            type: 'group',
+            combine: 'and',
+            rules: [
+              { type: 'condition', column: 'monetary', op: 'between', value: '500', value2: '5000' },
+              { type: 'condition', column: 'country', op: 'in', values: ['DE', 'AT'] },
+              {
+                type: 'orders',
+                atLeast: 2,
+                where: { type: 'group', combine: 'or', rules: [{ type: 'condition', column: 'channel', op: 'eq', value: 'web' }] },
+              },
+            ],
+          },
+        },
+      },
+      {
+        id: 's2',
+        name: 'Everyone else',
+        color: '#cc79a7',
+        definition: { kind: 'rules', root: { type: 'group', combine: 'and', rules: [{ type: 'segment', segment: 's1', member: false }] } },
+      },
+      { id: 's3', name: 'SQL: France', enabled: false, definition: { kind: 'sql', sql: "country = 'FR' AND monetary > 100" } },
+    ],
+  },
+} as unknown as SpecFile;
+
 describe('frozen links: every released spec version keeps opening', () => {
   test('version 1 (test/fixtures/links/v1.txt) opens whole, holding what it was made with', async () => {
     const link = frozenLink('v1.txt');
@@ -138,5 +197,18 @@ describe('frozen links: every released spec version keeps opening', () => {
     const asWritten = V1 as unknown as SpecFile;
     expect(analysisSpecOf(opened)).toEqual(analysisSpecOf(asWritten));
     expect(segmentsSpecOf(opened)).toEqual(numberedByPlace(segmentsSpecOf(asWritten)));
+  });
+
+  test('version 2 (test/fixtures/links/v2.txt) opens whole, holding what it was made with', async () => {
+    const reading = await readShareLink(frozenLink('v2.txt'));
+    expect(reading.spec && reading.problems).toEqual([]);
+    const opened = reading.spec!;
+    expect(opened.version).toBe(2);
+    expect(opened.import).toEqual(V2.import);
+    expect(analysisSpecOf(opened)).toEqual(analysisSpecOf(V2));
+    expect(analysisSpecOf(opened).rfm.map.segments.find((s) => s.name === 'Loyal')).toMatchObject({
+      cells: expect.arrayContaining(['555']),
+    });
+    expect(segmentsSpecOf(opened)).toEqual(segmentsSpecOf(V2));
   });
 });
