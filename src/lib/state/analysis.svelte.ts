@@ -1,4 +1,5 @@
 import type { Remote } from 'comlink';
+import { newTicket } from '../ticket.ts';
 import type { DbApi } from '../../../workers/db-api.ts';
 import type { AnalysisResult } from '../analysis/result.ts';
 import { errorKind, errorMessage } from '../errors.ts';
@@ -57,7 +58,7 @@ export class Analysis {
     const run = ++this.#latest;
     this.running = true;
     const start = performance.now();
-    const ticket = (this.#ticket = crypto.randomUUID());
+    const ticket = (this.#ticket = newTicket());
     try {
       const result = await this.#db.analyse($state.snapshot(this.spec) as AnalysisSpec, ticket);
       if (run !== this.#latest) return;

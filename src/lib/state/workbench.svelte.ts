@@ -1,4 +1,5 @@
 import { Guide } from './guide.svelte.ts';
+import { newTicket } from '../ticket.ts';
 import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
@@ -373,7 +374,7 @@ export class Workbench {
     this.report = null;
     this.analysis.reset();
     this.segments.reset();
-    const ticket = (this.#loadTicket = crypto.randomUUID());
+    const ticket = (this.#loadTicket = newTicket());
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
