@@ -8,17 +8,20 @@ import { ROLE_LABELS } from './role-labels.ts';
  */
 export type ColumnRef = { role: Role } | { attribute: string };
 
+/** What a reference is looked up in: files' mapped columns (the whole file is not needed). */
+export type MappedFiles = readonly Pick<FileImport, 'columns'>[];
+
 /** Roles that name one column each: anything else is referred to by its name. */
 const NAMED_BY_ROLE = (role: Role) => role !== 'attribute' && role !== 'ignore';
 
 /** How a column of these files is referred to in a spec: by its role when it has one, else by its name. */
-export function refOf(column: string, files: readonly FileImport[]): ColumnRef {
+export function refOf(column: string, files: MappedFiles): ColumnRef {
   const role = files.flatMap((f) => f.columns).find((c) => c.name === column)?.role;
   return role && NAMED_BY_ROLE(role) ? { role } : { attribute: column };
 }
 
 /** The column of these files a reference names, or null when none has it. */
-export function resolveRef(ref: ColumnRef, files: readonly FileImport[]): string | null {
+export function resolveRef(ref: ColumnRef, files: MappedFiles): string | null {
   const columns = files.flatMap((f) => f.columns);
   if ('role' in ref) return columns.find((c) => c.role === ref.role)?.name ?? null;
   const exact = columns.find((c) => c.name === ref.attribute);
@@ -37,5 +40,5 @@ export interface KeepOnlyRuleV2 {
 }
 
 /** Keep-only rules with their columns named as in these files. */
-export const keepOnlyRefs = (rules: readonly KeepOnlyRule[], files: readonly FileImport[]): KeepOnlyRuleV2[] =>
+export const keepOnlyRefs = (rules: readonly KeepOnlyRule[], files: MappedFiles): KeepOnlyRuleV2[] =>
   rules.map((r) => ({ column: refOf(r.column, files), values: [...r.values] }));

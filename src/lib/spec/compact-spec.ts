@@ -1,5 +1,5 @@
 import type { RuleGroup, Rule } from './segments.ts';
-import { defaultAnalysisSpec, defaultSegmentMap, STANDARD_SEGMENTS } from './rfm-defaults.ts';
+import { defaultAnalysisSpec, defaultSegmentMap, STANDARD_SEGMENTS, withMovedCells } from './rfm-defaults.ts';
 import { segmentColor, type SpecFile, type SpecFileSegments } from './spec-file.ts';
 
 /**
@@ -40,7 +40,7 @@ function compactAnalysis(given: NonNullable<SpecFile['analysis']>): SpecFile['an
         if (Object.keys(moved).length) rfm.moved = moved;
       } else if (!same(map, defaultSegmentMap(bins))) rfm.map = r.map;
     } else if (r.moved && Object.keys(r.moved).length) {
-      const moved = movedCells({ kind: 'cells', segments: movedStandard(r.moved) });
+      const moved = movedCells(withMovedCells(defaultSegmentMap(5), r.moved));
       if (moved && Object.keys(moved).length) rfm.moved = moved;
     }
     if (Object.keys(rfm).length) out.rfm = rfm;
@@ -62,13 +62,6 @@ function compactAnalysis(given: NonNullable<SpecFile['analysis']>): SpecFile['an
     if (Object.keys(lifecycle).length) out.lifecycle = lifecycle;
   }
   return Object.keys(out).length ? out : undefined;
-}
-
-function movedStandard(moved: Record<string, string>) {
-  return STANDARD_SEGMENTS.map((s) => ({
-    ...s,
-    cells: [...s.cells.filter((c) => !Object.hasOwn(moved, c)), ...Object.keys(moved).filter((c) => moved[c] === s.name)],
-  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { PRESET_IDS } from '../sources/presets.ts';
 import * as v from 'valibot';
 import { show, type Check } from './check.ts';
 import { DATE_FORMATS, DELIMITERS, ENCODINGS, ROLES } from './import.ts';
-import { boolean, checkOf, list, map, nullable, object, oneOf, text } from './schema.ts';
+import { boolean, checkOf, list, map, nullable, object, oneOf, text, type Schema } from './schema.ts';
 
 const FILE_OVERRIDES = {
   source: nullable(oneOf(PRESET_IDS)),
@@ -25,45 +25,35 @@ const columnRef = v.union(
   (issue) => `expected { "role": … } or { "attribute": … }, got ${show(issue.input)}`,
 );
 
-/** The parts of `import` in spec version 1, each read (and left out) on its own: rules name columns by header text. */
-export const IMPORT_PARTS_V1: Record<string, Check> = {
-  transactions: checkOf(fileOverrides),
-  customers: checkOf(fileOverrides),
-  amountLevel: checkOf(oneOf(['line', 'order'])),
-  cleaning: checkOf(
-    object({
-      cancelled: object({ enabled: boolean, orderIdPrefix: text, statusValues: list(text), filledColumn: nullable(text) }),
-      keepOnly: list(object({ column: text, values: list(text) }, ['column', 'values'])),
-      currency: nullable(text),
-      returns: boolean,
-      netReturns: boolean,
-      refundColumn: nullable(text),
-      fillDown: boolean,
-      zeroAmount: boolean,
-      duplicates: boolean,
-    }),
-  ),
-  ids: checkOf(object({ trim: boolean, lowerCase: boolean, extractEmail: boolean, fallbackColumn: nullable(text) })),
-  duplicateCustomers: checkOf(oneOf(['refuse', 'keep-first'])),
-};
+/**
+ * The parts of `import`, each read (and left out) on its own, with `column` the shape of a column a
+ * rule names and `file` the shape of a file's overrides.
+ */
+function importParts(column: Schema, file: Schema): Record<string, Check> {
+  return {
+    transactions: checkOf(file),
+    customers: checkOf(file),
+    amountLevel: checkOf(oneOf(['line', 'order'])),
+    cleaning: checkOf(
+      object({
+        cancelled: object({ enabled: boolean, orderIdPrefix: text, statusValues: list(text), filledColumn: nullable(column) }),
+        keepOnly: list(object({ column, values: list(text) }, ['column', 'values'])),
+        currency: nullable(text),
+        returns: boolean,
+        netReturns: boolean,
+        refundColumn: nullable(column),
+        fillDown: boolean,
+        zeroAmount: boolean,
+        duplicates: boolean,
+      }),
+    ),
+    ids: checkOf(object({ trim: boolean, lowerCase: boolean, extractEmail: boolean, fallbackColumn: nullable(column) })),
+    duplicateCustomers: checkOf(oneOf(['refuse', 'keep-first'])),
+  };
+}
 
-/** The parts of `import` in spec version 2: as version 1, with rules naming columns by role or attribute name. */
-export const IMPORT_PARTS: Record<string, Check> = {
-  ...IMPORT_PARTS_V1,
-  transactions: checkOf(fileOverridesV2),
-  customers: checkOf(fileOverridesV2),
-  cleaning: checkOf(
-    object({
-      cancelled: object({ enabled: boolean, orderIdPrefix: text, statusValues: list(text), filledColumn: nullable(columnRef) }),
-      keepOnly: list(object({ column: columnRef, values: list(text) }, ['column', 'values'])),
-      currency: nullable(text),
-      returns: boolean,
-      netReturns: boolean,
-      refundColumn: nullable(columnRef),
-      fillDown: boolean,
-      zeroAmount: boolean,
-      duplicates: boolean,
-    }),
-  ),
-  ids: checkOf(object({ trim: boolean, lowerCase: boolean, extractEmail: boolean, fallbackColumn: nullable(columnRef) })),
-};
+/** Version 1: rules name columns by header text. */
+export const IMPORT_PARTS_V1 = importParts(text, fileOverrides);
+
+/** Version 2: rules name columns by role or attribute name, and files list the roles the definitions were made with. */
+export const IMPORT_PARTS = importParts(columnRef, fileOverridesV2);

@@ -1,5 +1,5 @@
-import { refOf } from './column-ref.ts';
-import type { CleaningRules, FileImport, IdCleanup, Role } from './import.ts';
+import { refOf, type MappedFiles } from './column-ref.ts';
+import type { CleaningRules, IdCleanup, Role } from './import.ts';
 import type { FileOverrides, SpecFile } from './spec-file.ts';
 
 /**
@@ -15,13 +15,8 @@ export interface SpecFileV1 extends Omit<SpecFile, 'version' | 'import'> {
 }
 
 /** The header → role choices of a version-1 file, as mapped columns (what is known of the file it was made on). */
-function knownColumns(overrides: (FileOverrides | undefined)[]): FileImport[] {
-  return overrides.map((o) => ({
-    name: '',
-    kind: 'transactions',
-    parse: undefined as never,
-    columns: Object.entries(o?.columns ?? {}).map(([name, role]: [string, Role]) => ({ name, role })),
-  }));
+function knownColumns(overrides: (FileOverrides | undefined)[]): MappedFiles {
+  return overrides.map((o) => ({ columns: Object.entries(o?.columns ?? {}).map(([name, role]: [string, Role]) => ({ name, role })) }));
 }
 
 /**

@@ -81,6 +81,19 @@ export function defaultSegmentMap(bins: Bins): SegmentMap {
     : { kind: 'ranges', segments: defaultRangeSegments(bins) };
 }
 
+/** A map with cells given to other of its segments (each segment's new cells added in ascending order): how a spec writes a map edited a little. */
+export function withMovedCells(map: SegmentMap, moved: Record<string, string> | undefined): SegmentMap {
+  if (!moved || map.kind !== 'cells') return map;
+  const cells = Object.keys(moved).sort();
+  return {
+    kind: 'cells',
+    segments: map.segments.map((s) => ({
+      ...s,
+      cells: [...s.cells.filter((c) => !Object.hasOwn(moved, c)), ...cells.filter((c) => moved[c] === s.name)],
+    })),
+  };
+}
+
 export function defaultAnalysisSpec(): AnalysisSpec {
   return {
     analysisDate: null,

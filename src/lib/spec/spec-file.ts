@@ -1,15 +1,5 @@
 import { settingsFrom, sourceSettings } from '../sources/recognise.ts';
-import type {
-  AnalysisSpec,
-  Bins,
-  CellSegment,
-  LifecycleSpec,
-  RangeSegment,
-  RfmSpec,
-  SegmentMap,
-  Thresholds,
-  TierSpec,
-} from './analysis.ts';
+import type { AnalysisSpec, Bins, CellSegment, LifecycleSpec, RangeSegment, RfmSpec, Thresholds, TierSpec } from './analysis.ts';
 import type { ColumnRef, KeepOnlyRuleV2 } from './column-ref.ts';
 import { resolvedCleaning, resolvedIds } from './import-part.ts';
 import {
@@ -21,7 +11,7 @@ import {
   type ParseOptions,
   type Role,
 } from './import.ts';
-import { defaultAnalysisSpec, defaultSegmentMap } from './rfm-defaults.ts';
+import { defaultAnalysisSpec, defaultSegmentMap, withMovedCells } from './rfm-defaults.ts';
 import { NO_SUGGESTION, type SuggestedSettings } from '../mapping/guess-notes.ts';
 import { defaultSegmentsSpec, type Rule, type RuleGroup, type SegmentSpec, type SegmentsSpec } from './segments.ts';
 
@@ -102,26 +92,13 @@ export function analysisSpecOf(file: SpecFile): AnalysisSpec {
     ? rfm.map.kind === 'cells'
       ? { kind: 'cells' as const, segments: rfm.map.segments.map((s) => ({ ...s, action: s.action ?? '' })) }
       : { kind: 'ranges' as const, segments: rfm.map.segments.map((s) => ({ ...s, action: s.action ?? '' })) }
-    : movedMap(defaultSegmentMap(bins), moved);
+    : withMovedCells(defaultSegmentMap(bins), moved);
   const thresholds: Thresholds | null = rfm.thresholds ?? base.rfm.thresholds;
   return {
     analysisDate: given.analysisDate === undefined ? base.analysisDate : given.analysisDate,
     rfm: { ...base.rfm, ...rfm, bins, thresholds, map },
     tiers: { ...base.tiers, ...given.tiers },
     lifecycle: { ...base.lifecycle, ...given.lifecycle },
-  };
-}
-
-/** A map with cells given to other segments (the cells each segment gains are added in ascending order). */
-function movedMap(map: SegmentMap, moved: Record<string, string> | undefined): SegmentMap {
-  if (!moved || map.kind !== 'cells') return map;
-  const cells = Object.keys(moved).sort();
-  return {
-    kind: 'cells',
-    segments: map.segments.map((s) => ({
-      ...s,
-      cells: [...s.cells.filter((c) => !Object.hasOwn(moved, c)), ...cells.filter((c) => moved[c] === s.name)],
-    })),
   };
 }
 

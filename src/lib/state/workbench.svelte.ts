@@ -223,18 +223,13 @@ export class Workbench {
       return { ...f, inspection: { ...guessed, mapping: { ...guessed.mapping, source: null } }, dateConfirmed: false };
     });
     this.#applySourceSettings();
+    this.#applyLinkImport();
   }
 
   /** What the files' sources call for, on top of what their values suggest (as the command line combines them). */
   #applySourceSettings(): void {
-    const settings = sourceSettings(
-      this.files.map((f) => f.inspection.mapping),
-      settingsFrom(this.#suggestions(this.files)),
-    );
-    this.amountLevel = settings.amountLevel;
-    this.cleaning = settings.cleaning;
-    this.ids = settings.ids;
-    this.#applyLinkImport();
+    const settings = this.#suggestedSettings();
+    [this.amountLevel, this.cleaning, this.ids] = [settings.amountLevel, settings.cleaning, settings.ids];
   }
 
   /** What the page sets for the chosen files by itself: the defaults, what their values suggest and what their sources call for. */
@@ -289,6 +284,7 @@ export class Workbench {
     this.report = null;
     // Its export's settings go with it (they name its columns); the other files' stay.
     if (hadSource) this.#applySourceSettings();
+    this.#applyLinkImport();
     void this.autosave.filesChosen();
   }
 
