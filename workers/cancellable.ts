@@ -35,7 +35,7 @@ function stopped(signal: AbortSignal): WorkbenchError {
 
 /** The error a stopped request ends with; its message says why it stopped. */
 export function stoppedError(reason: StopReason): WorkbenchError {
-  return new WorkbenchError('stopped', stoppedMessage(reason));
+  return new WorkbenchError(reason.kind === 'time-limit' ? 'time-limit' : 'stopped', stoppedMessage(reason));
 }
 
 /**

@@ -235,8 +235,8 @@ async function segmentBase(readsRows: boolean, signal: AbortSignal): Promise<{ d
   const conn = await ready();
   if (analysisDate === null) throw new WorkbenchError('mapping', 'Load and analyse data before defining segments.');
   // Segment work compiles user text into its statements: all of it goes through the gate. It runs as
-  // segments arrive (from a link, a template, an edit), unasked: each statement has a time limit.
-  const db = userSqlRunner(runner(conn, signal, AUTOMATIC_SQL_LIMIT_MS));
+  // segments arrive (from a link, a template, an edit), unasked: each statement of it has a time limit.
+  const db = userSqlRunner(runner(conn, signal, AUTOMATIC_SQL_LIMIT_MS), runner(conn, signal));
   if (readsRows && !snapshotted) {
     await runner(conn, signal).exec(SNAPSHOT_CUSTOMERS_SQL);
     snapshotted = true;

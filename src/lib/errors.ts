@@ -10,8 +10,10 @@ export type ErrorKind =
   | 'unsupported-file'
   | 'refused'
   | 'rule'
-  /** Cancelled by the user, or past the time limit for SQL nobody asked to run: see stop-reason.ts. */
-  | 'stopped';
+  /** Cancelled by the user: see stop-reason.ts. */
+  | 'stopped'
+  /** Past the time limit for SQL nobody asked to run: see stop-reason.ts. */
+  | 'time-limit';
 
 const PREFIX = 'WorkbenchError:';
 

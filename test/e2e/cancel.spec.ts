@@ -57,6 +57,11 @@ test("a link's SQL segment that runs too long stops at the time limit, said in i
   await expect(problem).toContainText('time limit');
   // The engine is free again: the rule segment's count, the console and a new count all run.
   await expect(region(page, 'Big spenders').getByTestId('member-count')).toHaveText(await sqlCount(app, 'monetary >= 500'));
+  // The analysis names the stopped segment's reason in its row and analyses the rest.
+  const kpis = page.getByRole('table', { name: 'Segment KPIs' });
+  await expect(kpis.getByRole('row', { name: /^Endless/ })).toContainText('Stopped after 10 s', { timeout: 90_000 });
+  await expect(kpis.getByRole('row', { name: /^Big spenders/ })).toContainText(await sqlCount(app, 'monetary >= 500'));
+  await expect(region(page, 'Segment analysis').getByRole('alert')).toHaveCount(0);
   const [orders] = await app.sqlColumn('SELECT count(*) FROM orders');
   expect(Number(orders)).toBeGreaterThan(0);
 });

@@ -17,7 +17,9 @@ import { condition, type Condition, type Rule, type RuleGroup, type SegmentDefin
 import { segmentMembersSql, segmentPredicate } from '../../src/lib/sql/segment-sql.ts';
 import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
-import { userSqlRunner } from '../../src/lib/import/sql-runner.ts';
+import { userSqlRunner, type PreparingRunner } from '../../src/lib/import/sql-runner.ts';
+import { AUTOMATIC_SQL_LIMIT_MS } from '../../src/lib/stop-reason.ts';
+import { stoppedError } from '../../workers/cancellable.ts';
 import Papa from 'papaparse';
 
 const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -286,6 +288,75 @@ describe('segment analysis', () => {
     expect(cast).toMatchObject({ ok: false, error: expect.stringMatching(/convert/i) });
     expect(column).toMatchObject({ ok: false, error: expect.stringContaining('no_such_column') });
     expect(analysis.overlapIds).toEqual(['fr']);
+  });
+
+  test('the overlap of many segments is each pair counted on its own', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    // Twelve memberships over the five customers, the empty and the full one among them.
+    const memberships = Array.from({ length: 12 }, (_, k) => ids.filter((_, c) => (((k * 7 + 3) % 32) >> c) & 1));
+    memberships[0] = [];
+    memberships[11] = [...ids];
+    const segments = memberships.map((m, k) => ({
+      id: `m${k}`,
+      definition: { kind: 'sql', sql: m.length ? `customer_id IN (${m.map((id) => `'${id}'`).join(', ')})` : 'false' } as const,
+    }));
+    const analysis = await analyseSegments(userSqlRunner(db), segments, schema, 1);
+    expect(analysis.overlapIds).toEqual(segments.map((s) => s.id));
+    expect(analysis.overlap).toEqual(memberships.map((x) => memberships.map((y) => x.filter((id) => y.includes(id)).length)));
+  });
+
+  describe('the time limit for SQL nobody asked to run', () => {
+    const timeLimit = stoppedError({ kind: 'time-limit', ms: AUTOMATIC_SQL_LIMIT_MS });
+    /** The test engine, with the statements `slow` picks stopped at the time limit, as the worker's limited runner stops them. */
+    const limited = (slow: (sql: string) => boolean): PreparingRunner => ({
+      exec: (sql) => db.exec(sql),
+      rows: (sql) => db.rows(sql),
+      runPrepared: async (sql, kind) => {
+        if (slow(sql)) throw timeLimit;
+        return db.runPrepared(sql, kind);
+      },
+    });
+    const fr = { id: 'fr', definition: rules(condition('country', 'eq', 'FR')) };
+    const big = { id: 'big', definition: rules(condition('monetary', 'gt', '100')) };
+
+    test("holds a segment's SQL, not the app's own KPIs and overlap over the table it built", async () => {
+      const slowOwnWork = limited((sql) => /FROM segment_flags/.test(sql) && !sql.startsWith('CREATE'));
+      const analysis = await analyseSegments(userSqlRunner(slowOwnWork, db), [fr, big], schema, 1);
+      expect(analysis.segments.map((s) => s.ok)).toEqual([true, true]);
+      expect(analysis.overlap).toEqual([
+        [2, 1],
+        [1, 2],
+      ]);
+    });
+
+    test('a segment past it is marked on its own; the others are analysed', async () => {
+      const slow = { id: 'slow', definition: { kind: 'sql', sql: "customer_id <> 'slow'" } as const };
+      const analysis = await analyseSegments(
+        userSqlRunner(
+          limited((sql) => sql.includes("'slow'")),
+          db,
+        ),
+        [fr, slow, big],
+        schema,
+        1,
+      );
+      expect(analysis.segments[1]).toMatchObject({ ok: false, error: expect.stringMatching(/^Stopped after 10 s: .*time limit/) });
+      expect(analysis.overlapIds).toEqual(['fr', 'big']);
+      expect(analysis.segments[2]).toMatchObject({ ok: true, kpis: { customers: 2 } });
+    });
+
+    test('a Cancel stops the whole analysis, marking no segment', async () => {
+      const cancelled = stoppedError({ kind: 'cancelled' });
+      const runner: PreparingRunner = {
+        ...db,
+        exec: (sql) => db.exec(sql),
+        rows: (sql) => db.rows(sql),
+        runPrepared: async () => {
+          throw cancelled;
+        },
+      };
+      await expect(analyseSegments(userSqlRunner(runner, db), [fr, big], schema, 1)).rejects.toBe(cancelled);
+    });
   });
 
   test('a profile compares each attribute inside the segment with the base', async () => {

@@ -41,11 +41,17 @@ export interface UserSqlRunner {
   rows(sql: string): Promise<Row[]>;
   /** One `CREATE … AS SELECT` of a temporary table. */
   create(sql: string): Promise<void>;
+  /**
+   * A query the app wrote over tables it built, with no user text in it (the KPIs and overlap read
+   * `segment_flags`): not the gate's business, and not held to the time limit for SQL nobody asked
+   * to run, which is for segments' own SQL. A Cancel still stops it.
+   */
+  ownRows(sql: string): Promise<Row[]>;
 }
 
 const MULTIPLE_STATEMENTS = /cannot prepare multiple statements/i;
 
-export function userSqlRunner(db: PreparingRunner): UserSqlRunner {
+export function userSqlRunner(db: PreparingRunner, own: SqlRunner = db): UserSqlRunner {
   const run = async (sql: string, kind: StatementKind) => {
     try {
       return await db.runPrepared(sql, kind);
@@ -57,6 +63,7 @@ export function userSqlRunner(db: PreparingRunner): UserSqlRunner {
   return {
     rows: (sql) => run(sql, 'select'),
     create: async (sql) => void (await run(sql, 'create')),
+    ownRows: (sql) => own.rows(sql),
   } as UserSqlRunner;
 }
 

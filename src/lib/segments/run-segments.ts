@@ -224,10 +224,14 @@ export async function analyseSegments(
     }
   }
   checkpoint();
-  // An error only a row can raise (a failing cast) fails the whole table: find its segment by counting each.
-  if (await failure(() => db.create(segmentFlagsSql(valid.map((v) => v.predicate))))) {
+  // An error only a row can raise (a failing cast), or a segment past the time limit, fails the whole
+  // table: find its segment by counting each. A Cancel stops the analysis.
+  const flagsFailure = await failure(() => db.create(segmentFlagsSql(valid.map((v) => v.predicate))));
+  if (flagsFailure?.kind === 'stopped') throw flagsFailure;
+  if (flagsFailure) {
     for (const v of [...valid]) {
       const error = await failure(() => count(v.predicate));
+      if (error?.kind === 'stopped') throw error;
       if (error) {
         errors.set(v.id, await failed(v.definition, error, count));
         valid.splice(valid.indexOf(v), 1);
@@ -237,7 +241,7 @@ export async function analyseSegments(
   }
   checkpoint();
   const sums = new Map<number, KpiSums>();
-  for (const r of await db.rows(segmentKpisSql(valid.length))) {
+  for (const r of await db.ownRows(segmentKpisSql(valid.length))) {
     sums.set(num(r.segment), {
       customers: num(r.customers),
       revenue: num(r.revenue),
@@ -249,14 +253,11 @@ export async function analyseSegments(
   const baseSums = sums.get(-1)!;
   const base = deriveKpis(baseSums, baseSums);
   checkpoint();
-  const [pairs] = await db.rows(segmentOverlapSql(valid.length));
-  const overlap = valid.map((_, i) =>
-    valid.map((__, j) => {
-      if (i === j) return sums.get(i)!.customers;
-      const [a, b] = i < j ? [i, j] : [j, i];
-      return num(pairs[`o_${a}_${b}`]);
-    }),
-  );
+  const overlap = valid.map((_, i) => valid.map((__, j) => (i === j ? sums.get(i)!.customers : 0)));
+  for (const pair of valid.length > 1 ? await db.ownRows(segmentOverlapSql(valid.length)) : []) {
+    const [a, b, customers] = [num(pair.a), num(pair.b), num(pair.customers)];
+    overlap[a][b] = overlap[b][a] = customers;
+  }
   return {
     base,
     segments: segments.map((s) => {

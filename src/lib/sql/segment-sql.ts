@@ -53,11 +53,22 @@ export function segmentKpisSql(count: number): string {
   return `${parts.join('\nUNION ALL\n')}\nORDER BY segment`;
 }
 
-/** Customers in both of every pair i < j, as columns `o_i_j` of one row. */
+/**
+ * Customers in both of each pair `a < b` that shares any, as rows (a, b, customers). Customers are
+ * first grouped by the segments they are in, then each group's pairs are counted: the statement grows
+ * with the number of segments, not with the number of pairs (one filtered count per pair took 1.5 s
+ * to plan at 48 segments).
+ */
 export function segmentOverlapSql(count: number): string {
-  const pairs: string[] = [];
-  for (let i = 0; i < count; i++) for (let j = i + 1; j < count; j++) pairs.push(`count(*) FILTER (WHERE s${i} AND s${j}) AS o_${i}_${j}`);
-  return pairs.length ? `SELECT ${pairs.join(', ')} FROM segment_flags` : 'SELECT 1 AS none';
+  const flags = Array.from({ length: count }, (_, i) => `s${i}`).join(', ');
+  return `WITH memberships AS (
+  SELECT row_number() OVER () AS pattern, customers, flags
+  FROM (SELECT [${flags}] AS flags, count(*) AS customers FROM segment_flags GROUP BY flags)
+),
+members AS (SELECT pattern, customers, i AS segment FROM memberships, range(${count}) AS r(i) WHERE flags[i + 1])
+SELECT a.segment AS a, b.segment AS b, sum(a.customers) AS customers
+FROM members AS a JOIN members AS b ON a.pattern = b.pattern AND a.segment < b.segment
+GROUP BY a.segment, b.segment`;
 }
 
 /**
