@@ -11,8 +11,7 @@ import { stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
  */
 export async function runCancellable(conn: duckdb.AsyncDuckDBConnection, sql: string, signal?: AbortSignal): Promise<Table> {
   if (signal?.aborted) throw stopped(signal);
-  const cancel = () => void conn.cancelSent().catch(() => false);
-  signal?.addEventListener('abort', cancel, { once: true });
+  const ended = stopSentOnAbort(conn, signal);
   try {
     const reader = await conn.send(sql, true);
     const batches: RecordBatch[] = [];
@@ -25,8 +24,34 @@ export async function runCancellable(conn: duckdb.AsyncDuckDBConnection, sql: st
     // DuckDB says "query was canceled"; the page is told why it was.
     throw signal?.aborted ? stopped(signal) : e;
   } finally {
-    signal?.removeEventListener('abort', cancel);
+    ended();
   }
+}
+
+/** How long a statement told to stop may take to end before the engine is taken not to have heard it. */
+export const STOP_GRACE_MS = 5_000;
+let unheard: (reason: StopReason) => void = () => {};
+
+/** What to do when a statement told to stop has not ended within `STOP_GRACE_MS`: the worker restarts the engine. */
+export function onUnheardStop(handler: (reason: StopReason) => void): void {
+  unheard = handler;
+}
+
+/**
+ * When `signal` aborts, cancels the statement `conn` is running (sent) and starts the grace period;
+ * call the returned function once the statement has ended.
+ */
+export function stopSentOnAbort(conn: duckdb.AsyncDuckDBConnection, signal?: AbortSignal): () => void {
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    void conn.cancelSent().catch(() => false);
+    grace = setTimeout(() => unheard(signal!.reason as StopReason), STOP_GRACE_MS);
+  };
+  signal?.addEventListener('abort', stop, { once: true });
+  return () => {
+    signal?.removeEventListener('abort', stop);
+    clearTimeout(grace);
+  };
 }
 
 function stopped(signal: AbortSignal): WorkbenchError {

@@ -1,13 +1,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as Comlink from 'comlink';
 import Papa from 'papaparse';
 import { customersCsv } from '../src/lib/csv/customers-csv.ts';
 import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
-import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
+import { WorkbenchError, errorMessage, firstLine, fromDuckDbError } from '../src/lib/errors.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { exportPreview } from '../src/lib/customer/export-preview.ts';
 import { readCustomerOrders, readCustomerStory } from '../src/lib/customer/story.ts';
@@ -32,32 +28,27 @@ import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/
 import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
 import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
-import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
-import { blobWorkerSource } from '../src/lib/db/blob-worker.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
 import { prepareCounted } from './file-bytes.ts';
-import { runCancellable, stoppedError, withTimeLimit } from './cancellable.ts';
-import { AUTOMATIC_SQL_LIMIT_MS, type StopReason } from '../src/lib/stop-reason.ts';
+import { onUnheardStop, runCancellable, STOP_GRACE_MS, stopSentOnAbort, stoppedError, withTimeLimit } from './cancellable.ts';
+import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
+import { tooLargeMessage } from '../src/lib/cli-command.ts';
+import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
 
-/** Only a test build may skip the lock, to prove the privacy test can fail. */
-const UNLOCKED = import.meta.env.VITE_ENGINE_UNLOCKED === '1';
 const START_TIMEOUT_MS = 60_000;
 /** How many common values a rule's value picker suggests. */
 const SUMMARY_VALUES = 12;
 
-// A relative base ('./') and a worker started from blob: must still find the bundles.
-const resolve = (url: string) => new URL(url, import.meta.url).href;
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: resolve(mvpWasm), mainWorker: resolve(mvpWorker) },
-  eh: { mainModule: resolve(ehWasm), mainWorker: resolve(ehWorker) },
-};
-
-let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
-/** The bundle selectBundle chose: the page keeps these files for offline use. */
-let bundleFiles: string[] = [];
-let database: duckdb.AsyncDuckDB | null = null;
+let engine: Promise<Engine> | null = null;
+/** Where the engine's start-up (and a restart's) is told to the page. */
+let onEngineStatus: (status: EngineStatus) => void = () => {};
 let lastSpec: ImportSpec | null = null;
+/**
+ * The files of the last import and its spec, kept so a restarted engine can register them again and
+ * rebuild the tables (and the analysis) the page shows.
+ */
+let kept: { spec: ImportSpec; files: File[] } | null = null;
 /** What the analysis tables were last built from; null after an import, so everything is rebuilt. */
 let analysisKeys: AnalysisKeys | null = null;
 /** The analysis date of the latest analysis: segment rules count relative dates back from it. */
@@ -110,26 +101,6 @@ const runner = (conn: duckdb.AsyncDuckDBConnection, signal: AbortSignal, limitMs
   };
 };
 
-async function startEngine(onStatus: (s: EngineStatus) => void): Promise<duckdb.AsyncDuckDBConnection> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  bundleFiles = [bundle.mainModule, bundle.mainWorker!];
-  // From a blob, so DuckDB's worker inherits the page's policy through this worker (as DuckDB's docs start it).
-  const bootstrap = URL.createObjectURL(new Blob([blobWorkerSource('classic', bundle.mainWorker!)], { type: 'text/javascript' }));
-  const worker = new Worker(bootstrap, { name: 'duckdb-engine' });
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-    onStatus({ state: 'downloading', loadedBytes: p.bytesLoaded, totalBytes: p.bytesTotal }),
-  );
-  URL.revokeObjectURL(bootstrap);
-  onStatus({ state: 'starting' });
-  // BIGINT stays exact (a number where it fits a double, else text): see arrow-values.ts.
-  await db.open({});
-  const conn = await db.connect();
-  if (!UNLOCKED) for (const statement of LOCKDOWN_SQL) await conn.query(statement);
-  database = db;
-  return conn;
-}
-
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise((resolveValue, reject) => {
     const timer = setTimeout(() => reject(new WorkbenchError('engine', message)), ms);
@@ -153,6 +124,12 @@ let running = false;
 /** The controllers of requests the page may cancel, by the ticket the page gave them. */
 const tickets = new Map<string, AbortController>();
 
+/**
+ * Ends the running request with `outcome` (a restart of the engine, which rejects with what to tell
+ * the page), whatever its own statements still wait for; the next request waits for the restart.
+ */
+let abandonRunning: ((outcome: Promise<never>) => void) | null = null;
+
 /** Thrown at a checkpoint of background work when interactive work is waiting. */
 class GiveWay extends Error {}
 
@@ -169,13 +146,19 @@ function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, lane: Lane = 'b
   const controller = new AbortController();
   if (ticket) tickets.set(ticket, controller);
   return new Promise<T>((resolveWork, rejectWork) => {
-    const job = () =>
-      work(controller.signal)
+    const job = () => {
+      // Settles only if the engine is restarted under this request: it then ends with the restart's outcome.
+      const abandoned = new Promise<never>((_, reject) => (abandonRunning = (outcome) => void outcome.catch(reject)));
+      Promise.race([work(controller.signal), abandoned])
         .then(
           (v) => (forget(ticket), resolveWork(v)),
           (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : (forget(ticket), rejectWork(e))),
         )
-        .finally(runNext);
+        .finally(() => {
+          abandonRunning = null;
+          runNext();
+        });
+    };
     lanes[lane].push(job);
     if (!running) runNext();
   });
@@ -191,9 +174,13 @@ function runNext(): void {
   job?.();
 }
 
+async function runningEngine(): Promise<Engine> {
+  if (!engine) throw new WorkbenchError('engine', 'The database engine has not been started.');
+  return engine;
+}
+
 async function ready(): Promise<duckdb.AsyncDuckDBConnection> {
-  if (!connection) throw new WorkbenchError('engine', 'The database engine has not been started.');
-  return connection;
+  return (await runningEngine()).conn;
 }
 
 async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void) {
@@ -262,25 +249,128 @@ function segmentWork<T>(
   }, options.lane);
 }
 
+function startInTime(): Promise<Engine> {
+  return withTimeout(
+    startEngine((status) => onEngineStatus(status)),
+    START_TIMEOUT_MS,
+    'The database engine did not start within a minute. If this page is served with a Content-Security-Policy, it must allow wasm-unsafe-eval.',
+  );
+}
+
+async function engineReady({ conn, files }: Engine): Promise<EngineStatus> {
+  const [row] = (await conn.query('SELECT version() AS v')).toArray();
+  const status: EngineStatus = { state: 'ready', version: String(row.toJSON().v), locked: !UNLOCKED, files };
+  onEngineStatus(status);
+  return status;
+}
+
+/**
+ * Registers the files and builds the tables of an import; afterwards the tables are this import's
+ * and its files are kept for a restart.
+ */
+async function loadTables(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, signal: AbortSignal) {
+  const { db, conn } = await runningEngine();
+  const registered: RegisteredFile[] = [];
+  const keys = files.map((file, i) => rawKey(spec, i, file));
+  for (let i = 0; i < files.length; i++) {
+    registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
+  }
+  await dropSnapshot(conn);
+  forgetTables();
+  const report = await runImport(runner(conn, signal), spec, registered, onProgress);
+  rawKeys = keys;
+  rawRecords = report.files.map((f) => f.input);
+  lastSpec = spec;
+  kept = { spec, files };
+  return report;
+}
+
+/** Until an import ends the tables are neither the last import's nor this one's (a stopped import leaves them so). */
+function forgetTables(): void {
+  segmentColumns = null;
+  snapshotted = false;
+  analysisDate = null;
+  analysedSpec = null;
+  rawKeys = [];
+  lastSpec = null;
+  analysisKeys = null;
+}
+
+async function analyseTables(spec: AnalysisSpec, signal: AbortSignal) {
+  const conn = await ready();
+  if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
+  try {
+    await dropSnapshot(conn);
+    // One transaction: an analysis stopped part-way rolls back to the tables of the previous one,
+    // which the page still shows, and whose keys and date then still hold.
+    await conn.query('BEGIN TRANSACTION');
+    const { result, keys } = await runAnalysis(runner(conn, signal), spec, analysisKeys);
+    await conn.query('COMMIT');
+    analysisKeys = keys;
+    analysisDate = result.analysisDate;
+    analysedSpec = spec;
+    return result;
+  } catch (e) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    if (!signal.aborted) {
+      analysisKeys = null;
+      analysisDate = null;
+      analysedSpec = null;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Replaces the engine with a fresh one (the page sees it start again), then registers the kept files
+ * again and rebuilds the tables and the analysis the page shows. Says what it rebuilt.
+ */
+async function restartEngine(): Promise<string> {
+  const old = engine;
+  engine = null;
+  if (old) await stopEngine(await old).catch(() => undefined);
+  const analysed = analysedSpec;
+  forgetTables();
+  engine = startInTime();
+  await engineReady(await engine);
+  if (!kept) return 'nothing was loaded';
+  const never = new AbortController().signal;
+  await loadTables(kept.spec, kept.files, () => {}, never);
+  if (analysed) await analyseTables(analysed, never);
+  return 'your files were loaded again';
+}
+
+// A statement told to stop that does not end: the engine is replaced, and the request ends saying so.
+onUnheardStop((reason) => {
+  const abandon = abandonRunning;
+  abandonRunning = null;
+  abandon?.(
+    restartEngine().then(
+      (rebuilt) => {
+        throw new WorkbenchError(
+          reason.kind === 'time-limit' ? 'time-limit' : 'stopped',
+          `${stoppedMessage(reason)} The engine did not stop within ${STOP_GRACE_MS / 1000} s, so it was restarted and ${rebuilt}.`,
+        );
+      },
+      (e) => {
+        throw new WorkbenchError('engine', `The engine did not stop, and could not be restarted: ${errorMessage(e)} Reload the page.`);
+      },
+    ),
+  );
+});
+
 /** A console cell: numbers and booleans as they are, everything else as DuckDB writes it. */
 const displayed = (value: ReturnType<typeof cellValue>) =>
   typeof value === 'number' || typeof value === 'boolean' || value === null ? value : plainText(value);
 
 const api: DbApi = {
   async start(onStatus) {
-    connection ??= withTimeout(
-      startEngine(onStatus),
-      START_TIMEOUT_MS,
-      'The database engine did not start within a minute. If this page is served with a Content-Security-Policy, it must allow wasm-unsafe-eval.',
-    );
+    onEngineStatus = onStatus;
+    engine ??= startInTime();
     try {
-      const conn = await connection;
-      const [row] = (await conn.query('SELECT version() AS v')).toArray();
-      const status: EngineStatus = { state: 'ready', version: String(row.toJSON().v), locked: !UNLOCKED, files: bundleFiles };
-      onStatus(status);
-      return status;
+      return await engineReady(await engine);
     } catch (e) {
-      connection = null;
+      engine = null;
       const status: EngineStatus = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
       onStatus(status);
       return status;
@@ -295,32 +385,19 @@ const api: DbApi = {
   importFiles(spec, files, onProgress, ticket) {
     return exclusive(
       async (signal) => {
-        const conn = await ready();
         if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
         try {
-          const registered: RegisteredFile[] = [];
-          const keys = files.map((file, i) => rawKey(spec, i, file));
-          for (let i = 0; i < files.length; i++) {
-            registered.push(
-              rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(database!, i, spec, files, onProgress),
-            );
-          }
-          await dropSnapshot(conn);
-          segmentColumns = null;
-          analysisDate = null;
-          analysedSpec = null;
-          rawKeys = [];
-          // Until the import ends the tables are neither the last import's nor this one's (a stopped import leaves them so).
-          lastSpec = null;
-          analysisKeys = null;
-          const report = await runImport(runner(conn, signal), spec, registered, onProgress);
-          rawKeys = keys;
-          rawRecords = report.files.map((f) => f.input);
-          lastSpec = spec;
-          analysisKeys = null;
-          return report;
+          return await loadTables(spec, files, onProgress, signal);
         } catch (e) {
-          throw fromDuckDbError(e);
+          const error = fromDuckDbError(e);
+          if (error.kind !== 'memory') throw error;
+          // The engine may be left broken by running out of memory: a fresh one, with nothing loaded.
+          kept = null;
+          await restartEngine();
+          throw new WorkbenchError(
+            'memory',
+            `${tooLargeMessage(spec.files, firstLine(errorMessage(e)))} Nothing was loaded: the engine was restarted, and the files stay chosen.`,
+          );
         }
       },
       'interactive',
@@ -331,26 +408,9 @@ const api: DbApi = {
   analyse(spec, ticket) {
     return exclusive(
       async (signal) => {
-        const conn = await ready();
-        if (!lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
         try {
-          await dropSnapshot(conn);
-          // One transaction: an analysis stopped part-way rolls back to the tables of the previous one,
-          // which the page still shows, and whose keys and date then still hold.
-          await conn.query('BEGIN TRANSACTION');
-          const { result, keys } = await runAnalysis(runner(conn, signal), spec, analysisKeys);
-          await conn.query('COMMIT');
-          analysisKeys = keys;
-          analysisDate = result.analysisDate;
-          analysedSpec = spec;
-          return result;
+          return await analyseTables(spec, signal);
         } catch (e) {
-          await conn.query('ROLLBACK').catch(() => undefined);
-          if (!signal.aborted) {
-            analysisKeys = null;
-            analysisDate = null;
-            analysedSpec = null;
-          }
           throw fromDuckDbError(e);
         }
       },
@@ -455,8 +515,7 @@ const api: DbApi = {
     return exclusive(
       async (signal) => {
         const conn = await ready();
-        const cancel = () => void conn.cancelSent().catch(() => false);
-        signal.addEventListener('abort', cancel, { once: true });
+        const ended = stopSentOnAbort(conn, signal);
         try {
           if (signal.aborted) throw signal.reason;
           // Streamed, so a huge result never has to fit in memory to show its first rows; sent, so Cancel stops it.
@@ -495,7 +554,7 @@ const api: DbApi = {
           }
           throw fromDuckDbError(e);
         } finally {
-          signal.removeEventListener('abort', cancel);
+          ended();
         }
       },
       'background',

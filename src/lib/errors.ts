@@ -91,6 +91,6 @@ export function engineLockMessage(message: string): string | null {
   return null;
 }
 
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   return text.split('\n')[0];
 }

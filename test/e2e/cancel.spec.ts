@@ -104,3 +104,42 @@ test('an import can be cancelled beside its progress; the files stay chosen and 
   await app.load();
   expect(await app.count('loaded')).toBeGreaterThan(0);
 });
+
+test('Cancel analysis stops the analysis a setting asked for; the results shown stay those of the previous settings', async ({
+  app,
+  page,
+}) => {
+  await app.open('?sample=retail-v2');
+  await app.loaded();
+  await app.section('RFM');
+  const rfm = region(page, 'RFM analysis');
+  const segmentsTable = page.getByRole('table', { name: 'RFM segments' });
+  const before = await segmentsTable.innerText();
+  // A long query holds the engine, so the analysis the next setting asks for is still to finish when Cancel is pressed.
+  await app.section('SQL');
+  const console = region(page, 'SQL console');
+  await console.getByLabel('SQL').fill(ENDLESS_COUNT);
+  await console.getByRole('button', { name: 'Run query' }).click();
+  await expect(console).toHaveAttribute('aria-busy', 'true');
+  await app.section('RFM');
+  await rfm.getByLabel('Monetary on').selectOption('average');
+  await rfm.getByRole('button', { name: 'Cancel analysis' }).click();
+  await app.section('SQL');
+  await console.getByRole('button', { name: 'Cancel query' }).click();
+  await expect(console).toHaveAttribute('aria-busy', 'false');
+
+  await app.section('RFM');
+  const notice = rfm.getByRole('alert');
+  await expect(notice).toContainText('Cancelled');
+  await expect(notice).toContainText('The results shown are from the previous settings.');
+  await expect(rfm.getByRole('button', { name: 'Cancel analysis' })).toHaveCount(0);
+  expect(await segmentsTable.innerText()).toBe(before);
+  // The engine kept the previous analysis's tables: the scores the console reads are the ones shown.
+  const [scored] = await app.sqlColumn('SELECT count(*) FROM customers WHERE r_score IS NOT NULL');
+  expect(Number(scored)).toBeGreaterThan(0);
+  // And the setting, chosen again, is analysed.
+  await rfm.getByLabel('Monetary on').selectOption('total');
+  await rfm.getByLabel('Monetary on').selectOption('average');
+  await expect(page.getByTestId('analysis-ms')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});

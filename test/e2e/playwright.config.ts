@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
-import { PORT, UNLOCKED_URL } from './ports.ts';
+import { PORT, STRAINED_URL, UNLOCKED_URL } from './ports.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -29,6 +29,13 @@ export default defineConfig({
       // A test-only build with the engine lock off, so the privacy test is shown able to fail.
       command: `npx vite preview --host 127.0.0.1 --port ${PORT + 1} --strictPort --outDir dist-unlocked`,
       url: UNLOCKED_URL,
+      reuseExistingServer: !process.env.CI,
+      cwd: '../..',
+    },
+    {
+      // A test-only build whose engine runs out of memory on tens of megabytes and does not hear a Cancel (engine.spec.ts).
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT + 10} --strictPort --outDir dist-strained`,
+      url: STRAINED_URL,
       reuseExistingServer: !process.env.CI,
       cwd: '../..',
     },

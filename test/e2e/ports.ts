@@ -2,6 +2,8 @@
 export const PORT = Number(process.env.SW_E2E_PORT ?? 4173);
 /** The test-only build with the engine lock off. */
 export const UNLOCKED_URL = `http://127.0.0.1:${PORT + 1}/`;
+/** The test-only build of an engine under strain: a 256 MB memory limit, and Cancel unheard (workers/engine.ts). */
+export const STRAINED_URL = `http://127.0.0.1:${PORT + 10}/`;
 
 /**
  * Every other port a spec listens on, here so two specs running at once never share one: each is

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { STRAINED_URL } from './ports.ts';
+
+/**
+ * On the test build of an engine under strain (a 256 MB memory limit, and a Cancel it does not hear;
+ * workers/engine.ts): a file too large for the browser's memory ends with the command-line tool's
+ * command, a fresh engine, and a smaller file loading; a Cancel the engine does not hear ends with a
+ * fresh engine that loaded the files again. Everything else is the production build.
+ */
+test.use({ baseURL: STRAINED_URL });
+
+/**
+ * Orders of a made-up shop, `rows` of them, each with 40 one-letter flag columns as exports carry:
+ * about 130 bytes a row on disk, but every cell a 16-byte string in memory once read.
+ */
+function ordersCsv(rows: number): string {
+  const flags = Array.from({ length: 40 }, (_, i) => `flag_${i}`);
+  const lines = [['customer_id', 'order_id', 'order_date', 'amount', ...flags].join(',')];
+  for (let i = 0; i < rows; i++) {
+    const date = `2024-${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const amount = (5 + ((i * 37) % 9_000) / 100).toFixed(2);
+    const values = flags.map((_, f) => 'YN'[(i + f) % 2]);
+    lines.push([`C${String(i % 40_000).padStart(6, '0')}`, `O${String(i).padStart(8, '0')}`, date, amount, ...values].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('a file too large for the browser: the command-line command, a fresh engine, and a smaller extract loads', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const big = testInfo.outputPath('orders-big.csv');
+  writeFileSync(big, ordersCsv(320_000));
+  const small = testInfo.outputPath('orders-small.csv');
+  writeFileSync(small, ordersCsv(5_000));
+
+  await app.open();
+  await app.chooseFiles(big);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'too large' });
+  await expect(alert).toContainText("orders-big.csv is too large for the browser's memory", { timeout: 180_000 });
+  await expect(alert).toContainText('npx segment-workbench apply orders-big.csv --out customers-segmented.csv');
+  await expect(alert).toContainText('Nothing was loaded: the engine was restarted, and the files stay chosen.');
+  await expect(page.getByRole('status', { name: 'Database engine' })).toContainText('Engine ready');
+
+  await page.getByRole('button', { name: 'Remove orders-big.csv' }).click();
+  await app.chooseFiles(small);
+  await app.load();
+  expect(await app.accountedFor('orders-small.csv')).toBe(5_000);
+  const [customers] = await app.sqlColumn('SELECT count(*) FROM customers');
+  expect(customers).toBe('5000');
+});
+
+test('a Cancel the engine does not hear: a fresh engine loads the files again, and the page works on', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  await app.open('?sample=retail-v2');
+  await app.loaded();
+  const [before] = await app.sqlColumn('SELECT count(*) AS orders FROM orders');
+  await app.section('SQL');
+  const console = page.getByRole('region', { name: 'SQL console', exact: true });
+  await console.getByLabel('SQL').fill('SELECT count(*) FROM range(10000000000) WHERE range % 7 = 8');
+  await console.getByRole('button', { name: 'Run query' }).click();
+  await expect(console).toHaveAttribute('aria-busy', 'true');
+  await console.getByRole('button', { name: 'Cancel query' }).click();
+
+  await expect(console.getByRole('alert', { name: 'Query error' })).toContainText(
+    'The engine did not stop within 5 s, so it was restarted and your files were loaded again.',
+    { timeout: 120_000 },
+  );
+  await expect(console).toHaveAttribute('aria-busy', 'false');
+  // The tables are back as they were, and the analysis with them.
+  const [after] = await app.sqlColumn('SELECT count(*) AS orders FROM orders');
+  expect(after).toBe(before);
+  const [scored] = await app.sqlColumn('SELECT count(*) FROM customers WHERE r_score IS NOT NULL');
+  expect(Number(scored)).toBeGreaterThan(0);
+  await app.section('RFM');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible();
+});
