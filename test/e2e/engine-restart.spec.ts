@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { STRAINED_URL } from './ports.ts';
+import { wideOrdersCsv } from '../data/wide-orders.ts';
 
 /**
  * On the test build of an engine under strain (a 256 MB memory limit, and a Cancel it does not hear;
@@ -10,31 +11,15 @@ import { STRAINED_URL } from './ports.ts';
  */
 test.use({ baseURL: STRAINED_URL });
 
-/**
- * Orders of a made-up shop, `rows` of them, each with 40 one-letter flag columns as exports carry:
- * about 130 bytes a row on disk, but every cell a 16-byte string in memory once read.
- */
-function ordersCsv(rows: number): string {
-  const flags = Array.from({ length: 40 }, (_, i) => `flag_${i}`);
-  const lines = [['customer_id', 'order_id', 'order_date', 'amount', ...flags].join(',')];
-  for (let i = 0; i < rows; i++) {
-    const date = `2024-${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const amount = (5 + ((i * 37) % 9_000) / 100).toFixed(2);
-    const values = flags.map((_, f) => 'YN'[(i + f) % 2]);
-    lines.push([`C${String(i % 40_000).padStart(6, '0')}`, `O${String(i).padStart(8, '0')}`, date, amount, ...values].join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 test('a file too large for the browser: the command-line command, a fresh engine, and a smaller extract loads', async ({
   app,
   page,
 }, testInfo) => {
   test.setTimeout(300_000);
   const big = testInfo.outputPath('orders-big.csv');
-  writeFileSync(big, ordersCsv(320_000));
+  writeFileSync(big, wideOrdersCsv(320_000));
   const small = testInfo.outputPath('orders-small.csv');
-  writeFileSync(small, ordersCsv(5_000));
+  writeFileSync(small, wideOrdersCsv(5_000));
 
   await app.open();
   await app.chooseFiles(big);

@@ -1,0 +1,104 @@
+/**
+ * `npx tsx test/bench/calibrate-memory.ts`: the memory the import and first analysis need, found by
+ * running them on the browser's engine (duckdb-wasm, in Node) under ever smaller `memory_limit`s
+ * (a binary search to within 5 %), for files of different shapes; beside each, what
+ * src/lib/import/memory-estimate.ts estimates from the files' sizes and sampled rows, whose bytes per
+ * cell come from these needs (README: "Memory before loading").
+ */
+import { createRequire } from 'node:module';
+import { existsSync, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { countFileRecords } from '../../src/cli/register-input.ts';
+import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
+import { estimateLoadMemory, sampleShape, type FileShape } from '../../src/lib/import/memory-estimate.ts';
+import { runImport } from '../../src/lib/import/run-import.ts';
+import { inspectFile } from '../../src/lib/preview/inspect.ts';
+import { readHead } from '../../src/lib/preview/read-head.ts';
+import { defaultImportSpec } from '../../src/lib/spec/import.ts';
+import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
+import { LOCKDOWN_SQL } from '../../src/lib/sql/lockdown.ts';
+import { arrowRows } from '../../workers/arrow-values.ts';
+import { wideOrdersCsv } from '../data/wide-orders.ts';
+
+const require = createRequire(import.meta.url);
+const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
+const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MiB = 1024 * 1024;
+
+async function fits(files: string[], limitMiB: number): Promise<boolean> {
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({});
+  const conn = db.connect();
+  conn.query(`SET memory_limit = '${limitMiB}MiB'`);
+  for (const statement of LOCKDOWN_SQL) conn.query(statement);
+  const runner = { exec: async (sql: string) => void conn.query(sql), rows: async (sql: string) => arrowRows(conn.query(sql)) };
+  try {
+    const mappings = [];
+    const registered = [];
+    for (const [i, file] of files.entries()) {
+      const { mapping } = inspectFile(path.basename(file), await readHead(await openAsBlob(file)), false);
+      mappings.push(mapping);
+      const uploaded = `uploads/${i}.csv`;
+      db.registerFileBuffer(uploaded, new Uint8Array(readFileSync(file)));
+      registered.push({
+        path: uploaded,
+        delimiter: mapping.parse.delimiter === 'whitespace' ? '\t' : mapping.parse.delimiter,
+        count: await countFileRecords(file, mapping),
+      });
+    }
+    await runImport(runner, defaultImportSpec(mappings), registered);
+    await runAnalysis(runner, defaultAnalysisSpec(), null);
+    return true;
+  } catch (e) {
+    if (/out of memory|could not allocate/i.test(String(e))) return false;
+    throw e;
+  } finally {
+    conn.close();
+    db.reset();
+  }
+}
+
+async function need(files: string[]): Promise<number> {
+  let [low, high] = [16, 3_000];
+  while (high / low > 1.05) {
+    const mid = Math.round(Math.sqrt(low * high));
+    if (await fits(files, mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+const wide = path.join(ROOT, 'bench-data/wide-orders-320000.csv');
+if (!existsSync(wide)) writeFileSync(wide, wideOrdersCsv(320_000));
+const retail = '/tmp/online-retail.csv';
+const cases: [string, string[]][] = [
+  ['wide 320k (40 flags)', [wide]],
+  ['synthetic 100k + customers', ['bench-data/tx-100000.csv', 'bench-data/customers-100000.csv'].map((f) => path.join(ROOT, f))],
+  ['Online Retail', [retail]],
+  ['synthetic 1M + customers', ['bench-data/tx-1000000.csv', 'bench-data/customers-1000000.csv'].map((f) => path.join(ROOT, f))],
+];
+console.log('| files | size (MiB) | needed (MiB) | estimated (MiB) | estimate ÷ need |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const [label, files] of cases) {
+  if (!files.every(existsSync)) continue;
+  const needed = await need(files);
+  const shapes: FileShape[] = [];
+  let size = 0;
+  for (const file of files) {
+    const blob = await openAsBlob(file);
+    size += blob.size;
+    const head = await readHead(blob);
+    const { mapping } = inspectFile(path.basename(file), head, false);
+    shapes.push(sampleShape(new TextDecoder().decode(head), blob.size, mapping.columns.length));
+  }
+  const estimated = estimateLoadMemory(shapes);
+  console.log(
+    `| ${label} | ${(size / MiB).toFixed(1)} | ${needed} | ${(estimated / MiB).toFixed(0)} | ${(estimated / MiB / needed).toFixed(2)} |`,
+  );
+}
