@@ -10,6 +10,7 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wa
 
 /** The same engine as the browser (duckdb-wasm, blocking build), locked the same way. */
 export interface TestEngine extends PreparingRunner {
+  pages(sql: string): AsyncIterable<Row[]>;
   register(name: string, bytes: Uint8Array): void;
   close(): void;
 }
