@@ -7,7 +7,7 @@ import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, ty
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
-import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
+import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
 import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
@@ -218,13 +218,18 @@ export async function allRejects(db: SqlRunner, i: number, file: FileImport): Pr
   return (await collectRejects(db, i, file, null)).rejects;
 }
 
-/** Reader rejects (with their own line) and typing rejects (line derived), in line order. */
+/**
+ * Reader rejects (with their own line) and typing rejects (line derived), in line order. With a
+ * `limit` (the report's), only that many of each kind are read with their text: the first `limit` of
+ * the merged list are among them. The reader rejects' line numbers are read whole, to derive lines.
+ */
 async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit: number | null) {
-  const structural = await db.rows(structuralRejectsSql(raw(i)));
-  const rejectedLines = structural.map((r) => Number(r.line));
+  const limited = limit === null ? '' : ` LIMIT ${limit}`;
+  const rejectedLines = (await db.rows(structuralRejectLinesSql(raw(i)))).map((r) => Number(r.line));
+  const structural = await db.rows(structuralRejectsSql(raw(i)) + limited);
   const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
   const columns = file.columns.map((c) => c.name);
-  const typed = await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + (limit === null ? '' : ` LIMIT ${limit}`));
+  const typed = await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + limited);
   const headerLines = file.parse.header ? 1 : 0;
   const rejects: RejectedRecord[] = [
     ...structural.map((r) => ({
@@ -238,7 +243,7 @@ async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit:
       text: String(r.text ?? ''),
     })),
   ].sort((a, b) => a.line - b.line);
-  return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: structural.length };
+  return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: rejectedLines.length };
 }
 
 /** Whether a file's empty ids are filled from the spec's fallback column. */
