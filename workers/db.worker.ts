@@ -4,14 +4,14 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as Comlink from 'comlink';
-import { inPages, plainFormat, writeExport } from '../src/lib/export/paged-export.ts';
+import { plainFormat, writeExport } from '../src/lib/export/paged-export.ts';
 import { WorkbenchError, fromDuckDbError } from '../src/lib/errors.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { exportPreview } from '../src/lib/customer/export-preview.ts';
 import { readCustomerOrders, readCustomerStory } from '../src/lib/customer/story.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import { exportPreviewSql } from '../src/lib/sql/customer.ts';
-import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import { rejectsExport, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { exportCustomersSql } from '../src/lib/sql/export.ts';
 import { contactAttributesInView } from '../src/lib/sql/contacts.ts';
 import { audienceCounts, audienceFile } from '../src/lib/segments/audience.ts';
@@ -27,7 +27,7 @@ import {
 import { writeSegmentExport } from '../src/lib/segments/segment-export.ts';
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
-import { PAGE_ROWS, rowPages, userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
+import { rowPages, userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
 import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { LOCKDOWN_SQL } from '../src/lib/sql/lockdown.ts';
@@ -397,10 +397,12 @@ const api: DbApi = {
       async (signal) => {
         const conn = await ready();
         if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
-        // Read whole: reader rejects and typing rejects are merged in line order here, not in SQL.
-        const rejects = await allRejects(runner(conn, signal), fileIndex, lastSpec.files[fileIndex]);
-        const rows = rejects.map((r) => ({ line: String(r.line), reason: r.reason, text: r.text ?? '' }));
-        return writeExport(inPages(rows, PAGE_ROWS), plainFormat(['line', 'reason', 'text']), write);
+        const { sql, format } = rejectsExport(fileIndex, lastSpec.files[fileIndex]);
+        try {
+          return await writeExport(rowPages(runner(conn, signal), sql), format, write);
+        } catch (e) {
+          throw fromDuckDbError(e);
+        }
       },
       'background',
       ticket,
