@@ -1,7 +1,9 @@
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { WorkbenchError } from '../src/lib/errors.ts';
+import { PAGE_ROWS, type Row } from '../src/lib/import/sql-runner.ts';
 import { stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
+import { arrowRows } from './arrow-values.ts';
 
 /**
  * Runs one statement so it can be stopped. DuckDB-WASM can cancel only a statement it runs through
@@ -80,4 +82,40 @@ export function withTimeLimit(parent: AbortSignal, ms: number): { signal: AbortS
       parent.removeEventListener('abort', abortFromParent);
     },
   };
+}
+
+/**
+ * Runs one query so it can be stopped and yields its rows in pages of at least `pageRows` (whole
+ * record batches, as DuckDB streams them), so no more than a page is ever held here. The next batch
+ * is read only when the reader asks for the next page. Left before its end (stopped, or the reader
+ * failed), the rest of the result is dropped so the connection is free for the next statement.
+ */
+export async function* streamPages(
+  conn: duckdb.AsyncDuckDBConnection,
+  sql: string,
+  signal: AbortSignal,
+  pageRows: number = PAGE_ROWS,
+): AsyncGenerator<Row[], void, undefined> {
+  if (signal.aborted) throw stopped(signal);
+  const ended = stopSentOnAbort(conn, signal);
+  let finished = false;
+  try {
+    const reader = await conn.send(sql, true);
+    let page: Row[] = [];
+    for await (const batch of reader) {
+      if (signal.aborted) throw stopped(signal);
+      for (const row of arrowRows(batch)) page.push(row);
+      if (page.length >= pageRows) {
+        yield page;
+        page = [];
+      }
+    }
+    finished = true;
+    if (page.length) yield page;
+  } catch (e) {
+    throw signal.aborted ? stopped(signal) : e;
+  } finally {
+    ended();
+    if (!finished) await conn.cancelSent().catch(() => false);
+  }
 }

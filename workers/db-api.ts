@@ -1,6 +1,7 @@
 import type { Audience, AudienceCounts, AudienceFile, AudienceFormat, AudienceOptions } from '../src/lib/segments/audience.ts';
 import type { AnalysisResult } from '../src/lib/analysis/result.ts';
 import type { ExportPreview } from '../src/lib/customer/export-preview.ts';
+import type { ExportChunks, ExportSummary } from '../src/lib/export/paged-export.ts';
 import type { CustomerOrders, CustomerStory, OrdersPageQuery, StorySegment } from '../src/lib/customer/types.ts';
 import type { ImportPhase } from '../src/lib/import/run-import.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
@@ -46,10 +47,14 @@ export interface DbApi {
    * touches. A cancelled analysis leaves the tables of the previous one.
    */
   analyse(spec: AnalysisSpec, ticket?: string): Promise<AnalysisResult>;
-  /** The customer table as CSV (export columns first), cells safe to open in a spreadsheet. */
-  exportCustomersCsv(): Promise<string>;
-  /** Every rejected record of one file as CSV: line, reason, text. */
-  rejectsCsv(fileIndex: number): Promise<string>;
+  /**
+   * The customer table as CSV (export columns first), cells safe to open in a spreadsheet. Every
+   * export hands its file to `write` a chunk at a time (the header, then a page of rows per chunk),
+   * waiting for each call to settle, and never holds the whole file; it resolves with the rows written.
+   */
+  exportCustomersCsv(write: ExportChunks, ticket?: string): Promise<ExportSummary>;
+  /** Every rejected record of one file as CSV (line, reason, text), in chunks to `write`. */
+  rejectsCsv(fileIndex: number, write: ExportChunks, ticket?: string): Promise<ExportSummary>;
   /** The columns segment rules can name, and the analysis date relative dates count back from. */
   segmentSchema(): Promise<SegmentSchema>;
   /**
@@ -70,11 +75,24 @@ export interface DbApi {
   /** One page of the customers in all the `include` segments and none of the `exclude` ones (every customer when none). */
   memberPage(include: SegmentDefinition[], exclude: SegmentDefinition[], page: PageQuery, library: SegmentLibrary): Promise<MemberPage>;
   /** The customer export with one true/false column per segment, or only segment `member`'s customers (who accept marketing, with `consentOnly`). */
-  exportSegmentsCsv(segments: NamedDefinition[], member: number | null, library: SegmentLibrary, consentOnly?: boolean): Promise<string>;
+  exportSegmentsCsv(
+    segments: NamedDefinition[],
+    member: number | null,
+    library: SegmentLibrary,
+    consentOnly: boolean,
+    write: ExportChunks,
+    ticket?: string,
+  ): Promise<ExportSummary>;
   /** How many customers an export is for, and how many of them accept marketing. */
   audienceCounts(audience: Audience): Promise<AudienceCounts>;
-  /** An audience's export file in a format: today's customer columns, with contact fields, or a marketing tool's. */
-  exportAudience(audience: Audience, format: AudienceFormat, options: AudienceOptions): Promise<AudienceFile>;
+  /** An audience's export file in a format (today's customer columns, with contact fields, or a marketing tool's), in chunks to `write`. */
+  exportAudience(
+    audience: Audience,
+    format: AudienceFormat,
+    options: AudienceOptions,
+    write: ExportChunks,
+    ticket?: string,
+  ): Promise<AudienceFile>;
   /**
    * One customer's story from the latest analysis (explained with the spec its tables were built
    * from): metrics, scores, segment, tier and stage with how each was derived, membership of each

@@ -1,15 +1,13 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import * as Comlink from 'comlink';
-import Papa from 'papaparse';
-import { customersCsv } from '../src/lib/csv/customers-csv.ts';
-import { formulaSafe } from '../src/lib/csv/formula-safe.ts';
+import { plainFormat, writeExport } from '../src/lib/export/paged-export.ts';
 import { WorkbenchError, errorMessage, firstLine, fromDuckDbError } from '../src/lib/errors.ts';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { exportPreview } from '../src/lib/customer/export-preview.ts';
 import { readCustomerOrders, readCustomerStory } from '../src/lib/customer/story.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import { exportPreviewSql } from '../src/lib/sql/customer.ts';
-import { allRejects, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import { rejectsExport, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { exportCustomersSql } from '../src/lib/sql/export.ts';
 import { contactAttributesInView } from '../src/lib/sql/contacts.ts';
 import { audienceCounts, audienceFile } from '../src/lib/segments/audience.ts';
@@ -22,15 +20,15 @@ import {
   type Checkpoint,
   summarizeColumn,
 } from '../src/lib/segments/run-segments.ts';
-import { segmentExportCsv } from '../src/lib/segments/segment-export.ts';
+import { writeSegmentExport } from '../src/lib/segments/segment-export.ts';
 import { findColumn, type SegmentSchema } from '../src/lib/segments/schema.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL, SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
-import { userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
+import { rowPages, userSqlRunner, type PreparingRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
 import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from './db-api.ts';
 import { prepareCounted } from './file-bytes.ts';
-import { onUnheardStop, runCancellable, STOP_GRACE_MS, stopSentOnAbort, stoppedError, withTimeLimit } from './cancellable.ts';
+import { onUnheardStop, runCancellable, STOP_GRACE_MS, stopSentOnAbort, stoppedError, streamPages, withTimeLimit } from './cancellable.ts';
 import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
 import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
@@ -98,8 +96,22 @@ const runner = (conn: duckdb.AsyncDuckDBConnection, signal: AbortSignal, limitMs
       await statement.close();
       return arrowRows(await run(sql));
     },
+    // Pages are an export's, which the user asked for (and can cancel): they have no time limit, which
+    // would count the time the page takes to save each chunk.
+    pages: (sql) => streamPages(conn, sql, signal),
+    async *pagesPrepared(sql) {
+      const statement = await conn.prepare(sql);
+      await statement.close();
+      yield* streamPages(conn, sql, signal);
+    },
   };
 };
+
+/** A query's column names, in order, from its empty result (an export's header, even for no rows). */
+async function columnNames(conn: duckdb.AsyncDuckDBConnection, sql: string, signal: AbortSignal): Promise<string[]> {
+  const table = await runCancellable(conn, `SELECT * FROM (${sql}) LIMIT 0`, signal);
+  return table.schema.fields.map((f) => f.name);
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise((resolveValue, reject) => {
@@ -238,15 +250,19 @@ async function segmentBase(readsRows: boolean, signal: AbortSignal): Promise<{ d
 /** Segment work in the queue, with DuckDB's errors given a kind. */
 function segmentWork<T>(
   work: (base: { db: UserSqlRunner; schema: SegmentSchema }) => Promise<T>,
-  options: { lane?: Lane; readsRows?: boolean } = {},
+  options: { lane?: Lane; readsRows?: boolean; ticket?: string } = {},
 ): Promise<T> {
-  return exclusive(async (signal) => {
-    try {
-      return await work(await segmentBase(options.readsRows ?? true, signal));
-    } catch (e) {
-      throw e instanceof GiveWay ? e : fromDuckDbError(e);
-    }
-  }, options.lane);
+  return exclusive(
+    async (signal) => {
+      try {
+        return await work(await segmentBase(options.readsRows ?? true, signal));
+      } catch (e) {
+        throw e instanceof GiveWay ? e : fromDuckDbError(e);
+      }
+    },
+    options.lane,
+    options.ticket,
+  );
 }
 
 function startInTime(): Promise<Engine> {
@@ -420,23 +436,37 @@ const api: DbApi = {
     );
   },
 
-  exportCustomersCsv() {
-    return exclusive(async (signal) => {
-      const conn = await ready();
-      return customersCsv(await runner(conn, signal).rows(exportCustomersSql()));
-    });
+  exportCustomersCsv(write, ticket) {
+    return exclusive(
+      async (signal) => {
+        const conn = await ready();
+        try {
+          const sql = exportCustomersSql();
+          return await writeExport(rowPages(runner(conn, signal), sql), plainFormat(await columnNames(conn, sql, signal)), write);
+        } catch (e) {
+          throw fromDuckDbError(e);
+        }
+      },
+      'background',
+      ticket,
+    );
   },
 
-  rejectsCsv(fileIndex) {
-    return exclusive(async (signal) => {
-      const conn = await ready();
-      if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
-      const rejects = await allRejects(runner(conn, signal), fileIndex, lastSpec.files[fileIndex]);
-      return Papa.unparse({
-        fields: ['line', 'reason', 'text'],
-        data: rejects.map((r) => [String(r.line), formulaSafe(r.reason), formulaSafe(r.text ?? '')]),
-      });
-    });
+  rejectsCsv(fileIndex, write, ticket) {
+    return exclusive(
+      async (signal) => {
+        const conn = await ready();
+        if (!lastSpec) throw new WorkbenchError('mapping', 'Nothing has been loaded yet.');
+        const { sql, format } = rejectsExport(fileIndex, lastSpec.files[fileIndex]);
+        try {
+          return await writeExport(rowPages(runner(conn, signal), sql), format, write);
+        } catch (e) {
+          throw fromDuckDbError(e);
+        }
+      },
+      'background',
+      ticket,
+    );
   },
 
   segmentSchema() {
@@ -467,17 +497,20 @@ const api: DbApi = {
     return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library));
   },
 
-  exportSegmentsCsv(segments, member, library, consentOnly) {
-    return segmentWork(({ db, schema }) => segmentExportCsv(db, segments, schema, member, library, consentOnly));
+  exportSegmentsCsv(segments, member, library, consentOnly, write, ticket) {
+    return segmentWork(({ db, schema }) => writeSegmentExport(db, write, segments, schema, member, library, consentOnly), { ticket });
   },
 
   audienceCounts(audience) {
     return segmentWork(({ db, schema }) => audienceCounts(db, audience, schema), { lane: 'interactive' });
   },
 
-  exportAudience(audience, format, options) {
+  exportAudience(audience, format, options, write, ticket) {
     const customersFile = lastSpec?.files.find((f) => f.kind === 'customers') ?? null;
-    return segmentWork(({ db, schema }) => audienceFile(db, audience, schema, format, options, contactAttributesInView(customersFile)));
+    return segmentWork(
+      ({ db, schema }) => audienceFile(db, audience, schema, format, options, contactAttributesInView(customersFile), write),
+      { ticket },
+    );
   },
 
   // A click: interactive, so it goes before queued segment analyses and profiles.

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PreparingRunner } from '../../src/lib/import/sql-runner.ts';
+import { PAGE_ROWS, type PreparingRunner, type Row } from '../../src/lib/import/sql-runner.ts';
 import { arrowRows } from '../../workers/arrow-values.ts';
 import { LOCKDOWN_SQL } from '../../src/lib/sql/lockdown.ts';
 
@@ -10,11 +10,14 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wa
 
 /** The same engine as the browser (duckdb-wasm, blocking build), locked the same way. */
 export interface TestEngine extends PreparingRunner {
+  pages(sql: string): AsyncIterable<Row[]>;
   register(name: string, bytes: Uint8Array): void;
   close(): void;
 }
 
-export async function openEngine(): Promise<TestEngine> {
+/** `pageRows`: rows per page of `pages` (as the worker streams them; smaller in tests, to cross many pages). */
+export async function openEngine(options: { pageRows?: number } = {}): Promise<TestEngine> {
+  const pageRows = options.pageRows ?? PAGE_ROWS;
   const bundles = {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
     eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
@@ -24,7 +27,25 @@ export async function openEngine(): Promise<TestEngine> {
   db.open({});
   const conn = db.connect();
   for (const statement of LOCKDOWN_SQL) conn.query(statement);
+  // Streamed as the worker reads them (`streamPages`): whole record batches, at least `pageRows` a page.
+  async function* streamed(sql: string): AsyncGenerator<Row[], void, undefined> {
+    const reader = await conn.send(sql, true);
+    let page: Row[] = [];
+    for (const batch of reader) {
+      for (const row of arrowRows(batch)) page.push(row);
+      if (page.length >= pageRows) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length) yield page;
+  }
   return {
+    pages: streamed,
+    async *pagesPrepared(sql) {
+      conn.prepare(sql).close();
+      yield* streamed(sql);
+    },
     async exec(sql) {
       conn.query(sql);
     },

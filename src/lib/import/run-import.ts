@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
+import type { PagedFormat } from '../export/paged-export.ts';
 import type { Delimiter, FileImport, ImportSpec } from '../spec/import.ts';
 import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
@@ -7,16 +8,16 @@ import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, ty
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
 import { profileSql, readProfile } from '../sql/profile.ts';
-import { rawReadSql, structuralRejectsSql } from '../sql/read-csv.ts';
+import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
-import { customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
+import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
 import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
 import { duplicateCustomersMessage } from './duplicate-advice.ts';
 import { unreadableReason, type RecordCount } from './record-count.ts';
 import { lineOfRecord } from './reject-lines.ts';
 import { REPORT_NON_POSITIVE_LIMIT, REPORT_REJECT_LIMIT, type FileReport, type ImportReport, type RejectedRecord } from './report.ts';
-import type { SqlRunner } from './sql-runner.ts';
+import type { Row, SqlRunner } from './sql-runner.ts';
 
 /**
  * Where a file was registered, the delimiter DuckDB should read it with and its records counted
@@ -213,18 +214,46 @@ async function fileReport(
   };
 }
 
-/** All rejected records of a file, for the CSV download. */
+/**
+ * All rejected records of a file for the CSV download, as a query read in pages and the format that
+ * writes its rows as `allRejects` lists them (line, reason, text).
+ */
+export function rejectsExport(i: number, file: FileImport): { sql: string; format: PagedFormat } {
+  const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
+  const typed = typedRejectsSql(
+    staged(i),
+    raw(i),
+    file.columns.map((c) => c.name),
+    delimiter,
+  );
+  const record = (r: Row) => ({
+    line: String(Number(r.line)),
+    reason: r.structural ? `${String(r.error_type).toLowerCase()}: ${String(r.message)}` : String(r.reason),
+    text: String(r.text ?? ''),
+  });
+  return {
+    sql: allRejectsSql(typed, `${raw(i)}_rejects`, file.parse.header ? 1 : 0),
+    format: { columns: ['line', 'reason', 'text'], rows: (page) => page.map(record) },
+  };
+}
+
+/** All rejected records of a file, read whole (the report's list is the first of them). */
 export async function allRejects(db: SqlRunner, i: number, file: FileImport): Promise<RejectedRecord[]> {
   return (await collectRejects(db, i, file, null)).rejects;
 }
 
-/** Reader rejects (with their own line) and typing rejects (line derived), in line order. */
+/**
+ * Reader rejects (with their own line) and typing rejects (line derived), in line order. With a
+ * `limit` (the report's), only that many of each kind are read with their text: the first `limit` of
+ * the merged list are among them. The reader rejects' line numbers are read whole, to derive lines.
+ */
 async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit: number | null) {
-  const structural = await db.rows(structuralRejectsSql(raw(i)));
-  const rejectedLines = structural.map((r) => Number(r.line));
+  const limited = limit === null ? '' : ` LIMIT ${limit}`;
+  const rejectedLines = (await db.rows(structuralRejectLinesSql(raw(i)))).map((r) => Number(r.line));
+  const structural = await db.rows(structuralRejectsSql(raw(i)) + limited);
   const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
   const columns = file.columns.map((c) => c.name);
-  const typed = await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + (limit === null ? '' : ` LIMIT ${limit}`));
+  const typed = await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + limited);
   const headerLines = file.parse.header ? 1 : 0;
   const rejects: RejectedRecord[] = [
     ...structural.map((r) => ({
@@ -238,7 +267,7 @@ async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit:
       text: String(r.text ?? ''),
     })),
   ].sort((a, b) => a.line - b.line);
-  return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: structural.length };
+  return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: rejectedLines.length };
 }
 
 /** Whether a file's empty ids are filled from the spec's fallback column. */

@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
+import { inPages } from '../export/paged-export.ts';
 
 /**
  * One result row, keyed by column name. Rows are null-prototype objects, so a column named
@@ -6,10 +7,27 @@ import { WorkbenchError } from '../errors.ts';
  */
 export type Row = Record<string, unknown>;
 
+/**
+ * Rows per page when a result is read in pages (exports): enough that the per-page work is small
+ * next to the rows', few enough that a page of wide rows stays a few megabytes.
+ */
+export const PAGE_ROWS = 10_000;
+
 /** The two things the import needs from a database; the browser worker, tests and CLI implement it. */
 export interface SqlRunner {
   exec(sql: string): Promise<void>;
   rows(sql: string): Promise<Row[]>;
+  /**
+   * The rows in pages of about PAGE_ROWS, as the engine streams them, so no page holds the whole
+   * result. A runner without it (the CLI's) reads the whole result and cuts it (see `rowPages`).
+   */
+  pages?(sql: string): AsyncIterable<Row[]>;
+}
+
+/** A query's rows in pages: streamed where the runner can, else read whole and cut. */
+export async function* rowPages(db: SqlRunner, sql: string): AsyncGenerator<Row[]> {
+  if (db.pages) yield* db.pages(sql);
+  else yield* inPages(await db.rows(sql), PAGE_ROWS);
 }
 
 /** What one statement built from user text may be: a query, or the temporary table segment work builds from one. */
@@ -23,6 +41,8 @@ export interface PreparingRunner extends SqlRunner {
    * a statement of another kind than `kind` is refused too.
    */
   runPrepared(sql: string, kind: StatementKind): Promise<Row[]>;
+  /** Prepares the whole text as `runPrepared` does, then streams its rows in pages (see `SqlRunner.pages`). */
+  pagesPrepared?(sql: string, kind: 'select'): AsyncIterable<Row[]>;
 }
 
 declare const gated: unique symbol;
@@ -39,6 +59,8 @@ export interface UserSqlRunner {
   readonly [gated]: true;
   /** One query; its rows. */
   rows(sql: string): Promise<Row[]>;
+  /** One query; its rows in pages (an export's). */
+  pages(sql: string): AsyncIterable<Row[]>;
   /** One `CREATE … AS SELECT` of a temporary table. */
   create(sql: string): Promise<void>;
   /**
@@ -60,11 +82,25 @@ export function userSqlRunner(db: PreparingRunner, own: SqlRunner = db): UserSql
       throw e;
     }
   };
-  return {
+  async function* pages(sql: string): AsyncGenerator<Row[], void, undefined> {
+    if (!db.pagesPrepared) {
+      yield* inPages(await run(sql, 'select'), PAGE_ROWS);
+      return;
+    }
+    try {
+      yield* db.pagesPrepared(sql, 'select');
+    } catch (e) {
+      if (e instanceof Error && MULTIPLE_STATEMENTS.test(e.message)) throw refusedSeveral();
+      throw e;
+    }
+  }
+  const gate: Omit<UserSqlRunner, typeof gated> = {
     rows: (sql) => run(sql, 'select'),
+    pages,
     create: async (sql) => void (await run(sql, 'create')),
     ownRows: (sql) => own.rows(sql),
-  } as UserSqlRunner;
+  };
+  return gate as UserSqlRunner;
 }
 
 function refusedSeveral(): WorkbenchError {

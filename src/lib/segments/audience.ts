@@ -1,10 +1,10 @@
-import { customersCsv } from '../csv/customers-csv.ts';
 import type { ContactRow } from '../export/contact.ts';
 import { leftOutSentences } from '../export/left-out.ts';
+import { plainFormat, writeExport, type ExportChunks, type ExportSummary, type PagedFormat } from '../export/paged-export.ts';
 import { phoneCountry, phoneToE164 } from '../export/phone.ts';
-import { toolExport, toolExportCsv } from '../export/tool-export.ts';
+import { ToolRows } from '../export/tool-export.ts';
 import type { ExportContext, ToolFormatId } from '../export/tool-format.ts';
-import type { UserSqlRunner } from '../import/sql-runner.ts';
+import type { Row, UserSqlRunner } from '../import/sql-runner.ts';
 import { audienceContactsSql, audienceCountsSql, audiencePredicate } from '../sql/audience.ts';
 import { CONTACT_FIELDS, withContactsSql } from '../sql/contacts.ts';
 import { exportCustomersSql } from '../sql/export.ts';
@@ -45,18 +45,6 @@ export async function audienceCounts(db: UserSqlRunner, audience: Audience, sche
   };
 }
 
-/** The customer export (today's columns, documented in the README) for the audience. */
-export async function audienceCustomersCsv(db: UserSqlRunner, audience: Audience, schema: SegmentSchema, consentOnly: boolean) {
-  const rows = await db.rows(exportCustomersSql({ where: predicate(audience, schema, consentOnly) }));
-  return {
-    csv: customersCsv(
-      rows,
-      schema.customers.map((c) => c.name),
-    ),
-    rows: rows.length,
-  };
-}
-
 /** How the export with contact fields heads them: consent as `yes`/`no`/empty, under a name a marketer reads. */
 const CONTACT_HEADERS: Record<(typeof CONTACT_FIELDS)[number], string> = {
   email: 'email',
@@ -72,15 +60,7 @@ const CONTACT_HEADERS: Record<(typeof CONTACT_FIELDS)[number], string> = {
  * contact columns (`contactAttributes`, their names in the view) are left out of the rest, since
  * their cleaned values are already there.
  */
-export async function audienceContactsCsv(
-  db: UserSqlRunner,
-  audience: Audience,
-  schema: SegmentSchema,
-  consentOnly: boolean,
-  contactAttributes: readonly string[],
-  defaultCountry: string | null,
-) {
-  const rows = await db.rows(withContactsSql(exportCustomersSql({ where: predicate(audience, schema, consentOnly) })));
+function contactsFormat(schema: SegmentSchema, contactAttributes: readonly string[], defaultCountry: string | null): PagedFormat {
   const countryColumn = findColumn(schema.customers, 'country')?.name;
   const fallback = phoneCountry(defaultCountry);
   // In E.164 when it reads (a tool imports it as is; `+45 22 18 95 80` would need a spreadsheet's `'`), else as written.
@@ -89,7 +69,7 @@ export async function audienceContactsCsv(
   const left = new Set(contactAttributes.map((a) => a.toLowerCase()));
   const rest = schema.customers.map((c) => c.name).filter((c) => c !== 'customer_id' && !left.has(c.toLowerCase()));
   const contactHeaders = CONTACT_FIELDS.map((f) => uniqueHeader(CONTACT_HEADERS[f], rest));
-  const shaped = rows.map((r) => {
+  const shaped = (r: Row) => {
     const out: Record<string, unknown> = { customer_id: r.customer_id };
     CONTACT_FIELDS.forEach((f, i) => {
       const value = r[`__contact_${f}`];
@@ -106,8 +86,8 @@ export async function audienceContactsCsv(
     });
     for (const c of rest) out[c] = r[c];
     return out;
-  });
-  return { csv: customersCsv(shaped, ['customer_id', ...contactHeaders, ...rest]), rows: rows.length };
+  };
+  return { columns: ['customer_id', ...contactHeaders, ...rest], rows: (page) => page.map(shaped) };
 }
 
 /** A contact header that an attribute of the same name (compared as DuckDB does, ignoring case) does not hide. */
@@ -118,10 +98,24 @@ function uniqueHeader(name: string, taken: readonly string[]): string {
   return header;
 }
 
-/** Each member's contact fields, in id order, for the marketing tools' formats. */
-export async function audienceContacts(db: UserSqlRunner, audience: Audience, schema: SegmentSchema, consentOnly: boolean) {
-  const country = findColumn(schema.customers, 'country')?.name ?? null;
-  return db.rows(audienceContactsSql(predicate(audience, schema, consentOnly), country));
+/** A marketing tool's import file from each member's contact fields (`audienceContactsSql`). */
+function toolFileFormat(id: ToolFormatId, context: ExportContext): PagedFormat {
+  const tool = new ToolRows(id, context);
+  const contact = (r: Row): ContactRow => ({
+    customerId: String(r.customer_id),
+    email: textOrNull(r.email),
+    firstName: textOrNull(r.first_name),
+    lastName: textOrNull(r.last_name),
+    fullName: textOrNull(r.full_name),
+    phone: textOrNull(r.phone),
+    consent: typeof r.consent === 'boolean' ? r.consent : null,
+    country: textOrNull(r.country),
+  });
+  return {
+    columns: tool.header,
+    rows: (page) => tool.add(page.map(contact)).map((cells) => tool.keyed(cells)),
+    notes: () => leftOutSentences(tool.counts()),
+  };
 }
 
 /** What an export writes: today's customer columns, those with contact fields, or a marketing tool's import file. */
@@ -133,39 +127,41 @@ export interface AudienceOptions {
   context: ExportContext;
 }
 
-/** An export file, how many customers it holds, and what it left out, in sentences for the page. */
-export interface AudienceFile {
-  csv: string;
-  rows: number;
-  notes: string[];
+/** An export file's size in customers, and what it left out, in sentences for the page. */
+export type AudienceFile = ExportSummary;
+
+/** The query an audience's export reads and the format that writes its rows. */
+export function audienceExport(
+  audience: Audience,
+  schema: SegmentSchema,
+  format: AudienceFormat,
+  options: AudienceOptions,
+  contactAttributes: readonly string[],
+): { sql: string; format: PagedFormat } {
+  const where = predicate(audience, schema, options.consentOnly);
+  if (format === 'customers') return { sql: exportCustomersSql({ where }), format: plainFormat(schema.customers.map((c) => c.name)) };
+  if (format === 'contacts') {
+    return {
+      sql: withContactsSql(exportCustomersSql({ where })),
+      format: contactsFormat(schema, contactAttributes, options.context.defaultCountry),
+    };
+  }
+  const country = findColumn(schema.customers, 'country')?.name ?? null;
+  return { sql: audienceContactsSql(where, country), format: toolFileFormat(format, options.context) };
 }
 
-/** The audience's file in the chosen format. */
-export async function audienceFile(
+/** The audience's file in the chosen format, a page at a time through the one export writer. */
+export function audienceFile(
   db: UserSqlRunner,
   audience: Audience,
   schema: SegmentSchema,
   format: AudienceFormat,
   options: AudienceOptions,
   contactAttributes: readonly string[],
+  write: ExportChunks,
 ): Promise<AudienceFile> {
-  if (format === 'customers') return { ...(await audienceCustomersCsv(db, audience, schema, options.consentOnly)), notes: [] };
-  if (format === 'contacts') {
-    const file = await audienceContactsCsv(db, audience, schema, options.consentOnly, contactAttributes, options.context.defaultCountry);
-    return { ...file, notes: [] };
-  }
-  const contacts: ContactRow[] = (await audienceContacts(db, audience, schema, options.consentOnly)).map((r) => ({
-    customerId: String(r.customer_id),
-    email: textOrNull(r.email),
-    firstName: textOrNull(r.first_name),
-    lastName: textOrNull(r.last_name),
-    fullName: textOrNull(r.full_name),
-    phone: textOrNull(r.phone),
-    consent: typeof r.consent === 'boolean' ? r.consent : null,
-    country: textOrNull(r.country),
-  }));
-  const exported = toolExport(format, contacts, options.context);
-  return { csv: toolExportCsv(exported), rows: exported.rows.length, notes: leftOutSentences(exported) };
+  const { sql, format: paged } = audienceExport(audience, schema, format, options, contactAttributes);
+  return writeExport(db.pages(sql), paged, write);
 }
 
 const textOrNull = (value: unknown): string | null => (value == null ? null : String(value));

@@ -1,5 +1,5 @@
-import { customersCsv } from '../csv/customers-csv.ts';
 import { WorkbenchError, errorMessage } from '../errors.ts';
+import { exportText, plainFormat, writeExport, type ExportChunks, type ExportSummary } from '../export/paged-export.ts';
 import type { UserSqlRunner } from '../import/sql-runner.ts';
 import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
 import { CONSENTING } from '../sql/audience.ts';
@@ -55,7 +55,21 @@ export function segmentExport(
   };
 }
 
-/** The export as CSV text, as the page downloads it and the command line writes it. */
+/** The export, a page at a time, through the one export writer: what the page downloads. */
+export function writeSegmentExport(
+  db: UserSqlRunner,
+  write: ExportChunks,
+  segments: readonly NamedDefinition[],
+  schema: SegmentSchema,
+  member: number | null,
+  library: SegmentLibrary = [],
+  consentOnly = false,
+): Promise<ExportSummary> {
+  const { sql, columns } = segmentExport(segments, schema, member, library, consentOnly);
+  return writeExport(db.pages(sql), plainFormat(columns), write);
+}
+
+/** The export as CSV text in one piece, as the command line writes it. */
 export async function segmentExportCsv(
   db: UserSqlRunner,
   segments: readonly NamedDefinition[],
@@ -65,5 +79,5 @@ export async function segmentExportCsv(
   consentOnly = false,
 ): Promise<string> {
   const { sql, columns } = segmentExport(segments, schema, member, library, consentOnly);
-  return customersCsv(await db.rows(sql), columns);
+  return (await exportText(db.pages(sql), plainFormat(columns))).text;
 }

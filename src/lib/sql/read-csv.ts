@@ -33,6 +33,11 @@ export function rawReadSql(o: RawReadOptions): string {
   ].join('\n');
 }
 
+/** The line of each record the reader rejected, in order: numbers only, to derive other rejects' lines. */
+export function structuralRejectLinesSql(table: string): string {
+  return `SELECT DISTINCT line FROM ${ident(table + '_rejects')} ORDER BY line`;
+}
+
 /** One row per rejected record (the reader may log several errors for one line). */
 export function structuralRejectsSql(table: string): string {
   return `SELECT line, min(error_type) AS error_type, min(error_message) AS message, min(csv_line) AS csv_line

@@ -53,3 +53,21 @@ export function mergedIdsSql(raw: string, column: string, cleaned: string, fallb
     : `SELECT count(DISTINCT customer_id) FROM ${ident(cleaned)}`;
   return `SELECT count(DISTINCT ${ident(column)}) - (${after}) AS merged FROM ${ident(raw)} WHERE ${present}`;
 }
+
+/**
+ * Every rejected record of a file in line order, for the download read in pages: the reader's rejects
+ * with their own line, and typing's with the line derived in SQL as `lineOfRecord` derives it (the
+ * record number after the header, plus each reader-rejected line at or before it: the j-th of those,
+ * at line r, comes before the record when fewer than header + record number accepted lines precede it).
+ */
+export function allRejectsSql(typedRejects: string, rejectsTable: string, headerLines: number): string {
+  const first = `(${Math.trunc(headerLines)} + t.rec_no)`;
+  return `WITH s AS (SELECT line, min(error_type) AS error_type, min(error_message) AS message, min(csv_line) AS csv_line
+  FROM ${ident(rejectsTable)} GROUP BY line),
+r AS (SELECT line - row_number() OVER (ORDER BY line) AS accepted_before FROM s),
+t AS (${typedRejects})
+SELECT CAST(line AS BIGINT) AS line, true AS structural, CAST(error_type AS VARCHAR) AS error_type, message, csv_line AS text, NULL::VARCHAR AS reason FROM s
+UNION ALL
+SELECT CAST(${first} + (SELECT count(*) FROM r WHERE r.accepted_before < ${first}) AS BIGINT) AS line, false, NULL, NULL, t.text, t.reason FROM t
+ORDER BY line`;
+}

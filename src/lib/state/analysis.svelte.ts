@@ -3,6 +3,8 @@ import { newTicket } from '../ticket.ts';
 import type { DbApi } from '../../../workers/db-api.ts';
 import type { AnalysisResult } from '../analysis/result.ts';
 import { errorKind, errorMessage } from '../errors.ts';
+import type { ExportSummary } from '../export/paged-export.ts';
+import { ExportRun, type ExportedFile } from './export-run.svelte.ts';
 import type { AnalysisSpec, Bins } from '../spec/analysis.ts';
 import { defaultAnalysisSpec, defaultSegmentMap } from '../spec/rfm-defaults.ts';
 
@@ -24,10 +26,13 @@ export class Analysis {
   #latest = 0;
   /** The running analysis's ticket, which `cancel` stops it by. */
   #ticket: string | null = null;
+  /** The customer export's progress and Cancel. */
+  readonly exportRun: ExportRun;
 
   /** `onResult` hears of every new result (the segments recount against it). */
   constructor(db: Remote<DbApi>, onResult: (result: AnalysisResult) => void = () => {}) {
     this.#db = db;
+    this.exportRun = new ExportRun(db);
     this.#onResult = onResult;
   }
 
@@ -89,8 +94,9 @@ export class Analysis {
     if (this.#ticket) void this.#db.cancel(this.#ticket);
   }
 
-  exportCsv(): Promise<string> {
-    return this.#db.exportCustomersCsv();
+  /** Every customer as CSV, streamed from the worker into a file. */
+  exportCsv(): Promise<ExportedFile<ExportSummary>> {
+    return this.exportRun.run((write, ticket) => this.#db.exportCustomersCsv(write, ticket));
   }
 
   reset(): void {

@@ -1,6 +1,7 @@
 import type { Remote } from 'comlink';
 import type { DbApi } from '../../../workers/db-api.ts';
 import { localeCountry } from '../export/countries.ts';
+import { ExportRun } from './export-run.svelte.ts';
 import { definitionHash, exportFilename } from '../export/filename.ts';
 import type { Audience, AudienceCounts, AudienceFormat } from '../segments/audience.ts';
 import type { SegmentLibrary, SegmentSpec } from '../spec/segments.ts';
@@ -16,7 +17,7 @@ export interface AudienceSelection {
 /** A file ready to save, with what it holds and what it left out. */
 export interface AudienceDownload {
   filename: string;
-  csv: string;
+  blob: Blob;
   rows: number;
   notes: string[];
 }
@@ -30,6 +31,9 @@ export class AudienceExports {
   consentOnly = $state(false);
   defaultCountry = $state(localeCountry(typeof navigator === 'undefined' ? [] : navigator.languages) ?? 'US');
 
+  /** The running export's progress and Cancel (one export at a time). */
+  readonly run: ExportRun;
+
   readonly #db: Remote<DbApi>;
   readonly #segment: (id: string) => SegmentSpec | undefined;
   readonly #library: () => SegmentLibrary;
@@ -42,6 +46,7 @@ export class AudienceExports {
     analysisDate: () => string | null,
   ) {
     this.#db = db;
+    this.run = new ExportRun(db);
     this.#segment = segment;
     this.#library = library;
     this.#analysisDate = analysisDate;
@@ -62,33 +67,33 @@ export class AudienceExports {
 
   async download(selection: AudienceSelection): Promise<AudienceDownload> {
     const audience = this.#audience(selection);
-    const file = await this.#db.exportAudience(audience, this.format, {
-      consentOnly: this.consentOnly,
-      context: { segmentName: selection.label, defaultCountry: this.defaultCountry },
-    });
+    const options = { consentOnly: this.consentOnly, context: { segmentName: selection.label, defaultCountry: this.defaultCountry } };
+    const format = this.format;
+    const { blob, summary } = await this.run.run((write, ticket) => this.#db.exportAudience(audience, format, options, write, ticket));
     const filename = exportFilename({
       segment: selection.label,
       analysisDate: this.#analysisDate() ?? '',
       definitionHash: definitionHash({ include: audience.include, exclude: audience.exclude }),
-      format: this.format,
+      format,
     });
-    return { filename, ...file };
+    return { filename, blob, ...summary };
   }
 
   /**
    * Every customer with one true/false column per enabled segment (only those who accept marketing
    * when the settings say so), and its file name: what, the analysis date, the definitions' hash.
    */
-  async segmentColumns(): Promise<{ filename: string; csv: string }> {
+  async segmentColumns(): Promise<{ filename: string; blob: Blob }> {
     const library = this.#library();
     const named = library.filter((s) => s.enabled).map((s) => ({ name: s.name, definition: s.definition }));
-    const csv = await this.#db.exportSegmentsCsv(named, null, library, this.consentOnly);
+    const consentOnly = this.consentOnly;
+    const { blob } = await this.run.run((write, ticket) => this.#db.exportSegmentsCsv(named, null, library, consentOnly, write, ticket));
     const filename = exportFilename({
       segment: 'customers with segments',
       analysisDate: this.#analysisDate() ?? '',
       definitionHash: definitionHash(named),
       format: 'segments',
     });
-    return { filename, csv };
+    return { filename, blob };
   }
 }

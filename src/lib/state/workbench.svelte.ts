@@ -1,4 +1,5 @@
 import { Guide } from './guide.svelte.ts';
+import { ExportRun } from './export-run.svelte.ts';
 import { newTicket } from '../ticket.ts';
 import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
@@ -485,8 +486,9 @@ export class Workbench {
     }
   }
 
-  rejectsCsv(fileIndex: number): Promise<string> {
-    return this.#db.rejectsCsv(fileIndex);
+  /** One file's rejected records as a CSV file, streamed from the worker. */
+  async rejectsCsv(fileIndex: number): Promise<Blob> {
+    return (await new ExportRun(this.#db).run((write, ticket) => this.#db.rejectsCsv(fileIndex, write, ticket))).blob;
   }
 
   /** `ticket`: a name for this query, which `cancelQuery` stops it by. */
