@@ -20,7 +20,14 @@ export type EngineStatus =
   | { state: 'downloading'; loadedBytes: number; totalBytes: number }
   | { state: 'starting' }
   /** `files`: the URLs of the DuckDB bundle the browser selected (its wasm and worker), which the page keeps for offline use. */
-  | { state: 'ready'; version: string; locked: boolean; files: string[] }
+  | {
+      state: 'ready';
+      version: string;
+      locked: boolean;
+      files: string[];
+      /** The engine's memory limit in bytes (DuckDB-WASM's is about 3.1 GiB), for the check before loading. */
+      memoryLimit: number | null;
+    }
   | { state: 'failed'; message: string };
 
 /** Import progress: reading bytes (when the file is decompressed or transcoded), then SQL phases. */

@@ -31,6 +31,7 @@ import { prepareCounted } from './file-bytes.ts';
 import { onUnheardStop, runCancellable, STOP_GRACE_MS, stopSentOnAbort, stoppedError, streamPages, withTimeLimit } from './cancellable.ts';
 import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
 import { tooLargeMessage } from '../src/lib/cli-command.ts';
+import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
 
@@ -274,8 +275,9 @@ function startInTime(): Promise<Engine> {
 }
 
 async function engineReady({ conn, files }: Engine): Promise<EngineStatus> {
-  const [row] = (await conn.query('SELECT version() AS v')).toArray();
-  const status: EngineStatus = { state: 'ready', version: String(row.toJSON().v), locked: !UNLOCKED, files };
+  const [row] = (await conn.query(`SELECT version() AS v, current_setting('memory_limit') AS m`)).toArray();
+  const { v, m } = row.toJSON();
+  const status: EngineStatus = { state: 'ready', version: String(v), locked: !UNLOCKED, files, memoryLimit: parseMemorySize(String(m)) };
   onEngineStatus(status);
   return status;
 }

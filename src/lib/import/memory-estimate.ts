@@ -82,3 +82,22 @@ function utf8Length(text: string): number {
   }
   return length;
 }
+
+/** Whether files fit in the engine's memory, with the figures the page shows. */
+export interface MemoryFit {
+  neededBytes: number;
+  limitBytes: number;
+  fits: boolean;
+}
+
+/** The estimate for `files` against the engine's memory limit; null when the limit is unknown. */
+export function memoryFit(files: readonly FileShape[], limitBytes: number | null): MemoryFit | null {
+  if (limitBytes === null || files.length === 0) return null;
+  const neededBytes = estimateLoadMemory(files);
+  return { neededBytes, limitBytes, fits: neededBytes <= limitBytes };
+}
+
+/** A memory size as people read it: "811 MB", "3.3 GB" (decimal units, as file sizes are shown). */
+export function formatMemory(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
+}

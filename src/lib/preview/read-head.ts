@@ -1,5 +1,6 @@
 import { concatBytes, gunzip, isGzip } from '../bytes.ts';
 import { DECODER_LABEL, type Encoding } from '../spec/import.ts';
+import { gzipOriginalSize } from '../import/memory-estimate.ts';
 
 /** How much of a file's start the mapping form looks at. */
 export const HEAD_BYTES = 65_536;
@@ -22,6 +23,12 @@ export async function readHead(file: Blob, maxBytes = HEAD_BYTES): Promise<Uint8
   }
   await reader.cancel();
   return concatBytes(chunks, maxBytes);
+}
+
+/** A file's size once decompressed: a gzip file's from its trailer (see gzipOriginalSize), any other's as it is. */
+export async function uncompressedSize(file: Blob): Promise<number> {
+  if (file.size < 18 || !isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()))) return file.size;
+  return gzipOriginalSize(new Uint8Array(await file.slice(file.size - 4).arrayBuffer()), file.size);
 }
 
 /** Decodes a head slice; the last line may be cut, so callers drop it. */

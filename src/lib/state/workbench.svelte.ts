@@ -13,7 +13,8 @@ import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
-import { headIsWhole, readHead, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
+import { headIsWhole, readHead, uncompressedSize, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
+import { memoryCheck } from './memory-check.ts';
 import type { Sample } from '../samples.ts';
 import { SampleCatalog } from './sample-catalog.svelte.ts';
 import { inspectAs, recogniseInspection } from '../sources/apply.ts';
@@ -45,6 +46,8 @@ import { analysisSpecOf, segmentsSpecOf, type SpecFile } from '../spec/spec-file
 export interface ChosenFile {
   file: File;
   head: Uint8Array;
+  /** Its size once decompressed: what the memory check before loading counts from. */
+  bytes: number;
   complete: boolean;
   inspection: Inspection;
   /** The user picked DD/MM or MM/DD for ambiguous dates. */
@@ -114,6 +117,9 @@ export class Workbench {
   ]);
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
+
+  /** Whether the chosen files will fit in the engine's memory, known before loading (the page still lets them be tried). */
+  memory = $derived(memoryCheck(this.files, this.engine));
 
   /** Told when a share link's definitions have been applied to loaded data. */
   onLinkApplied: () => void = () => {};
@@ -197,7 +203,8 @@ export class Workbench {
       // A sample's manifest says which file holds what: that is not left to a guess.
       const fileKind = kinds[index] ?? recognised.inspection.mapping.kind;
       const inspection = { ...recognised.inspection, mapping: { ...recognised.inspection.mapping, kind: fileKind } };
-      added.push({ file, head, complete, inspection, dateConfirmed: preset?.dateFormat !== undefined, ...(workbook && { workbook }) });
+      const bytes = await uncompressedSize(file);
+      added.push({ file, head, bytes, complete, inspection, dateConfirmed: preset?.dateFormat !== undefined, ...(workbook && { workbook }) });
     }
     this.#setFiles([...this.files, ...added]);
     this.report = null;
