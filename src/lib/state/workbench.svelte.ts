@@ -204,7 +204,15 @@ export class Workbench {
       const fileKind = kinds[index] ?? recognised.inspection.mapping.kind;
       const inspection = { ...recognised.inspection, mapping: { ...recognised.inspection.mapping, kind: fileKind } };
       const bytes = await uncompressedSize(file);
-      added.push({ file, head, bytes, complete, inspection, dateConfirmed: preset?.dateFormat !== undefined, ...(workbook && { workbook }) });
+      added.push({
+        file,
+        head,
+        bytes,
+        complete,
+        inspection,
+        dateConfirmed: preset?.dateFormat !== undefined,
+        ...(workbook && { workbook }),
+      });
     }
     this.#setFiles([...this.files, ...added]);
     this.report = null;
