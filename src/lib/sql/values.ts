@@ -26,9 +26,11 @@ export function numberText(expr: string, mark: DecimalMark): string {
  * digits wide for ones with a currency suffix or thousands separators (a wider type loses nothing).
  */
 export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: string; fraction: string } {
-  // rtrim with this character set is slow, so only values that end in something else pay for it.
+  // rtrim with this character set is slow, so only values that end in something else pay for it. The
+  // last character is compared as text: a pattern (or right(), which counts graphemes) per value cost
+  // most of this pass. A single character lies between '0' and '9' only when it is an ASCII digit.
   const trimmed = `trim(${expr})`;
-  const t = `CASE WHEN regexp_matches(${trimmed}, '\\d$') THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`;
+  const t = `CASE WHEN ${trimmed}[-1] BETWEEN '0' AND '9' THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`;
   const at = `strpos(${t}, ${mark === 'point' ? "'.'" : "','"})`;
   return {
     integer: `CASE WHEN ${at} > 0 THEN ${at} - 1 ELSE length(${t}) END`,
