@@ -166,7 +166,104 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   const recomputeEngine = await engineMs();
   await nav.getByRole('link', { name: 'Segments', exact: true }).click();
   const segments = files.length > 1 ? await browserSegments(page) : null;
-  return { firstPaint, ready, toReport, toRfm, rfmEngine, recompute, recomputeEngine, input, segments };
+  const floor = await browserFloor(page, files, 0);
+  return { firstPaint, ready, toReport, toRfm, rfmEngine, recompute, recomputeEngine, input, segments, floor };
+}
+
+/**
+ * The floor: DuckDB-WASM's own typed read, `CREATE TABLE … AS FROM read_csv(path)`, of each file the
+ * import registered (workers/db.worker.ts `register`: same path, same File handle or buffer), run
+ * from the page's own SQL console, which the locked production engine lets read `uploads/`. Each
+ * read is timed in the page from the click to the console's result, and its table dropped after.
+ * `first` is the index the page registered the first file at.
+ */
+async function browserFloor(page: Page, files: string[], first: number): Promise<number> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'SQL', exact: true }).click();
+  const consoleRegion = page.getByRole('region', { name: 'SQL console' });
+  const sql = consoleRegion.getByLabel('SQL', { exact: true });
+  const run = consoleRegion.getByRole('button', { name: 'Run query' });
+  let total = 0;
+  for (const [i, file] of files.entries()) {
+    const registered = `uploads/${first + i}-${path
+      .basename(file)
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/\.gz$/i, '')}`;
+    await sql.fill(`CREATE OR REPLACE TABLE bench_floor AS FROM read_csv('${registered}')`);
+    // Plain JS text: tsx would wrap named functions in a helper the page does not have.
+    const ms = (await page.evaluate(`new Promise((resolve) => {
+      const region = document.querySelector('[aria-label="SQL console"]');
+      let busy = false;
+      const observer = new MutationObserver(() => {
+        if (region.getAttribute('aria-busy') === 'true') busy = true;
+        else if (busy) { observer.disconnect(); resolve(performance.now() - from); }
+      });
+      observer.observe(region, { attributes: true, attributeFilter: ['aria-busy'] });
+      const from = performance.now();
+      [...region.querySelectorAll('button')].find((b) => b.textContent === 'Run query').click();
+    })`)) as number;
+    const error = consoleRegion.getByRole('alert', { name: 'Query error' });
+    if (await error.isVisible()) throw new Error(`the floor read of ${registered} failed: ${await error.innerText()}`);
+    total += ms;
+    await sql.fill('DROP TABLE bench_floor');
+    await run.click();
+    await consoleRegion.and(page.locator('[aria-busy="false"]')).waitFor();
+  }
+  return total;
+}
+
+/**
+ * The floor alone in a fresh page, for its own peak memory: the console opens only over loaded
+ * data, so the page first registers the files the way an import does (a header-only file chosen
+ * first makes that import stop before it reads anything), then loads a two-record file, then reads.
+ */
+async function browserFloorRun(browser: Browser, url: string, files: string[]) {
+  const before = new Set(rendererPids());
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('status', { name: 'Database engine' }).filter({ hasText: 'Engine ready' }).waitFor({ timeout: 120_000 });
+    const dir = path.join(os.tmpdir(), 'segment-workbench-bench-floor');
+    mkdirSync(dir, { recursive: true });
+    const header = readFileSync(files[0], 'utf8').slice(0, 4096).split(/\r?\n/)[0];
+    const headerOnly = path.join(dir, 'header-only.csv');
+    writeFileSync(headerOnly, `${header}\n`);
+    const tiny = path.join(dir, 'tiny.csv');
+    writeFileSync(tiny, 'customer_id,order_id,order_date,amount\nA,1,2024-01-01,1\nB,2,2024-01-02,2\n');
+    await page.getByLabel('Load data').setInputFiles([headerOnly, ...files]);
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'has no records' }).waitFor({ timeout: 300_000 });
+    for (const file of [headerOnly, ...files]) await page.getByRole('button', { name: `Remove ${path.basename(file)}` }).click();
+    await page.getByLabel('Load data').setInputFiles([tiny]);
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    // A first load moves the page on to the Overview: the report is then in the (hidden) Data section.
+    await page.getByRole('region', { name: 'Import report', includeHidden: true }).waitFor({ state: 'attached', timeout: 60_000 });
+    const ms = await browserFloor(page, files, 1);
+    const peaks = rendererPids()
+      .filter((pid) => !before.has(pid))
+      .map((pid) => peakRssMiB(pid))
+      .filter((p) => p !== null);
+    return { ms, rendererPeakRssMiB: peaks.length ? Math.max(...peaks) : null };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Natively, on one thread: a plain typed read of each file, summed. */
+async function nativeFloor(files: string[]): Promise<number> {
+  const db = await openNativeDb(1);
+  try {
+    let total = 0;
+    for (const file of files) {
+      const t = performance.now();
+      await db.exec(`CREATE OR REPLACE TABLE bench_floor AS FROM read_csv('${file.replace(/'/g, "''")}')`);
+      total += performance.now() - t;
+      await db.exec('DROP TABLE bench_floor');
+    }
+    return total;
+  } finally {
+    db.close();
+  }
 }
 
 /** The bench's 10 segments as a spec file, opened on the page as a person would. */
@@ -367,6 +464,19 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
       console.log(`${d.label}: the browser run failed: ${browserError}`);
     }
   }
+  const floorRuns: Awaited<ReturnType<typeof browserFloorRun>>[] = [];
+  // The floor's own page writes a header-only copy of the first file: plain text files only.
+  const plain = d.files.every((f) => !/\.gz$/i.test(f));
+  for (let i = 0; i < runs && browserError === null && plain; i++) {
+    try {
+      floorRuns.push(await browserFloorRun(browser, url, d.files));
+    } catch (e) {
+      console.log(`${d.label}: the floor page failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      break;
+    }
+  }
+  const nativeFloors = [];
+  for (let i = 0; i < runs; i++) nativeFloors.push(await nativeFloor(d.files));
   const n1 = [];
   const nAll = [];
   const segments = d.files.length > 1;
@@ -393,6 +503,12 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
     firstPaintMs: bm((r) => r.firstPaint),
     readyMs: bm((r) => r.ready),
     browserDropToReportMs: bm((r) => r.toReport),
+    /** The floor: DuckDB-WASM's typed read_csv of each registered file, summed, from the import page's console after its run. */
+    browserFloorMs: bm((r) => r.floor),
+    /** The same floor in a fresh page of its own (where its peak memory is its own). */
+    browserFloorOwnPageMs: floorRuns.length ? median(floorRuns.map((r) => r.ms)) : null,
+    /** Native typed read_csv of each file on 1 thread, summed. */
+    nativeFloor1ThreadMs: median(nativeFloors),
     native1ThreadMs: median(n1.map((r) => r.load)),
     nativeAllThreadsMs: median(nAll.map((r) => r.load)),
     pandasLoadMs: typeof pandas === 'string' ? null : pandas.loadMs,
@@ -417,6 +533,10 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
     memory: {
       /** Peak RSS of the renderer process a browser run started (page + workers + DuckDB WASM memory), median of runs. */
       browserRendererPeakRssMiB: bm((r) => r.rendererPeakRssMiB),
+      /** Peak RSS of the renderer of the floor's own page (see browserFloorRun), median of runs. */
+      browserFloorRendererPeakRssMiB: floorRuns.length
+        ? (median(floorRuns.filter((r) => r.rendererPeakRssMiB !== null).map((r) => r.rendererPeakRssMiB!)) ?? null)
+        : null,
       /** The page's main-thread JS heap in use after the method change (CDP JSHeapUsedSize; workers not included). */
       browserPageJsHeapUsedMiB: bm((r) => r.pageJsHeapUsedMiB),
       /** Peak RSS of the bench's Node process during a native 1-thread run (DuckDB + Node/Playwright baseline), median. */
@@ -432,7 +552,7 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
     nativeVersion: n1[0].version,
   };
   console.log(
-    `${row.dataset}: browser drop→report ${row.browserDropToReportMs === null ? 'failed' : seconds(row.browserDropToReportMs) + ' s'}; native 1 thread ${seconds(row.native1ThreadMs)} s, ${cores} threads ${seconds(row.nativeAllThreadsMs)} s`,
+    `${row.dataset}: browser drop→report ${row.browserDropToReportMs === null ? 'failed' : seconds(row.browserDropToReportMs) + ' s'} (floor ${row.browserFloorMs === null ? '–' : seconds(row.browserFloorMs) + ' s'}); native 1 thread ${seconds(row.native1ThreadMs)} s (floor ${seconds(row.nativeFloor1ThreadMs)} s), ${cores} threads ${seconds(row.nativeAllThreadsMs)} s`,
   );
   return row;
 }
@@ -505,6 +625,32 @@ async function main() {
       'native 1T RSS (before)': `${mib(r.memory.native1ThreadPeakRssMiB)} (${mib(r.memory.native1ThreadBaselineRssMiB)})`,
       'pandas RSS': mib(r.memory.pandasPeakRssMiB),
     })),
+  );
+  console.log(
+    "\nAgainst the floor (DuckDB-WASM's own typed read_csv of each registered file, summed, in the same page after its run; its own page in brackets). Targets: import ≤ 2.5× floor, load + scoring < pandas, first analysis ≤ 0.35 s, renderer peak ≤ 2× the floor's",
+  );
+  console.table(
+    results.map((r) => {
+      const load = r.browserDropToReportMs;
+      const scored = load === null || r.browserRfmEngineMs === null ? null : load + r.browserRfmEngineMs;
+      const pandas = r.pandasLoadMs === null || r.pandasScoreMs === null ? null : r.pandasLoadMs + r.pandasScoreMs;
+      return {
+        dataset: r.dataset,
+        'floor s (own page)': `${r.browserFloorMs === null ? '–' : seconds(r.browserFloorMs)} (${r.browserFloorOwnPageMs === null ? '–' : seconds(r.browserFloorOwnPageMs)})`,
+        'import s': load === null ? 'failed' : seconds(load),
+        'import / floor': fixed2(ratio(load, r.browserFloorMs)),
+        'load + scoring s': scored === null ? '–' : seconds(scored),
+        'pandas load + scoring s': pandas === null ? '–' : seconds(pandas),
+        '(load + scoring) / pandas': fixed2(ratio(scored, pandas)),
+        'first analysis engine s': r.browserRfmEngineMs === null ? '–' : seconds(r.browserRfmEngineMs),
+        'renderer peak MiB': mib(r.memory.browserRendererPeakRssMiB),
+        'floor peak MiB': mib(r.memory.browserFloorRendererPeakRssMiB),
+        'peak / floor peak': fixed2(ratio(r.memory.browserRendererPeakRssMiB, r.memory.browserFloorRendererPeakRssMiB)),
+        'native runImport 1T s': seconds(r.native1ThreadMs),
+        'native floor 1T s': seconds(r.nativeFloor1ThreadMs),
+        'native / floor': fixed2(ratio(r.native1ThreadMs, r.nativeFloor1ThreadMs)),
+      };
+    }),
   );
   for (const r of results) if (r.browserError) console.log(`${r.dataset}: browser failed: ${r.browserError}`);
   console.log(

@@ -100,6 +100,9 @@ function fieldStateAfter(chunk: Uint8Array, start: number, end: number, before: 
   return last === SPACE_BYTE && boundary(end - 2) ? SPACED : UNQUOTED;
 }
 
+/** A position from indexOf, with "not found" as `n`. */
+const at = (found: number, n: number) => (found < 0 ? n : found);
+
 /** Streaming count: push the file's bytes chunk by chunk, then `finish`. */
 export class RecordCounter {
   private readonly delimiter: number;
@@ -141,18 +144,29 @@ export class RecordCounter {
     let firstLineEnd = this.firstLineEnd;
     let lineEnds = this.lineEnds;
     let nextQuote = -1;
+    // The next LF and CR at or after i (n when the chunk has no more): indexOf finds them far faster
+    // than a look at every byte, and a file without CR costs one search for it per chunk.
+    let nextLf = -1;
+    let nextCr = -1;
     while (i < n) {
       if (!crPending && field !== QUOTED && field !== QUOTE_IN_QUOTED && this.headerSeen) {
-        // Up to the next quote only line ends matter: count them in a tight loop.
+        // Up to the next quote only line ends matter: jump from one to the next.
         if (nextQuote < i) nextQuote = chunk.indexOf(QUOTE_BYTE, i);
         const end = nextQuote < 0 ? n : nextQuote;
         const start = i;
         for (; i < end; i++) {
-          const b = chunk[i];
-          if (b > CR_BYTE || (b !== LF_BYTE && b !== CR_BYTE)) {
+          if (nextLf < i) nextLf = at(chunk.indexOf(LF_BYTE, i), n);
+          if (nextCr < i) nextCr = at(chunk.indexOf(CR_BYTE, i), n);
+          const lineEnd = nextLf < nextCr ? nextLf : nextCr;
+          if (lineEnd >= end) {
+            // No line end before the quote: the line has data.
             lineEmpty = false;
-            continue;
+            i = end;
+            break;
           }
+          if (lineEnd > i) lineEmpty = false;
+          i = lineEnd;
+          const b = chunk[i];
           let kind: LineEnd = LF;
           if (b === CR_BYTE) {
             if (i + 1 === n) {

@@ -26,9 +26,11 @@ export function numberText(expr: string, mark: DecimalMark): string {
  * digits wide for ones with a currency suffix or thousands separators (a wider type loses nothing).
  */
 export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: string; fraction: string } {
-  // rtrim with this character set is slow, so only values that end in something else pay for it.
+  // rtrim with this character set is slow, so only values that end in something else pay for it. The
+  // last character is compared as text: a pattern (or right(), which counts graphemes) per value cost
+  // most of this pass. A single character lies between '0' and '9' only when it is an ASCII digit.
   const trimmed = `trim(${expr})`;
-  const t = `CASE WHEN regexp_matches(${trimmed}, '\\d$') THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`;
+  const t = `CASE WHEN ${trimmed}[-1] BETWEEN '0' AND '9' THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`;
   const at = `strpos(${t}, ${mark === 'point' ? "'.'" : "','"})`;
   return {
     integer: `CASE WHEN ${at} > 0 THEN ${at} - 1 ELSE length(${t}) END`,
@@ -39,20 +41,17 @@ export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: str
 /** What can follow the digits of an amount: spaces, currency symbols and codes, a percent sign. */
 const AFFIX_CHARS = ' \u00a0\u202f%€$£¥₹₽₩₺₪₫฿₴₦¢ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** The trimmed text when it casts as a number (a cheap cast, no pattern), else NULL. */
-function plainNumber(expr: string): string {
-  const t = `trim(${expr})`;
-  return `CASE WHEN TRY_CAST(${t} AS DOUBLE) IS NOT NULL THEN ${t} END`;
-}
-
 /**
  * An exact DECIMAL from text written with the chosen decimal mark, or NULL. With a decimal point,
  * a plain number casts directly and only the rest (currency, thousands separators) goes through
- * the pattern; with a decimal comma every value must, since `1.234` means 1234 there.
+ * the pattern; with a decimal comma every value must, since `1.234` means 1234 there. The direct
+ * cast needs no DOUBLE cast before it: every text the DECIMAL cast reads, the DOUBLE cast reads
+ * too, and what only DOUBLE reads (`inf`, `nan`, `+-1`, out of range) fails the DECIMAL cast and
+ * goes through the pattern either way (test/sql/decimal-from-text.test.ts).
  */
 export function decimalFromText(expr: string, mark: DecimalMark, type: string): string {
   const slow = `TRY_CAST(${numberText(expr, mark)} AS ${type})`;
-  return mark === 'point' ? `coalesce(TRY_CAST(${plainNumber(expr)} AS ${type}), ${slow})` : slow;
+  return mark === 'point' ? `coalesce(TRY_CAST(trim(${expr}) AS ${type}), ${slow})` : slow;
 }
 
 /**
