@@ -95,6 +95,12 @@ test('an import can be cancelled beside its progress; the files stay chosen and 
   await app.open();
   await app.chooseFiles(path.join(SHARED, 'data/online-retail/online-retail.csv.gz'));
   await page.getByRole('button', { name: 'Load', exact: true }).click();
+  // The progress says which file and phase, the time elapsed and what is left of the estimate.
+  const loading = page.getByRole('region', { name: 'Loading' });
+  await expect(loading).toContainText(/online-retail\.csv\.gz/);
+  await expect(loading.getByTestId('load-time')).toHaveText(
+    /^\d+ s elapsed · (about \d+ s left|longer than the \d+ s estimated from the files' size)$/,
+  );
   await page.getByRole('button', { name: 'Cancel loading' }).click();
 
   await expect(page.getByRole('alert').filter({ hasText: 'Cancelled' })).toContainText('Nothing was loaded; the files stay chosen');

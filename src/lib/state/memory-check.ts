@@ -1,8 +1,15 @@
 import type { EngineStatus } from '../../../workers/db-api.ts';
 import { largeFileCommand } from '../cli-command.ts';
-import { formatMemory, memoryFit, sampleShape } from '../import/memory-estimate.ts';
+import { formatMemory, memoryFit, sampleShape, type FileShape } from '../import/memory-estimate.ts';
 import { decodeHead } from '../preview/read-head.ts';
 import type { ChosenFile } from './workbench.svelte.ts';
+
+/** Each chosen file's shape, from its size and the rows at its start. */
+export function fileShapes(files: readonly ChosenFile[]): FileShape[] {
+  return files.map((f) =>
+    sampleShape(decodeHead(f.head, f.inspection.mapping.parse.encoding), f.bytes, f.inspection.mapping.columns.length),
+  );
+}
 
 /** What the page says before loading files that will not fit: the figures, and the command to run instead. */
 export interface MemoryWarning {
@@ -13,10 +20,7 @@ export interface MemoryWarning {
 
 /** The check before loading: null while the files fit, or the engine's limit is not known yet. */
 export function memoryCheck(files: readonly ChosenFile[], engine: EngineStatus): MemoryWarning | null {
-  const shapes = files.map((f) =>
-    sampleShape(decodeHead(f.head, f.inspection.mapping.parse.encoding), f.bytes, f.inspection.mapping.columns.length),
-  );
-  const fit = memoryFit(shapes, engine.state === 'ready' ? engine.memoryLimit : null);
+  const fit = memoryFit(fileShapes(files), engine.state === 'ready' ? engine.memoryLimit : null);
   if (!fit || fit.fits) return null;
   return {
     needed: formatMemory(fit.neededBytes),

@@ -14,7 +14,8 @@ import type { ImportReport } from '../import/report.ts';
 import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
 import { headIsWhole, readHead, uncompressedSize, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
-import { memoryCheck } from './memory-check.ts';
+import { fileShapes, memoryCheck } from './memory-check.ts';
+import { estimateLoadMs } from '../import/time-estimate.ts';
 import type { Sample } from '../samples.ts';
 import { SampleCatalog } from './sample-catalog.svelte.ts';
 import { inspectAs, recogniseInspection } from '../sources/apply.ts';
@@ -70,6 +71,8 @@ export class Workbench {
   ids = $state<IdCleanup>(defaultIdCleanup());
   duplicateCustomers = $state<ImportSpec['duplicateCustomers']>('refuse');
   progress = $state.raw<ImportProgress | null>(null);
+  /** When the load under way started, and how long the files' size says it should take. */
+  loadClock = $state.raw<{ started: number; expectedMs: number } | null>(null);
   report = $state.raw<ImportReport | null>(null);
   notice = $state.raw<Notice | null>(null);
   busy = $state(false);
@@ -387,6 +390,7 @@ export class Workbench {
     this.analysis.reset();
     this.segments.reset();
     const ticket = (this.#loadTicket = newTicket());
+    this.loadClock = { started: performance.now(), expectedMs: estimateLoadMs(fileShapes(this.files)) };
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
@@ -411,6 +415,7 @@ export class Workbench {
     } finally {
       this.busy = false;
       this.progress = null;
+      this.loadClock = null;
       this.#loadTicket = null;
     }
   }
