@@ -5,7 +5,6 @@
  * src/lib/import/memory-estimate.ts estimates from the files' sizes and sampled rows, whose bytes per
  * cell come from these needs (README: "Memory before loading").
  */
-import { createRequire } from 'node:module';
 import { existsSync, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { countFileRecords } from '../../src/cli/register-input.ts';
@@ -16,28 +15,14 @@ import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { readHead } from '../../src/lib/preview/read-head.ts';
 import { defaultImportSpec } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
-import { LOCKDOWN_SQL } from '../../src/lib/sql/lockdown.ts';
-import { arrowRows } from '../../workers/arrow-values.ts';
+import { openEngine } from '../sql/engine.ts';
 import { wideOrdersCsv } from '../data/wide-orders.ts';
 
-const require = createRequire(import.meta.url);
-const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
-const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MiB = 1024 * 1024;
 
 async function fits(files: string[], limitMiB: number): Promise<boolean> {
-  const bundles = {
-    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
-  };
-  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-  await db.instantiate();
-  db.open({});
-  const conn = db.connect();
-  conn.query(`SET memory_limit = '${limitMiB}MiB'`);
-  for (const statement of LOCKDOWN_SQL) conn.query(statement);
-  const runner = { exec: async (sql: string) => void conn.query(sql), rows: async (sql: string) => arrowRows(conn.query(sql)) };
+  const db = await openEngine({ memoryLimit: `${limitMiB}MiB` });
   try {
     const mappings = [];
     const registered = [];
@@ -45,22 +30,21 @@ async function fits(files: string[], limitMiB: number): Promise<boolean> {
       const { mapping } = inspectFile(path.basename(file), await readHead(await openAsBlob(file)), false);
       mappings.push(mapping);
       const uploaded = `uploads/${i}.csv`;
-      db.registerFileBuffer(uploaded, new Uint8Array(readFileSync(file)));
+      db.register(uploaded, new Uint8Array(readFileSync(file)));
       registered.push({
         path: uploaded,
         delimiter: mapping.parse.delimiter === 'whitespace' ? '\t' : mapping.parse.delimiter,
         count: await countFileRecords(file, mapping),
       });
     }
-    await runImport(runner, defaultImportSpec(mappings), registered);
-    await runAnalysis(runner, defaultAnalysisSpec(), null);
+    await runImport(db, defaultImportSpec(mappings), registered);
+    await runAnalysis(db, defaultAnalysisSpec(), null);
     return true;
   } catch (e) {
     if (/out of memory|could not allocate/i.test(String(e))) return false;
     throw e;
   } finally {
-    conn.close();
-    db.reset();
+    db.close();
   }
 }
 

@@ -15,8 +15,11 @@ export interface TestEngine extends PreparingRunner {
   close(): void;
 }
 
-/** `pageRows`: rows per page of `pages` (as the worker streams them; smaller in tests, to cross many pages). */
-export async function openEngine(options: { pageRows?: number } = {}): Promise<TestEngine> {
+/**
+ * `pageRows`: rows per page of `pages` (as the worker streams them; smaller in tests, to cross many
+ * pages). `memoryLimit`: DuckDB's `memory_limit` (e.g. '256MiB'), set before the lock.
+ */
+export async function openEngine(options: { pageRows?: number; memoryLimit?: string } = {}): Promise<TestEngine> {
   const pageRows = options.pageRows ?? PAGE_ROWS;
   const bundles = {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -26,6 +29,7 @@ export async function openEngine(options: { pageRows?: number } = {}): Promise<T
   await db.instantiate();
   db.open({});
   const conn = db.connect();
+  if (options.memoryLimit) conn.query(`SET memory_limit = '${options.memoryLimit}'`);
   for (const statement of LOCKDOWN_SQL) conn.query(statement);
   // Streamed as the worker reads them (`streamPages`): whole record batches, at least `pageRows` a page.
   async function* streamed(sql: string): AsyncGenerator<Row[], void, undefined> {
@@ -65,6 +69,7 @@ export async function openEngine(options: { pageRows?: number } = {}): Promise<T
     },
     close() {
       conn.close();
+      db.reset();
     },
   };
 }
