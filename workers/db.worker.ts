@@ -17,7 +17,6 @@ import {
   memberPage,
   profileSegment,
   readSegmentSchema,
-  type Checkpoint,
   summarizeColumn,
 } from '../src/lib/segments/run-segments.ts';
 import { writeSegmentExport } from '../src/lib/segments/segment-export.ts';
@@ -34,6 +33,7 @@ import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
+import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, type Lane } from './request-queue.ts';
 
 const START_TIMEOUT_MS = 60_000;
 /** How many common values a rule's value picker suggests. */
@@ -122,69 +122,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
       (e) => (clearTimeout(timer), reject(e)),
     );
   });
-}
-
-/**
- * One request at a time: a streamed query interleaved with another statement on the same
- * connection loses its rows, and an import must not race an analysis of the tables it replaces.
- * Interactive work (an analysis setting changed, a member count as the user edits) goes before queued
- * background work (analyses, profiles, pages), so a count never waits behind more than the one
- * statement already running.
- */
-type Lane = 'interactive' | 'background';
-const lanes: Record<Lane, (() => void)[]> = { interactive: [], background: [] };
-let running = false;
-/** The controllers of requests the page may cancel, by the ticket the page gave them. */
-const tickets = new Map<string, AbortController>();
-
-/**
- * Ends the running request with `outcome` (a restart of the engine, which rejects with what to tell
- * the page), whatever its own statements still wait for; the next request waits for the restart.
- */
-let abandonRunning: ((outcome: Promise<never>) => void) | null = null;
-
-/** Thrown at a checkpoint of background work when interactive work is waiting. */
-class GiveWay extends Error {}
-
-/** Long background work calls this between statements: it stops for waiting interactive work, to be run again after it. */
-const checkpoint: Checkpoint = () => {
-  if (lanes.interactive.length > 0) throw new GiveWay();
-};
-
-/**
- * `work` gets its request's signal: `cancel(ticket)` aborts it, whether the request waits in a lane or
- * runs (its running statement is then stopped).
- */
-function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, lane: Lane = 'background', ticket?: string): Promise<T> {
-  const controller = new AbortController();
-  if (ticket) tickets.set(ticket, controller);
-  return new Promise<T>((resolveWork, rejectWork) => {
-    const job = () => {
-      // Settles only if the engine is restarted under this request: it then ends with the restart's outcome.
-      const abandoned = new Promise<never>((_, reject) => (abandonRunning = (outcome) => void outcome.catch(reject)));
-      Promise.race([work(controller.signal), abandoned])
-        .then(
-          (v) => (forget(ticket), resolveWork(v)),
-          (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : (forget(ticket), rejectWork(e))),
-        )
-        .finally(() => {
-          abandonRunning = null;
-          runNext();
-        });
-    };
-    lanes[lane].push(job);
-    if (!running) runNext();
-  });
-}
-
-function forget(ticket: string | undefined): void {
-  if (ticket) tickets.delete(ticket);
-}
-
-function runNext(): void {
-  const job = lanes.interactive.shift() ?? lanes.background.shift();
-  running = job !== undefined;
-  job?.();
 }
 
 async function runningEngine(): Promise<Engine> {
@@ -346,7 +283,8 @@ async function analyseTables(spec: AnalysisSpec, signal: AbortSignal) {
 async function restartEngine(): Promise<string> {
   const old = engine;
   engine = null;
-  if (old) await stopEngine(await old).catch(() => undefined);
+  // An engine that failed to start has nothing to stop.
+  if (old) await old.then(stopEngine).catch(() => undefined);
   const analysed = analysedSpec;
   forgetTables();
   engine = startInTime();
@@ -359,10 +297,8 @@ async function restartEngine(): Promise<string> {
 }
 
 // A statement told to stop that does not end: the engine is replaced, and the request ends saying so.
-onUnheardStop((reason) => {
-  const abandon = abandonRunning;
-  abandonRunning = null;
-  abandon?.(
+onUnheardStop((reason) =>
+  abandonRunning(() =>
     restartEngine().then(
       (rebuilt) => {
         throw new WorkbenchError(
@@ -374,8 +310,8 @@ onUnheardStop((reason) => {
         throw new WorkbenchError('engine', `The engine did not stop, and could not be restarted: ${errorMessage(e)} Reload the page.`);
       },
     ),
-  );
-});
+  ),
+);
 
 /** A console cell: numbers and booleans as they are, everything else as DuckDB writes it. */
 const displayed = (value: ReturnType<typeof cellValue>) =>
@@ -598,9 +534,7 @@ const api: DbApi = {
   },
 
   async cancel(ticket) {
-    const controller = tickets.get(ticket);
-    controller?.abort({ kind: 'cancelled' } satisfies StopReason);
-    return controller !== undefined;
+    return cancelTicket(ticket);
   },
 };
 

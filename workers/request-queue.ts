@@ -1,0 +1,81 @@
+import type { Checkpoint } from '../src/lib/segments/run-segments.ts';
+import type { StopReason } from '../src/lib/stop-reason.ts';
+
+/**
+ * One request at a time: a streamed query interleaved with another statement on the same
+ * connection loses its rows, and an import must not race an analysis of the tables it replaces.
+ * Interactive work (an analysis setting changed, a member count as the user edits) goes before queued
+ * background work (analyses, profiles, pages), so a count never waits behind more than the one
+ * statement already running.
+ */
+export type Lane = 'interactive' | 'background';
+const lanes: Record<Lane, (() => void)[]> = { interactive: [], background: [] };
+let running = false;
+/** The controllers of requests the page may cancel, by the ticket the page gave them. */
+const tickets = new Map<string, AbortController>();
+
+/** Set while a request runs: ends it with another outcome (see `abandonRunning`). */
+let abandonCurrent: ((outcome: Promise<never>) => void) | null = null;
+
+/** Thrown at a checkpoint of background work when interactive work is waiting. */
+export class GiveWay extends Error {}
+
+/** Long background work calls this between statements: it stops for waiting interactive work, to be run again after it. */
+export const checkpoint: Checkpoint = () => {
+  if (lanes.interactive.length > 0) throw new GiveWay();
+};
+
+/**
+ * `work` gets its request's signal: `cancel(ticket)` aborts it, whether the request waits in a lane or
+ * runs (its running statement is then stopped).
+ */
+export function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, lane: Lane = 'background', ticket?: string): Promise<T> {
+  const controller = new AbortController();
+  if (ticket) tickets.set(ticket, controller);
+  return new Promise<T>((resolveWork, rejectWork) => {
+    const job = () => {
+      // Settles only if the engine is restarted under this request: it then ends with the restart's outcome.
+      const abandoned = new Promise<never>((_, reject) => (abandonCurrent = (outcome) => void outcome.catch(reject)));
+      Promise.race([work(controller.signal), abandoned])
+        .then(
+          (v) => (forget(ticket), resolveWork(v)),
+          (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : (forget(ticket), rejectWork(e))),
+        )
+        .finally(() => {
+          abandonCurrent = null;
+          runNext();
+        });
+    };
+    lanes[lane].push(job);
+    if (!running) runNext();
+  });
+}
+
+function forget(ticket: string | undefined): void {
+  if (ticket) tickets.delete(ticket);
+}
+
+function runNext(): void {
+  const job = lanes.interactive.shift() ?? lanes.background.shift();
+  running = job !== undefined;
+  job?.();
+}
+
+/**
+ * Ends the running request with `outcome` (a restart of the engine, which rejects with what to tell
+ * the page), whatever its own statements still wait for; the next request waits for `outcome`.
+ * False when nothing runs.
+ */
+export function abandonRunning(outcome: () => Promise<never>): boolean {
+  const abandon = abandonCurrent;
+  abandonCurrent = null;
+  abandon?.(outcome());
+  return abandon !== null;
+}
+
+/** Aborts the request `ticket` names, waiting or running; false when it had already ended. */
+export function cancelTicket(ticket: string): boolean {
+  const controller = tickets.get(ticket);
+  controller?.abort({ kind: 'cancelled' } satisfies StopReason);
+  return controller !== undefined;
+}
