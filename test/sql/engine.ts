@@ -12,6 +12,8 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wa
 export interface TestEngine extends PreparingRunner {
   pages(sql: string): AsyncIterable<Row[]>;
   register(name: string, bytes: Uint8Array): void;
+  /** The WASM heap's size: it grows and never shrinks, so it is the engine's peak memory so far. */
+  heapBytes(): number;
   close(): void;
 }
 
@@ -66,6 +68,10 @@ export async function openEngine(options: { pageRows?: number; memoryLimit?: str
     },
     register(name, bytes) {
       db.registerFileBuffer(name, bytes);
+    },
+    heapBytes() {
+      // Emscripten's module has HEAPU8; its type is not installed here.
+      return (db.mod as unknown as { HEAPU8: Uint8Array }).HEAPU8.byteLength;
     },
     close() {
       conn.close();
