@@ -16,5 +16,7 @@ test('durations and the time left read as people say them', () => {
   expect(formatDuration(4_400)).toBe('4 s');
   expect(formatDuration(65_000)).toBe('1 min 05 s');
   expect(loadTimeText(2_000, 10_000)).toBe('2 s elapsed · about 8 s left');
+  // Under a second left is not "longer than estimated" (the sample's load said so at 0 s of 1 s).
+  expect(loadTimeText(0, 700)).toBe('0 s elapsed · almost done');
   expect(loadTimeText(12_000, 10_000)).toBe("12 s elapsed · longer than the 10 s estimated from the files' size");
 });

@@ -26,5 +26,6 @@ export function loadTimeText(elapsedMs: number, expectedMs: number): string {
   const elapsed = `${formatDuration(elapsedMs)} elapsed`;
   const left = expectedMs - elapsedMs;
   if (left >= 1000) return `${elapsed} · about ${formatDuration(left)} left`;
+  if (left > 0) return `${elapsed} · almost done`;
   return `${elapsed} · longer than the ${formatDuration(expectedMs)} estimated from the files' size`;
 }
