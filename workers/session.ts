@@ -1,0 +1,213 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
+import { WorkbenchError } from '../src/lib/errors.ts';
+import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
+import { runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import type { SegmentSchema } from '../src/lib/segments/schema.ts';
+import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
+import type { ImportSpec } from '../src/lib/spec/import.ts';
+import { DROP_CUSTOMERS_SNAPSHOT_SQL } from '../src/lib/sql/segment-base.ts';
+import type { EngineStatus, ImportProgress } from './db-api.ts';
+import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
+import { prepareCounted } from './file-bytes.ts';
+import { runner } from './statement-runner.ts';
+
+/**
+ * The engine and the tables in it: started once, loaded by an import, analysed, and restarted (the
+ * kept files registered again, the tables and the last analysis rebuilt) when it must be.
+ */
+
+const START_TIMEOUT_MS = 60_000;
+
+let engine: Promise<Engine> | null = null;
+/** Where the engine's start-up (and a restart's) is told to the page. */
+let onEngineStatus: (status: EngineStatus) => void = () => {};
+/**
+ * The files of the last import and its spec, kept so a restarted engine can register them again and
+ * rebuild the tables (and the analysis) the page shows.
+ */
+let kept: { spec: ImportSpec; files: File[] } | null = null;
+/** What the analysis tables were last built from; null after an import, so everything is rebuilt. */
+let analysisKeys: AnalysisKeys | null = null;
+
+/** What the tables in the engine were built from, which the worker's requests read. */
+export const session = {
+  /** The spec of the last import, null while none has ended. */
+  lastSpec: null as ImportSpec | null,
+  /** The analysis date of the latest analysis: segment rules count relative dates back from it. */
+  analysisDate: null as string | null,
+  /** The spec the analysis tables were last built from: a customer's story is explained with it. */
+  analysedSpec: null as AnalysisSpec | null,
+  /** The segment columns of the loaded data (their kinds do not change with the analysis spec). */
+  segmentColumns: null as Omit<SegmentSchema, 'analysisDate'> | null,
+  /** Whether `customers` is snapshotted for the current analysis (see segment-base.ts). */
+  snapshotted: false,
+};
+/** Per file position: what the raw table there was read from, so an unchanged file is not read again. */
+let rawKeys: string[] = [];
+/** Per file position: the records counted in the file the raw table there was read from. */
+let rawRecords: number[] = [];
+
+function rawKey(spec: ImportSpec, index: number, file: File): string {
+  const f = spec.files[index];
+  return JSON.stringify([file.name, file.size, file.lastModified, f.parse, f.columns.map((c) => c.name)]);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolveValue, reject) => {
+    const timer = setTimeout(() => reject(new WorkbenchError('engine', message)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolveValue(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+export async function runningEngine(): Promise<Engine> {
+  if (!engine) throw new WorkbenchError('engine', 'The database engine has not been started.');
+  return engine;
+}
+
+export async function ready(): Promise<duckdb.AsyncDuckDBConnection> {
+  return (await runningEngine()).conn;
+}
+
+async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void) {
+  const file = spec.files[index];
+  const source = files[index];
+  const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
+  await db.dropFile(path).catch(() => undefined);
+  let prepared, count;
+  try {
+    ({ prepared, count } = await prepareCounted(source, file, (loadedBytes) =>
+      onProgress({ phase: 'reading', file: file.name, loadedBytes, totalBytes: source.size }),
+    ));
+  } catch (e) {
+    if (e instanceof TypeError) {
+      throw new WorkbenchError(
+        'encoding',
+        `${file.name} could not be decoded as ${file.parse.encoding}: choose its encoding (often windows-1252 for spreadsheet exports).`,
+      );
+    }
+    throw e;
+  }
+  if (prepared.kind === 'handle') await db.registerFileHandle(path, prepared.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  else await db.registerFileBuffer(path, prepared.bytes);
+  const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
+  return { path, delimiter, count } satisfies RegisteredFile;
+}
+
+export async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  // Not cancellable on purpose: it is quick, and it must run for the tables that follow to be trusted.
+  await conn.query(DROP_CUSTOMERS_SNAPSHOT_SQL);
+  session.snapshotted = false;
+}
+
+function startInTime(): Promise<Engine> {
+  return withTimeout(
+    startEngine((status) => onEngineStatus(status)),
+    START_TIMEOUT_MS,
+    'The database engine did not start within a minute. If this page is served with a Content-Security-Policy, it must allow wasm-unsafe-eval.',
+  );
+}
+
+async function engineReady({ conn, files }: Engine): Promise<EngineStatus> {
+  const [row] = (await conn.query(`SELECT version() AS v, current_setting('memory_limit') AS m`)).toArray();
+  const { v, m } = row.toJSON();
+  const status: EngineStatus = { state: 'ready', version: String(v), locked: !UNLOCKED, files, memoryLimit: parseMemorySize(String(m)) };
+  onEngineStatus(status);
+  return status;
+}
+
+/**
+ * Registers the files and builds the tables of an import; afterwards the tables are this import's
+ * and its files are kept for a restart.
+ */
+export async function loadTables(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, signal: AbortSignal) {
+  const { db, conn } = await runningEngine();
+  const registered: RegisteredFile[] = [];
+  const keys = files.map((file, i) => rawKey(spec, i, file));
+  for (let i = 0; i < files.length; i++) {
+    registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
+  }
+  await dropSnapshot(conn);
+  forgetTables();
+  const report = await runImport(runner(conn, signal), spec, registered, onProgress);
+  rawKeys = keys;
+  rawRecords = report.files.map((f) => f.input);
+  session.lastSpec = spec;
+  kept = { spec, files };
+  return report;
+}
+
+/** Until an import ends the tables are neither the last import's nor this one's (a stopped import leaves them so). */
+function forgetTables(): void {
+  session.segmentColumns = null;
+  session.snapshotted = false;
+  session.analysisDate = null;
+  session.analysedSpec = null;
+  rawKeys = [];
+  session.lastSpec = null;
+  analysisKeys = null;
+}
+
+export async function analyseTables(spec: AnalysisSpec, signal: AbortSignal) {
+  const conn = await ready();
+  if (!session.lastSpec) throw new WorkbenchError('mapping', 'Load data before analysing it.');
+  try {
+    await dropSnapshot(conn);
+    // One transaction: an analysis stopped part-way rolls back to the tables of the previous one,
+    // which the page still shows, and whose keys and date then still hold.
+    await conn.query('BEGIN TRANSACTION');
+    const { result, keys } = await runAnalysis(runner(conn, signal), spec, analysisKeys);
+    await conn.query('COMMIT');
+    analysisKeys = keys;
+    session.analysisDate = result.analysisDate;
+    session.analysedSpec = spec;
+    return result;
+  } catch (e) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    if (!signal.aborted) {
+      analysisKeys = null;
+      session.analysisDate = null;
+      session.analysedSpec = null;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Replaces the engine with a fresh one (the page sees it start again), then registers the kept files
+ * again and rebuilds the tables and the analysis the page shows (unless `rebuild` is false: then
+ * nothing is loaded). Says what it rebuilt.
+ */
+export async function restartEngine({ rebuild }: { rebuild: boolean }): Promise<string> {
+  if (!rebuild) kept = null;
+  const old = engine;
+  engine = null;
+  // An engine that failed to start has nothing to stop.
+  if (old) await old.then(stopEngine).catch(() => undefined);
+  const analysed = session.analysedSpec;
+  forgetTables();
+  engine = startInTime();
+  await engineReady(await engine);
+  if (!kept) return 'nothing was loaded';
+  const never = new AbortController().signal;
+  await loadTables(kept.spec, kept.files, () => {}, never);
+  if (analysed) await analyseTables(analysed, never);
+  return 'your files were loaded again';
+}
+
+/** Starts the engine once (a later call waits for the same start) and says how it went. */
+export async function startOnce(onStatus: (status: EngineStatus) => void): Promise<EngineStatus> {
+  onEngineStatus = onStatus;
+  engine ??= startInTime();
+  try {
+    return await engineReady(await engine);
+  } catch (e) {
+    engine = null;
+    const status: EngineStatus = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+    onStatus(status);
+    return status;
+  }
+}
