@@ -3,6 +3,7 @@ import type { Remote } from 'comlink';
 import type { DbApi } from '../../../workers/db-api.ts';
 import type { ExportChunks, ExportSummary } from '../export/paged-export.ts';
 import { newTicket } from '../ticket.ts';
+import { WorkbenchError } from '../errors.ts';
 
 /** A finished export: the file as one Blob and what the worker said of it. */
 export interface ExportedFile<T extends ExportSummary> {
@@ -32,6 +33,8 @@ export class ExportRun {
     start: (write: ExportChunks, ticket: string) => Promise<T>,
     type = 'text/csv',
   ): Promise<ExportedFile<T>> {
+    // One at a time: a second would take the Cancel and the row count of the first.
+    if (this.running) throw new WorkbenchError('refused', 'Another export is being written: wait for it, or cancel it first.');
     const parts: Blob[] = [];
     const ticket = newTicket();
     this.#ticket = ticket;
@@ -47,6 +50,8 @@ export class ExportRun {
       );
       return { blob: new Blob(parts, { type: `${type};charset=utf-8` }), summary };
     } finally {
+      // The worker may hold the chunk callback a while: it no longer holds the file's parts.
+      parts.length = 0;
       if (this.#ticket === ticket) {
         this.#ticket = null;
         this.running = false;
