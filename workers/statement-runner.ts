@@ -17,6 +17,7 @@ export const runner = (conn: duckdb.AsyncDuckDBConnection, signal: AbortSignal, 
       limited.done();
     }
   };
+  const provedOneStatement = async (sql: string) => (await conn.prepare(sql)).close();
   return {
     async exec(sql) {
       await run(sql);
@@ -28,16 +29,14 @@ export const runner = (conn: duckdb.AsyncDuckDBConnection, signal: AbortSignal, 
     // Preparing proves the text is one statement; that same text then runs where it can be stopped
     // (a prepared statement's run cannot be).
     async runPrepared(sql) {
-      const statement = await conn.prepare(sql);
-      await statement.close();
+      await provedOneStatement(sql);
       return arrowRows(await run(sql));
     },
     // Pages are an export's, which the user asked for (and can cancel): they have no time limit, which
     // would count the time the page takes to save each chunk.
     pages: (sql) => streamPages(conn, sql, signal),
     async *pagesPrepared(sql) {
-      const statement = await conn.prepare(sql);
-      await statement.close();
+      await provedOneStatement(sql);
       yield* streamPages(conn, sql, signal);
     },
   };

@@ -232,7 +232,7 @@ export function rejectsExport(i: number, file: FileImport): { sql: string; forma
     text: String(r.text ?? ''),
   });
   return {
-    sql: allRejectsSql(typed, `${raw(i)}_rejects`, file.parse.header ? 1 : 0),
+    sql: allRejectsSql(typed, raw(i), file.parse.header ? 1 : 0),
     format: { columns: ['line', 'reason', 'text'], rows: (page) => page.map(record) },
   };
 }

@@ -78,8 +78,7 @@ export function userSqlRunner(db: PreparingRunner, own: SqlRunner = db): UserSql
     try {
       return await db.runPrepared(sql, kind);
     } catch (e) {
-      if (e instanceof Error && MULTIPLE_STATEMENTS.test(e.message)) throw refusedSeveral();
-      throw e;
+      throw gateError(e);
     }
   };
   async function* pages(sql: string): AsyncGenerator<Row[], void, undefined> {
@@ -90,8 +89,7 @@ export function userSqlRunner(db: PreparingRunner, own: SqlRunner = db): UserSql
     try {
       yield* db.pagesPrepared(sql, 'select');
     } catch (e) {
-      if (e instanceof Error && MULTIPLE_STATEMENTS.test(e.message)) throw refusedSeveral();
-      throw e;
+      throw gateError(e);
     }
   }
   const gate: Omit<UserSqlRunner, typeof gated> = {
@@ -101,6 +99,11 @@ export function userSqlRunner(db: PreparingRunner, own: SqlRunner = db): UserSql
     ownRows: (sql) => own.rows(sql),
   };
   return gate as UserSqlRunner;
+}
+
+/** DuckDB's refusal to prepare several statements, in the page's words; any other error as it is. */
+function gateError(e: unknown): unknown {
+  return e instanceof Error && MULTIPLE_STATEMENTS.test(e.message) ? refusedSeveral() : e;
 }
 
 function refusedSeveral(): WorkbenchError {

@@ -1,4 +1,5 @@
 import { ident, literal } from './quote.ts';
+import { structuralRejectsSql } from './read-csv.ts';
 
 /** Outcome counts of one staged file: `outcome` is loaded, rejected or excluded:<rule>. */
 export function outcomeCountsSql(staged: string): string {
@@ -60,10 +61,9 @@ export function mergedIdsSql(raw: string, column: string, cleaned: string, fallb
  * record number after the header, plus each reader-rejected line at or before it: the j-th of those,
  * at line r, comes before the record when fewer than header + record number accepted lines precede it).
  */
-export function allRejectsSql(typedRejects: string, rejectsTable: string, headerLines: number): string {
+export function allRejectsSql(typedRejects: string, rawTable: string, headerLines: number): string {
   const first = `(${Math.trunc(headerLines)} + t.rec_no)`;
-  return `WITH s AS (SELECT line, min(error_type) AS error_type, min(error_message) AS message, min(csv_line) AS csv_line
-  FROM ${ident(rejectsTable)} GROUP BY line),
+  return `WITH s AS (${structuralRejectsSql(rawTable)}),
 r AS (SELECT line - row_number() OVER (ORDER BY line) AS accepted_before FROM s),
 t AS (${typedRejects})
 SELECT CAST(line AS BIGINT) AS line, true AS structural, CAST(error_type AS VARCHAR) AS error_type, message, csv_line AS text, NULL::VARCHAR AS reason FROM s
