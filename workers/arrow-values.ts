@@ -27,6 +27,14 @@ export function arrowRows(table: { numRows: number; schema: { fields: { name: st
   return Array.from({ length: table.numRows }, (_, r) => rowObject(names, (i) => (columns[i] ? cellValue(columns[i], r) : null)));
 }
 
+/**
+ * Whether a result has a dictionary-encoded column (DuckDB sends an ENUM so), at any depth: inside a
+ * list, a struct or a map too.
+ */
+export function hasDictionary(fields: readonly Field[]): boolean {
+  return fields.some((f) => f.type.typeId === Type.Dictionary || hasDictionary((f.type.children ?? []) as Field[]));
+}
+
 /** Whether a column holds numbers (shown right-aligned): integers, floats, decimals. */
 export function isNumericType(type: DataType): boolean {
   return type.typeId === Type.Int || type.typeId === Type.Float || type.typeId === Type.Decimal;

@@ -1,9 +1,34 @@
 import type * as duckdb from '@duckdb/duckdb-wasm';
-import { Table, type RecordBatch } from 'apache-arrow';
+import { Table, type RecordBatch, type Schema } from 'apache-arrow';
 import { WorkbenchError } from '../src/lib/errors.ts';
 import { PAGE_ROWS, type Row } from '../src/lib/import/sql-runner.ts';
 import { stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
-import { arrowRows } from './arrow-values.ts';
+import { arrowRows, hasDictionary } from './arrow-values.ts';
+
+/** A result read batch by batch, its schema known before the first batch. */
+export type BatchStream = AsyncIterable<RecordBatch> & { schema: Schema };
+
+/**
+ * `conn.send(sql, true)`: the result streamed, and the statement cancellable while it runs. Except a
+ * result with an ENUM column: DuckDB-WASM streams those (Arrow dictionaries) with empty
+ * dictionaries, so every value would read as null (duckdb-wasm issue #1548), while `query` keeps
+ * them. Such a stream is dropped and the statement read again through `query` (results the page
+ * reads, never a statement that changes anything); that read cannot be cancelled, so a stop during
+ * it is heard through the restart after the grace period.
+ */
+export async function sendStreaming(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise<BatchStream> {
+  // Opened, so that its schema is read (the first message of the stream); an empty stream has none.
+  const reader = await (await conn.send(sql, true)).open();
+  if (!hasDictionary((reader.schema as Schema | undefined)?.fields ?? [])) return reader;
+  await conn.cancelSent().catch(() => false);
+  const table = await conn.query(sql);
+  return {
+    schema: table.schema,
+    async *[Symbol.asyncIterator]() {
+      yield* table.batches;
+    },
+  };
+}
 
 /**
  * Runs one statement so it can be stopped. DuckDB-WASM can cancel only a statement it runs through
@@ -15,7 +40,7 @@ export async function runCancellable(conn: duckdb.AsyncDuckDBConnection, sql: st
   if (signal?.aborted) throw stopped(signal);
   const ended = stopSentOnAbort(conn, signal);
   try {
-    const reader = await conn.send(sql, true);
+    const reader = await sendStreaming(conn, sql);
     const batches: RecordBatch[] = [];
     for await (const batch of reader) {
       if (signal?.aborted) throw stopped(signal);
@@ -100,7 +125,7 @@ export async function* streamPages(
   const ended = stopSentOnAbort(conn, signal);
   let finished = false;
   try {
-    const reader = await conn.send(sql, true);
+    const reader = await sendStreaming(conn, sql);
     let page: Row[] = [];
     for await (const batch of reader) {
       if (signal.aborted) throw stopped(signal);

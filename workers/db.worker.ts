@@ -22,7 +22,7 @@ import { SNAPSHOT_CUSTOMERS_SQL } from '../src/lib/sql/segment-base.ts';
 import { rowPages, userSqlRunner, type UserSqlRunner } from '../src/lib/import/sql-runner.ts';
 import { arrowRows, cellValue, isNumericType, plainText } from './arrow-values.ts';
 import type { DbApi, QueryResult } from './db-api.ts';
-import { onUnheardStop, runCancellable, STOP_GRACE_MS, stopSentOnAbort, stoppedError } from './cancellable.ts';
+import { onUnheardStop, runCancellable, sendStreaming, STOP_GRACE_MS, stopSentOnAbort, stoppedError } from './cancellable.ts';
 import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
@@ -256,7 +256,7 @@ const api: DbApi = {
         try {
           if (signal.aborted) throw signal.reason;
           // Streamed, so a huge result never has to fit in memory to show its first rows; sent, so Cancel stops it.
-          const reader = await conn.send(sql, true);
+          const reader = await sendStreaming(conn, sql);
           let columns: string[] | null = null;
           let numeric: boolean[] = [];
           const rows: QueryResult['rows'] = [];

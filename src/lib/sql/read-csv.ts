@@ -40,6 +40,7 @@ export function structuralRejectLinesSql(table: string): string {
 
 /** One row per rejected record (the reader may log several errors for one line). */
 export function structuralRejectsSql(table: string): string {
-  return `SELECT line, min(error_type) AS error_type, min(error_message) AS message, min(csv_line) AS csv_line
+  // As text: an ENUM would reach the page as a dictionary, which streamed results lose (workers/cancellable.ts).
+  return `SELECT line, CAST(min(error_type) AS VARCHAR) AS error_type, min(error_message) AS message, min(csv_line) AS csv_line
 FROM ${ident(table + '_rejects')} GROUP BY line ORDER BY line`;
 }
