@@ -136,6 +136,8 @@ export class Workbench {
   readonly guide = new Guide();
   /** The samples this deployment offers (its samples/manifest.json, else the bundled ones). */
   readonly catalog = new SampleCatalog();
+  /** The rejected-records download: one at a time, with its progress and Cancel. */
+  readonly rejectsRun: ExportRun;
   readonly #db: Remote<DbApi>;
   /** The running import's ticket, which Cancel stops it by. */
   #loadTicket: string | null = null;
@@ -143,6 +145,7 @@ export class Workbench {
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
+    this.rejectsRun = new ExportRun(db);
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
     const store = openAppStore();
@@ -508,7 +511,7 @@ export class Workbench {
 
   /** One file's rejected records as a CSV file, streamed from the worker. */
   async rejectsCsv(fileIndex: number): Promise<Blob> {
-    return (await new ExportRun(this.#db).run((write, ticket) => this.#db.rejectsCsv(fileIndex, write, ticket))).blob;
+    return (await this.rejectsRun.run((write, ticket) => this.#db.rejectsCsv(fileIndex, write, ticket))).blob;
   }
 
   /** `ticket`: a name for this query, which `cancelQuery` stops it by. */
