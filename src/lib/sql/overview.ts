@@ -78,17 +78,21 @@ export function overviewMonthsRowsSql(): string {
 export function revenueAtRiskSql(analysisDate: string): string {
   const day = dateLiteral(analysisDate);
   // Order timestamps compared with midnights: the same days as comparing their dates, without a cast per order.
+  // Each buyer's window revenue is summed before the join, so the join meets one row per buyer, not per order.
   return `WITH w AS (
   SELECT CAST(${day} - INTERVAL 12 MONTH AS DATE) AS first_day, ${day} - 1 AS last_day
+), o AS (
+  SELECT customer_id, sum(amount) AS amount FROM orders, w
+  WHERE order_date >= CAST(w.first_day AS TIMESTAMP) AND order_date < CAST(${day} AS TIMESTAMP)
+  GROUP BY customer_id
 ), r AS (
-  SELECT o.customer_id, o.amount, l.lifecycle_stage IN ('cooling', 'lapsed') AS at_risk
-  FROM orders o JOIN customer_lifecycle l ON l.customer_id = o.customer_id, w
-  WHERE o.order_date >= CAST(w.first_day AS TIMESTAMP) AND o.order_date < CAST(${day} AS TIMESTAMP)
+  SELECT o.amount, l.lifecycle_stage IN ('cooling', 'lapsed') AS at_risk
+  FROM o JOIN customer_lifecycle l ON l.customer_id = o.customer_id
 )
 SELECT strftime(any_value(w.first_day), '%Y-%m-%d') AS first_day, strftime(any_value(w.last_day), '%Y-%m-%d') AS last_day,
   CAST(coalesce(sum(r.amount) FILTER (WHERE r.at_risk), 0) AS VARCHAR) AS at_risk_text,
   CAST(coalesce(sum(r.amount) FILTER (WHERE r.at_risk), 0) AS DOUBLE) AS at_risk,
-  count(DISTINCT r.customer_id) FILTER (WHERE r.at_risk) AS at_risk_customers,
+  count(*) FILTER (WHERE r.at_risk) AS at_risk_customers,
   CAST(coalesce(sum(r.amount), 0) AS VARCHAR) AS window_revenue_text,
   CAST(coalesce(sum(r.amount), 0) AS DOUBLE) AS window_revenue
 FROM w LEFT JOIN r ON true`;
