@@ -26,6 +26,24 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: resolve(ehWasm), mainWorker: resolve(ehWorker) },
 };
 
+/**
+ * DuckDB's threaded bundle, only in a build made to measure it (`VITE_ENGINE_THREADS=1`, the bench's
+ * `--threads`): it needs a cross-origin isolated page (COOP and COEP headers), and production keeps
+ * the single-thread bundles. The condition is a build constant, so other builds do not ship its files.
+ */
+async function withThreads(bundles: duckdb.DuckDBBundles): Promise<duckdb.DuckDBBundles> {
+  if (import.meta.env.VITE_ENGINE_THREADS !== '1') return bundles;
+  const [wasm, worker, pthread] = await Promise.all([
+    import('@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url'),
+    import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url'),
+    import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url'),
+  ]);
+  return {
+    ...bundles,
+    coi: { mainModule: resolve(wasm.default), mainWorker: resolve(worker.default), pthreadWorker: resolve(pthread.default) },
+  };
+}
+
 /** One running DuckDB: its own worker, its database, the connection everything runs on. */
 export interface Engine {
   db: duckdb.AsyncDuckDB;
@@ -35,7 +53,7 @@ export interface Engine {
 }
 
 export async function startEngine(onStatus: (s: EngineStatus) => void): Promise<Engine> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
+  const bundle = await duckdb.selectBundle(await withThreads(BUNDLES));
   // From a blob, so DuckDB's worker inherits the page's policy through this worker (as DuckDB's docs start it).
   const bootstrap = URL.createObjectURL(new Blob([blobWorkerSource('classic', bundle.mainWorker!)], { type: 'text/javascript' }));
   const worker = new Worker(bootstrap, { name: 'duckdb-engine' });
@@ -46,13 +64,13 @@ export async function startEngine(onStatus: (s: EngineStatus) => void): Promise<
   URL.revokeObjectURL(bootstrap);
   onStatus({ state: 'starting' });
   // BIGINT stays exact (a number where it fits a double, else text): see arrow-values.ts.
-  await db.open({});
+  await db.open(bundle.pthreadWorker ? { maximumThreads: navigator.hardwareConcurrency } : {});
   const conn = await db.connect();
   // Before the lock, which freezes every setting.
   if (STRAINED.memoryLimit) await conn.query(`SET memory_limit = '${STRAINED.memoryLimit}'`);
   if (STRAINED.ignoresCancel) conn.cancelSent = async () => false;
   if (!UNLOCKED) for (const statement of LOCKDOWN_SQL) await conn.query(statement);
-  return { db, conn, files: [bundle.mainModule, bundle.mainWorker!] };
+  return { db, conn, files: [bundle.mainModule, bundle.mainWorker!, ...(bundle.pthreadWorker ? [bundle.pthreadWorker] : [])] };
 }
 
 /**

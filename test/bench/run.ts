@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180 --without-customers]`: times the
+ * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180 --without-customers --threads]`: times the
  * real work in headless Chromium against the production build (files chosen by path → import
  * report → analysis), the same compiled SQL on native DuckDB of the same engine version, and the
  * same RFM in pandas, on the same files, in one run. Each synthetic size is loaded with its
@@ -42,6 +42,12 @@ const runs = Number(arg('runs', '3'));
 const port = Number(arg('port', process.env.SW_BENCH_PORT ?? '4180'));
 /** Load the synthetic transactions alone, without their customers file (and so without the segment steps). */
 const withoutCustomers = process.argv.includes('--without-customers');
+/**
+ * Measure DuckDB's threaded bundle instead: a build that offers it (dist-threads) served cross-origin
+ * isolated (COOP and COEP headers), the only way a page may share memory between threads.
+ */
+const threads = process.argv.includes('--threads');
+const DIST = threads ? 'dist-threads' : 'dist';
 
 interface Dataset {
   label: string;
@@ -124,6 +130,12 @@ async function browserRun(browser: Browser, url: string, files: string[]) {
 
 type BrowserResult = Awaited<ReturnType<typeof browserRun>>;
 
+/** Ends a browser run with what the page said, when it shows an alert (an import may show several). */
+async function refuseAlerts(alert: ReturnType<Page['getByRole']>): Promise<void> {
+  const said = await alert.allInnerTexts();
+  if (said.length) throw new Error(`the page said: ${said.join(' | ')}`);
+}
+
 async function browserSteps(page: Page, url: string, files: string[]) {
   const start = performance.now();
   await page.goto(url);
@@ -147,14 +159,14 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   const report = page.getByRole('region', { name: 'Import report' });
   const alert = page.getByRole('alert');
   await report.or(alert).first().waitFor({ timeout: 900_000 });
-  if (await alert.isVisible()) throw new Error(`the page said: ${await alert.innerText()}`);
+  await refuseAlerts(alert);
   const toReport = performance.now() - drop;
   const input = Number((await report.getByTestId('input').first().innerText()).replace(/,/g, ''));
   const toRfm = await firstShown;
   await nav.getByRole('link', { name: 'RFM', exact: true }).click();
   const rfm = page.getByRole('region', { name: 'RFM analysis' });
   await rfm.getByRole('table', { name: 'RFM segments' }).or(alert).first().waitFor({ timeout: 900_000 });
-  if (await alert.isVisible()) throw new Error(`the page said: ${await alert.innerText()}`);
+  await refuseAlerts(alert);
   const engineMs = async () => Number((await rfm.getByTestId('analysis-ms').innerText()).match(/(\d+) ms/)![1]);
   const rfmEngine = await engineMs();
   const changeShown = onScreen(page, 'change', { selector: 'table[aria-label="Score cut points"] caption', text: 'Tie-consistent' });
@@ -167,6 +179,7 @@ async function browserSteps(page: Page, url: string, files: string[]) {
   await nav.getByRole('link', { name: 'Segments', exact: true }).click();
   const segments = files.length > 1 ? await browserSegments(page) : null;
   const floor = await browserFloor(page, files, 0);
+  if (threads) console.log(`threaded bundle: ${await engineThreads(page)}`);
   return { firstPaint, ready, toReport, toRfm, rfmEngine, recompute, recomputeEngine, input, segments, floor };
 }
 
@@ -209,6 +222,16 @@ async function browserFloor(page: Page, files: string[], first: number): Promise
     await consoleRegion.and(page.locator('[aria-busy="false"]')).waitFor();
   }
   return total;
+}
+
+/** What the page's engine says of its threads, through the SQL console (shown after a floor read). */
+async function engineThreads(page: Page): Promise<string> {
+  const consoleRegion = page.getByRole('region', { name: 'SQL console' });
+  await consoleRegion.getByLabel('SQL', { exact: true }).fill(`SELECT current_setting('threads') AS engine_threads`);
+  await consoleRegion.getByRole('button', { name: 'Run query' }).click();
+  await consoleRegion.and(page.locator('[aria-busy="false"]')).waitFor();
+  const isolated = await page.evaluate(() => crossOriginIsolated);
+  return `cross-origin isolated ${isolated}; ${(await consoleRegion.getByRole('table').innerText()).replace(/\s+/g, ' ')}`;
 }
 
 /**
@@ -440,7 +463,7 @@ function pandasRun(file: string): { loadMs: number; scoreMs: number; maxRssMiB: 
 }
 
 function downloadSizes() {
-  const assets = path.join(ROOT, 'dist/assets');
+  const assets = path.join(ROOT, DIST, 'assets');
   const files = readdirSync(assets);
   const gz = (f: string) => gzipSync(readFileSync(path.join(assets, f))).length;
   const js = files.filter((f) => f.endsWith('.js') && !f.includes('mvp'));
@@ -558,9 +581,18 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (threads || !existsSync(path.join(ROOT, 'dist/index.html'))) {
+    const env = threads ? { ...process.env, SW_OUT_DIR: DIST, VITE_ENGINE_THREADS: '1' } : process.env;
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
+  }
   const list = datasets();
-  const server = await preview({ root: ROOT, preview: { port, host: '127.0.0.1' }, logLevel: 'warn' });
+  const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+  const server = await preview({
+    root: ROOT,
+    build: { outDir: DIST },
+    preview: { port, host: '127.0.0.1', headers: threads ? isolated : {} },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
