@@ -3,16 +3,15 @@ import type { Remote } from 'comlink';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { DbApi } from '../../../workers/db-api.ts';
 import { errorMessage } from '../errors.ts';
-import { segmentMembersSql } from '../sql/segment-sql.ts';
-import { compileSegment, failedCount } from '../segments/run-segments.ts';
 import { findColumn, type SegmentSchema } from '../segments/schema.ts';
-import type { ColumnSummary, SegmentAnalysis, SegmentCount, SegmentOutcome } from '../segments/types.ts';
+import type { ColumnSummary, SegmentAnalysis } from '../segments/types.ts';
 import { CustomerStories } from './customer.svelte.ts';
+import { SegmentCounts, type CountState } from './segment-counts.svelte.ts';
 import { SegmentDetails } from './segment-details.svelte.ts';
 import { parseSpecFile } from '../spec/read-spec.ts';
 import { segmentColor, segmentsFile, segmentsSpecOf } from '../spec/spec-file.ts';
 import { segmentTemplates, type SegmentTemplate, type TemplateHints } from '../spec/segment-templates.ts';
-import { dependentsOf, referencedSegments, renameReferences } from '../spec/segment-references.ts';
+import { dependentsOf, renameReferences } from '../spec/segment-references.ts';
 import {
   defaultSegmentsSpec,
   emptyGroup,
@@ -32,14 +31,6 @@ export interface OpenOutcome {
   problems: string[];
 }
 
-/** A segment's count as shown: the latest result, whether a newer one is on its way, and how long it took. */
-export interface CountState {
-  result: SegmentCount | null;
-  pending: boolean;
-  /** From the edit to the result, in milliseconds (shown, and read by the benchmark). */
-  ms: number | null;
-}
-
 /**
  * The user's segments and everything computed from them: counts as rules change (debounced, a
  * stale result never overwrites a newer one) and the analysis against the base; the profile and
@@ -49,7 +40,8 @@ export class Segments {
   spec = $state<SegmentsSpec>(defaultSegmentsSpec());
   schema = $state.raw<SegmentSchema | null>(null);
   schemaError = $state<string | null>(null);
-  counts = new SvelteMap<string, CountState>();
+  /** Each segment's member count on screen. */
+  readonly counts: SvelteMap<string, CountState>;
   /**
    * SQL segments from a share link, shown but run nowhere until the user confirms them
    * (`runHeld`): not counted, analysed, exported or compiled into "is in" another segment.
@@ -72,27 +64,22 @@ export class Segments {
   readonly exports: AudienceExports;
 
   readonly #db: Remote<DbApi>;
-  // Bookkeeping, not state: nothing renders from these.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #countTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #countSent = new Map<string, string>();
-  /** Bumped with each new analysis of the data: the same definition must then be counted again. */
-  #generation = 0;
+  readonly #counter: SegmentCounts;
   #bins = 5;
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #countRun = new Map<string, number>();
-  /** Per segment, the run whose result is shown. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #settled = new Map<string, number>();
   #analysisTimer: ReturnType<typeof setTimeout> | undefined;
   #viewsTimer: ReturnType<typeof setTimeout> | undefined;
   #templateQueue: Promise<unknown> = Promise.resolve();
-  #runs = 0;
   #latestAnalysis = 0;
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
+    this.#counter = new SegmentCounts(db, {
+      byId: (id) => this.byId(id),
+      library: () => this.library(),
+      isHeld: (id) => this.held.has(id),
+      schema: () => this.schema,
+    });
+    this.counts = this.#counter.shown;
     this.details = new SegmentDetails(
       db,
       (id) => this.byId(id),
@@ -125,7 +112,7 @@ export class Segments {
 
   /** The segments whose members depend on segment `id` ("is in" it, directly or through others) are counted again when it changes. */
   #recountDependents(id: string, delay: number): void {
-    for (const dependent of dependentsOf(id, this.library())) this.#count(dependent, delay);
+    for (const dependent of dependentsOf(id, this.library())) this.#counter.count(dependent, delay);
   }
 
   get enabled(): SegmentSpec[] {
@@ -148,7 +135,7 @@ export class Segments {
     }
     this.#bins = bins;
     this.summaries.clear();
-    this.#generation++;
+    this.#counter.nextGeneration();
     this.#recountAll();
     this.details.reload();
     this.customers.reload();
@@ -159,11 +146,10 @@ export class Segments {
     for (const s of this.spec.segments) {
       if (this.held.has(s.id)) continue;
       if (!s.enabled) {
-        this.#count(s.id, 0);
+        this.#counter.count(s.id, 0);
         continue;
       }
-      const previous = this.counts.get(s.id);
-      this.counts.set(s.id, { result: previous?.result ?? null, pending: true, ms: previous?.ms ?? null });
+      this.#counter.markPending(s.id);
     }
     this.#scheduleAnalysis(0);
   }
@@ -171,7 +157,7 @@ export class Segments {
   /** Forgets results computed from data that is no longer loaded. */
   reset(): void {
     this.schema = null;
-    this.#forgetCounts();
+    this.#counter.forget();
     this.summaries.clear();
     this.analysis = null;
     this.details.clear();
@@ -191,7 +177,7 @@ export class Segments {
       definition,
     };
     this.spec.segments.push(segment);
-    this.#count(segment.id, 0);
+    this.#counter.count(segment.id, 0);
     this.#scheduleAnalysis();
     return segment;
   }
@@ -235,9 +221,9 @@ export class Segments {
     const dependents = dependentsOf(id, this.library());
     this.spec.segments = this.spec.segments.filter((s) => s.id !== id);
     this.held.delete(id);
-    this.#forgetCounts(id);
+    this.#counter.forget(id);
     this.details.forget(id);
-    for (const dependent of dependents) this.#count(dependent, 0);
+    for (const dependent of dependents) this.#counter.count(dependent, 0);
     this.#scheduleAnalysis();
   }
 
@@ -274,7 +260,7 @@ export class Segments {
     if (!segment) return;
     edit(segment.definition);
     const delay = options.immediate ? 0 : COUNT_DEBOUNCE_MS;
-    this.#count(id, delay);
+    this.#counter.count(id, delay);
     this.#recountDependents(id, delay);
     this.#scheduleAnalysis();
     clearTimeout(this.#viewsTimer);
@@ -313,7 +299,7 @@ export class Segments {
    * `held`: SQL segments from a link, which wait for `runHeld`.
    */
   replace(spec: SegmentsSpec, held: readonly string[] = []): void {
-    this.#forgetCounts();
+    this.#counter.forget();
     // An analysis still running is of the segments replaced: its result is not shown.
     this.#latestAnalysis++;
     this.spec = spec;
@@ -328,7 +314,7 @@ export class Segments {
     const confirmed = [...this.held];
     this.held.clear();
     for (const id of confirmed) {
-      this.#count(id, 0);
+      this.#counter.count(id, 0);
       this.#recountDependents(id, 0);
     }
     this.#scheduleAnalysis(0);
@@ -356,45 +342,6 @@ export class Segments {
     return this.summaries.get(`${view}\u0000${column}`) ?? null;
   }
 
-  #count(id: string, delay: number): void {
-    clearTimeout(this.#countTimers.get(id));
-    if (this.held.has(id)) return void this.counts.delete(id);
-    const started = performance.now();
-    const previous = this.counts.get(id);
-    this.counts.set(id, { result: previous?.result ?? null, pending: true, ms: previous?.ms ?? null });
-    this.#countTimers.set(
-      id,
-      setTimeout(() => void this.#runCount(id, started), delay),
-    );
-  }
-
-  async #runCount(id: string, started: number): Promise<void> {
-    const segment = this.byId(id);
-    if (!segment || !this.schema || this.held.has(id)) return;
-    // A definition already sent (typed, then committed with Enter) is not counted twice: the
-    // result on its way, or the one shown, is its count.
-    const library = this.library();
-    const definition = $state.snapshot(segment.definition) as SegmentDefinition;
-    const key = this.#countKey(definition, library);
-    if (this.#countSent.get(id) === key) {
-      const current = this.counts.get(id);
-      if (current && this.#countRun.get(id) === this.#settled.get(id)) this.counts.set(id, { ...current, pending: false });
-      return;
-    }
-    this.#countSent.set(id, key);
-    const run = ++this.#runs;
-    this.#countRun.set(id, run);
-    let result: SegmentCount;
-    try {
-      result = await this.#db.countSegment(definition, library, id);
-    } catch (e) {
-      result = { ok: false, error: errorMessage(e), refused: false, sql: null };
-    }
-    if (this.#countRun.get(id) !== run || !this.byId(id)) return;
-    this.#settled.set(id, run);
-    this.counts.set(id, { result, pending: false, ms: performance.now() - started });
-  }
-
   #scheduleAnalysis(delay = ANALYSIS_DEBOUNCE_MS): void {
     clearTimeout(this.#analysisTimer);
     this.#analysisTimer = setTimeout(() => void this.#analyse(), delay);
@@ -406,13 +353,13 @@ export class Segments {
     if (this.enabled.length === 0) {
       this.analysis = null;
       this.analysing = false;
-      this.#countUncovered([]);
+      this.#counter.countPending(this.spec.segments.map((s) => s.id));
       return;
     }
     const library = this.library();
     const segments = library.filter((s) => s.enabled).map((s) => ({ id: s.id, definition: s.definition }));
-    const keys: Record<string, string> = Object.fromEntries(segments.map((s) => [s.id, this.#countKey(s.definition, library)]));
-    const sentBefore: Record<string, string | undefined> = Object.fromEntries(segments.map((s) => [s.id, this.#countSent.get(s.id)]));
+    const keys: Record<string, string> = Object.fromEntries(segments.map((s) => [s.id, this.#counter.key(s.definition, library)]));
+    const sentBefore: Record<string, string | undefined> = Object.fromEntries(segments.map((s) => [s.id, this.#counter.sentKey(s.id)]));
     this.analysing = true;
     const started = performance.now();
     try {
@@ -422,66 +369,15 @@ export class Segments {
       this.analysisMs = performance.now() - started;
       this.analysisError = null;
       for (const outcome of analysis.segments)
-        this.#countFromAnalysis(outcome, keys[outcome.id], sentBefore[outcome.id], analysis.base.customers, started);
+        this.#counter.fromAnalysis(outcome, keys[outcome.id], sentBefore[outcome.id], analysis.base.customers, started);
     } catch (e) {
       if (run !== this.#latestAnalysis) return;
       this.analysisError = errorMessage(e);
       // The counts it would have given are asked for one by one.
-      this.#countUncovered([]);
+      this.#counter.countPending(this.spec.segments.map((s) => s.id));
     } finally {
       if (run === this.#latestAnalysis) this.analysing = false;
     }
-  }
-
-  /**
-   * The analysis counted each segment too: that is its count, unless the definition changed (or
-   * another count was sent) since.
-   */
-  #countFromAnalysis(outcome: SegmentOutcome, key: string, sentBefore: string | undefined, base: number, started: number): void {
-    if (this.held.has(outcome.id)) return;
-    const segment = this.byId(outcome.id);
-    const library = this.library();
-    const definition = $state.snapshot(segment?.definition) as SegmentDefinition | undefined;
-    if (!definition || !this.schema || this.#countKey(definition, library) !== key) return;
-    const sent = this.#countSent.get(outcome.id);
-    if (sent !== sentBefore && sent !== key) return;
-    // The query "Show SQL" shows, compiled here: the compiler is pure code.
-    const compiled = compileSegment(definition, this.schema, library, outcome.id);
-    const sql = 'predicate' in compiled ? segmentMembersSql(compiled.predicate) : null;
-    const result: SegmentCount = outcome.ok
-      ? { ok: true, members: outcome.kpis.customers, base, sql: sql ?? '' }
-      : failedCount({ error: outcome.error, refused: 'refused' in compiled && compiled.refused, needsColumns: outcome.needsColumns }, sql);
-    this.#countSent.set(outcome.id, key);
-    const run = ++this.#runs;
-    this.#countRun.set(outcome.id, run);
-    this.#settled.set(outcome.id, run);
-    this.counts.set(outcome.id, { result, pending: false, ms: performance.now() - started });
-  }
-
-  /** What a count depends on: the data, the definition and every segment it is "in", directly or through others. */
-  #countKey(definition: SegmentDefinition, library: SegmentLibrary): string {
-    return `${this.#generation}:${JSON.stringify([definition, referencedSegments(definition, library)])}`;
-  }
-
-  /** Forgets a segment's count bookkeeping (all segments' without an id), so a reused id starts clean. */
-  #forgetCounts(id?: string): void {
-    const maps = [this.#countSent, this.#countRun, this.#settled];
-    if (id === undefined) {
-      for (const timer of this.#countTimers.values()) clearTimeout(timer);
-      this.#countTimers.clear();
-      for (const m of maps) m.clear();
-      this.counts.clear();
-      return;
-    }
-    clearTimeout(this.#countTimers.get(id));
-    this.#countTimers.delete(id);
-    for (const m of maps) m.delete(id);
-    this.counts.delete(id);
-  }
-
-  /** Segments an analysis did not count (disabled, or left out of a newer run) are counted on their own. */
-  #countUncovered(covered: readonly string[]): void {
-    for (const s of this.spec.segments) if (!covered.includes(s.id) && this.counts.get(s.id)?.pending) this.#count(s.id, 0);
   }
 
   async #templateHints(): Promise<TemplateHints> {
