@@ -23,10 +23,10 @@ function startApp() {
   const offline = new Offline({ built: import.meta.env.PROD, secure: canWorkOffline(globalThis) });
   const openLink = (url: string) => {
     address.opened(url);
-    void workbench.openShareLink(url);
+    void workbench.link.open(url);
   };
   // Once a link's definitions are applied, the address keeps the link until the user changes something, then follows the edits.
-  workbench.onLinkApplied = () => address.applied();
+  workbench.link.onApplied = () => address.applied();
   nav.onNewLink = openLink;
   // The engine downloads and starts in the background while the page is already usable; once it runs,
   // the bundle it loaded is kept for offline use.

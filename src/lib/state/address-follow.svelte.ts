@@ -48,7 +48,7 @@ export class AddressFollower {
     this.origin = this.#read().origin;
     $effect.root(() => {
       $effect(() => {
-        const settled = workbench.report !== null && workbench.analysis.result !== null && !workbench.busy && workbench.shared === null;
+        const settled = workbench.report !== null && workbench.analysis.result !== null && !workbench.busy && workbench.link.spec === null;
         if (!settled) {
           this.#baseline = null;
           return;
@@ -84,7 +84,7 @@ export class AddressFollower {
     if (!this.origin) return;
     clearTimeout(this.#timer);
     this.#nav.replaceSpec(this.origin);
-    await this.#workbench.openShareLink(`#spec=${this.origin}`);
+    await this.#workbench.link.open(`#spec=${this.origin}`);
   }
 
   #changed(now: string): void {

@@ -169,7 +169,7 @@ export class Autosave {
     );
     this.#restoredImport = this.#importJson();
 
-    const linked = workbench.shared !== null;
+    const linked = workbench.link.spec !== null;
     if (!linked) this.#pending = { spec: value.spec, held: value.held };
     const parts = {
       segments: linked ? 0 : (value.spec.segments?.segments.length ?? 0),
@@ -188,7 +188,7 @@ export class Autosave {
   restoreDefinitions(): void {
     const pending = this.#pending;
     this.#pending = null;
-    if (!pending || this.#workbench.shared || !this.#isMatch()) return;
+    if (!pending || this.#workbench.link.spec || !this.#isMatch()) return;
     const { spec, held } = pending;
     try {
       if (spec.analysis) this.#workbench.analysis.spec = analysisSpecOf(spec);

@@ -37,11 +37,10 @@ import { cleaningColumnProblems } from '../spec/cleaning-columns.ts';
 import { mappingProblems } from '../spec/validate-import.ts';
 import type { AnalysisSpec } from '../spec/analysis.ts';
 import type { SegmentsSpec } from '../spec/segments.ts';
-import { sqlSegmentIds } from '../spec/held-sql.ts';
-import { importPartOf, missingRoles, unmappedColumns, withRoles, withoutUnmapped, type ImportSettings } from '../spec/import-part.ts';
-import { readShareLink, shareLink } from '../spec/share-link.ts';
-import { mergeImportSettings } from '../storage/workspace.ts';
-import { analysisSpecOf, segmentsSpecOf, type SpecFile } from '../spec/spec-file.ts';
+import { importPartOf, withRoles, type ImportSettings } from '../spec/import-part.ts';
+import { shareLink } from '../spec/share-link.ts';
+import type { SpecFile } from '../spec/spec-file.ts';
+import { SharedLink } from './shared-link.svelte.ts';
 
 /** A chosen file with what the mapping form knows of it. */
 export interface ChosenFile {
@@ -76,12 +75,6 @@ export class Workbench {
   report = $state.raw<ImportReport | null>(null);
   notice = $state.raw<Notice | null>(null);
   busy = $state(false);
-  /** Definitions from a share link, applied when data has been loaded. */
-  shared = $state.raw<SpecFile | null>(null);
-  /** Why the share link this page was opened with cannot be used (kept apart: loading data does not clear it). */
-  shareProblem = $state<string | null>(null);
-  /** The parts of the share link left out, each `path: reason`; the rest of it is used. */
-  shareProblems = $state.raw<string[]>([]);
 
   spec: ImportSpec = $derived({
     files: this.files.map((f) => f.inspection.mapping),
@@ -91,32 +84,12 @@ export class Workbench {
     duplicateCustomers: this.duplicateCustomers,
   });
 
-  /** The import rules of the share link waiting for data that name a column the chosen files lack (they stop the load). */
-  linkColumnProblems: string[] = $derived(
-    this.shared?.import && this.files.length
-      ? unmappedColumns(
-          this.files.map((f) => f.inspection.mapping),
-          this.shared,
-        ).map((p) => `The share link's ${p.slice('the '.length)} (or leave that rule out).`)
-      : [],
-  );
-
-  /** The roles the share link's definitions were made with that the chosen files do not map (asked for, not required). */
-  linkMissingRoles = $derived(
-    this.shared?.import
-      ? missingRoles(
-          this.files.map((f) => f.inspection.mapping),
-          this.shared.import,
-        )
-      : [],
-  );
-
-  problems: string[] = $derived([
+  problems: string[] = $derived.by(() => [
     ...this.files.flatMap((f) =>
       mappingProblems(f.inspection.mapping, f.inspection.dateChoices, f.dateConfirmed).map((p) => `${f.file.name}: ${p}`),
     ),
     ...(this.files.length ? cleaningColumnProblems(this.spec) : []),
-    ...this.linkColumnProblems,
+    ...this.link.columnProblems,
   ]);
 
   canLoad = $derived(this.engine.state === 'ready' && this.files.length > 0 && this.problems.length === 0 && !this.busy);
@@ -124,10 +97,9 @@ export class Workbench {
   /** Whether the chosen files will fit in the engine's memory, known before loading (the page still lets them be tried). */
   memory = $derived(memoryCheck(this.files, this.engine));
 
-  /** Told when a share link's definitions have been applied to loaded data. */
-  onLinkApplied: () => void = () => {};
-
   readonly analysis: Analysis;
+  /** The share link this page was opened with, until its definitions are applied. */
+  readonly link: SharedLink;
   readonly segments: Segments;
   readonly autosave: Autosave;
   /** Named definition sets saved in this browser. */
@@ -148,6 +120,16 @@ export class Workbench {
     this.rejectsRun = new ExportRun(db);
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
+    this.link = new SharedLink({
+      mappings: () => this.files.map((f) => f.inspection.mapping),
+      settings: () => this.#settings(),
+      setSettings: (s) =>
+        ([this.amountLevel, this.cleaning, this.ids, this.duplicateCustomers] = [s.amountLevel, s.cleaning, s.ids, s.duplicateCustomers]),
+      loadable: () => this.problems.length === 0,
+      load: () => this.load(),
+      analysis: this.analysis,
+      segments: this.segments,
+    });
     const store = openAppStore();
     this.autosave = new Autosave(this, store);
     this.library = new DefinitionsLibrary(store, this.segments, () => {
@@ -227,7 +209,7 @@ export class Workbench {
     if (settings && settings !== 'from-files')
       [this.amountLevel, this.ids, this.cleaning] = [settings.amountLevel, settings.ids, settings.cleaning];
     await this.autosave.filesChosen();
-    this.#applyLinkImport();
+    this.link.applyImport();
   }
 
   /**
@@ -245,7 +227,7 @@ export class Workbench {
       return { ...f, inspection: { ...guessed, mapping: { ...guessed.mapping, source: null } }, dateConfirmed: false };
     });
     this.#applySourceSettings();
-    this.#applyLinkImport();
+    this.link.applyImport();
   }
 
   /** What the files' sources call for, on top of what their values suggest (as the command line combines them). */
@@ -266,47 +248,13 @@ export class Workbench {
     return { amountLevel: spec.amountLevel, cleaning: spec.cleaning, ids: spec.ids, duplicateCustomers: spec.duplicateCustomers };
   }
 
-  /**
-   * A share link's import settings, on the chosen files: its rules name roles and attributes, so
-   * they are set again whenever a column's role changes, until the data is loaded.
-   */
-  #applyLinkImport(): void {
-    const part = this.shared?.import;
-    if (!part || this.files.length === 0) return;
-    const merged = mergeImportSettings(
-      this.#settings(),
-      part,
-      this.files.map((f) => f.inspection.mapping),
-    );
-    [this.amountLevel, this.cleaning, this.ids, this.duplicateCustomers] = [
-      merged.amountLevel,
-      merged.cleaning,
-      merged.ids,
-      merged.duplicateCustomers,
-    ];
-  }
-
-  /** Leaves out the share link's import rules whose columns the chosen files lack (the user's choice, said on the page). */
-  leaveOutUnmappedLinkRules(): void {
-    const shared = this.shared;
-    if (!shared?.import) return;
-    this.shared = {
-      ...shared,
-      import: withoutUnmapped(
-        this.files.map((f) => f.inspection.mapping),
-        shared.import,
-      ),
-    };
-    this.#applyLinkImport();
-  }
-
   removeFile(index: number): void {
     const hadSource = Boolean(this.files[index]?.inspection.mapping.source);
     this.#setFiles(this.files.filter((_, i) => i !== index));
     this.report = null;
     // Its export's settings go with it (they name its columns); the other files' stay.
     if (hadSource) this.#applySourceSettings();
-    this.#applyLinkImport();
+    this.link.applyImport();
     void this.autosave.filesChosen();
   }
 
@@ -323,7 +271,7 @@ export class Workbench {
 
   setKind(index: number, kind: FileImport['kind']): void {
     this.#updateFile(index, (f) => ({ ...f, inspection: { ...f.inspection, mapping: { ...f.inspection.mapping, kind } } }));
-    this.#applyLinkImport();
+    this.link.applyImport();
   }
 
   /** Sets a column's role; a role that must be unique moves away from the column that had it. */
@@ -332,7 +280,7 @@ export class Workbench {
       const columns = assignRole(f.inspection.mapping.columns, column, role);
       return { ...f, inspection: reinspect({ ...f.inspection.mapping, columns }, f.head, f.complete, 'formats') };
     });
-    this.#applyLinkImport();
+    this.link.applyImport();
   }
 
   async loadSample(sample: Sample): Promise<void> {
@@ -402,14 +350,7 @@ export class Workbench {
         ticket,
       );
       this.autosave.restoreDefinitions();
-      const shared = this.shared;
-      if (shared?.analysis) this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)));
-      await this.analysis.run();
-      if (shared?.segments) this.#fromLink(() => this.#replaceFromLink(segmentsSpecOf(shared)));
-      if (this.analysis.result && shared) {
-        this.shared = null;
-        this.onLinkApplied();
-      }
+      await this.link.analyseLoaded();
       this.autosave.loaded();
     } catch (e) {
       const stopped = errorKind(e) === 'stopped';
@@ -427,27 +368,6 @@ export class Workbench {
   cancelLoad(): void {
     if (this.#loadTicket) void this.#db.cancel(this.#loadTicket);
     this.analysis.cancel();
-  }
-
-  /**
-   * Reads a share link's definitions; they apply to the next data loaded (and to data already
-   * loaded). Parts with problems are left out and listed; nothing in a link can break the page.
-   */
-  async openShareLink(url: string): Promise<void> {
-    try {
-      const reading = await readShareLink(url);
-      if (!reading.spec) {
-        this.shareProblem = `This share link cannot be used: ${reading.refused}. Ask for a new link; your data is not affected.`;
-        return;
-      }
-      this.shareProblems = reading.problems;
-      this.shared = reading.spec;
-      if (this.analysis.result) await this.#applyShared();
-      else if (this.files.length) this.#applyLinkImport();
-    } catch (e) {
-      this.shared = null;
-      this.shareProblem = `This share link cannot be used: ${errorMessage(e)}. Ask for a new link; your data is not affected.`;
-    }
   }
 
   /**
@@ -469,44 +389,6 @@ export class Workbench {
   /** A link to this page with the current definitions (never data). */
   shareLink(pageUrl: string): Promise<string> {
     return shareLink(pageUrl, this.definitions());
-  }
-
-  /**
-   * A link opened on loaded data: its import settings, when they change the ones in use, load the
-   * data again (the link's analysis and segments then apply to it); a rule naming a column the
-   * files lack waits in the Data section.
-   */
-  async #applyShared(): Promise<void> {
-    const shared = this.shared;
-    if (!shared) return;
-    if (shared.import) {
-      const before = JSON.stringify(this.#settings());
-      this.#applyLinkImport();
-      if (JSON.stringify(this.#settings()) !== before || this.linkColumnProblems.length) {
-        if (this.problems.length === 0) await this.load();
-        return;
-      }
-    }
-    this.shared = null;
-    if (shared.analysis && this.#fromLink(() => (this.analysis.spec = analysisSpecOf(shared)))) await this.analysis.run();
-    if (shared.segments) this.#fromLink(() => this.#replaceFromLink(segmentsSpecOf(shared)));
-    this.onLinkApplied();
-  }
-
-  /** A link's segments: its rule segments count at once, its SQL segments wait for the user's confirmation. */
-  #replaceFromLink(spec: SegmentsSpec): void {
-    this.segments.replace(spec, sqlSegmentIds(spec));
-  }
-
-  /** Applies part of a link; a failure is the link's message, not the page's end. */
-  #fromLink(apply: () => unknown): boolean {
-    try {
-      apply();
-      return true;
-    } catch (e) {
-      this.shareProblem = `Part of this share link could not be applied: ${errorMessage(e)}. Your data is not affected.`;
-      return false;
-    }
   }
 
   /** One file's rejected records as a CSV file, streamed from the worker. */
