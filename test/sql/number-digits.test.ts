@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
 import { literal } from '../../src/lib/sql/quote.ts';
-import { numberDigitsSql } from '../../src/lib/sql/values.ts';
+import { numberDigitsSql, roughDigitsSql } from '../../src/lib/sql/values.ts';
 import { openEngine } from './engine.ts';
 
 /**
@@ -33,5 +33,22 @@ describe.each([
     const values = CASES.map(([v], i) => `(${i}, ${literal(v)})`).join(', ');
     const rows = await db.rows(`SELECT i, ${integer} AS int_digits, ${fraction} AS frac_digits FROM (VALUES ${values}) t(i, v) ORDER BY i`);
     expect(rows.map((r) => [CASES[Number(r.i)][0], Number(r.int_digits), Number(r.frac_digits)])).toEqual(CASES);
+  });
+
+  test('the rough widths, on the text as read, are never narrower', async () => {
+    const db = await open();
+    const exact = numberDigitsSql('v', 'point');
+    const rough = roughDigitsSql('v', 'point');
+    const texts = [...CASES.map(([v]) => v), ' 12.345 ', '\u00a012.5 EUR', 'Rs. 100', '1.5\u3000', '$ 1,234.56', '7'];
+    const values = texts.map((v, i) => `(${i}, ${literal(v)})`).join(', ');
+    const rows = await db.rows(
+      `SELECT i, ${exact.integer} AS ei, ${exact.fraction} AS ef, ${rough.integer} AS ri, ${rough.fraction} AS rf FROM (VALUES ${values}) t(i, v) ORDER BY i`,
+    );
+    for (const r of rows) {
+      expect(Number(r.ri), texts[Number(r.i)]).toBeGreaterThanOrEqual(Number(r.ei));
+      expect(Number(r.rf), texts[Number(r.i)]).toBeGreaterThanOrEqual(Number(r.ef));
+    }
+    // Plain numbers measure the same either way.
+    expect(rows.filter((r) => ['12.345', '7'].includes(texts[Number(r.i)])).every((r) => r.ri === r.ei && r.rf === r.ef)).toBe(true);
   });
 });

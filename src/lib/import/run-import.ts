@@ -7,7 +7,7 @@ import { customerContactsSql } from '../sql/contacts.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
-import { profileSql, readProfile } from '../sql/profile.ts';
+import { exactWidthsSql, profileSql, readProfile, widthsToMeasure, type ColumnProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
@@ -60,8 +60,7 @@ export async function runImport(
     }
     onPhase({ phase: 'checking', file: file.name });
     const refundColumn = file.kind === 'transactions' ? spec.cleaning.refundColumn : null;
-    const [profileRow] = await db.rows(profileSql(raw(i), file, refundColumn));
-    const profile = readProfile(profileRow, file, refundColumn);
+    const profile = await profileRaw(db, raw(i), file, refundColumn);
     try {
       await db.exec(
         file.kind === 'transactions'
@@ -160,6 +159,14 @@ export async function readRaw(
     }),
   );
   return reg.count.records;
+}
+
+/** What typing needs to know of a raw table: one cheap pass, and a second for columns its bounds leave open. */
+async function profileRaw(db: SqlRunner, table: string, file: FileImport, refundColumn?: string | null): Promise<ColumnProfile> {
+  const [row] = await db.rows(profileSql(table, file, refundColumn));
+  const open = widthsToMeasure(row, file, refundColumn);
+  const exact = open.length ? (await db.rows(exactWidthsSql(table, file, open, refundColumn)))[0] : {};
+  return readProfile({ ...row, ...exact }, file, refundColumn);
 }
 
 function refuseEmpty(file: FileImport, records: number): void {

@@ -1,6 +1,7 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { columnFor } from './columns.ts';
 import { ident } from './quote.ts';
+import { textSql } from './trim.ts';
 
 /** The record's position in the raw table, carried through the filled source (rowid is the raw table's only). */
 export const ROW = '__sw_row';
@@ -38,7 +39,7 @@ export function sourceSql(raw: string, file: FileImport, spec: ImportSpec): stri
   const orderCol = columnFor(file, 'order_id');
   const columns = spec.cleaning.fillDown && orderCol ? orderLevelColumns(file, spec) : [];
   if (!orderCol || columns.length === 0) return `(SELECT rowid AS ${ROW}, * FROM ${ident(raw)})`;
-  const text = (c: string) => `nullif(trim(${ident(c)}), '')`;
+  const text = (c: string) => textSql(ident(c));
   const order = text(orderCol);
   const filled = columns.map(
     (c) =>

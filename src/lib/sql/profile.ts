@@ -1,7 +1,8 @@
 import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { columnFor } from './columns.ts';
 import { ident, literal } from './quote.ts';
-import { decimalType, numberDigitsSql } from './values.ts';
+import { decimalType, MINIMAL_DECIMAL, numberDigitsSql, roughDigitsSql } from './values.ts';
+import { trimSql } from './trim.ts';
 
 export const NUMERIC_ROLES = ['amount', 'quantity', 'unit_price'] as const;
 export type NumericRole = (typeof NUMERIC_ROLES)[number];
@@ -29,17 +30,18 @@ export function numericColumns(file: FileImport, refundColumn?: string | null): 
   return columns;
 }
 
-/** One pass over the raw table: digit widths of numeric columns, and the float-id check. */
+/**
+ * One pass over the raw table: upper bounds on the digit widths of numeric columns (cheap, see
+ * roughDigitsSql), and the float-id and padded-id checks. readProfile types a column from its
+ * bounds when they give the narrowest type; otherwise exactWidthsSql measures it.
+ */
 export function profileSql(raw: string, file: FileImport, refundColumn?: string | null): string {
-  const parts: string[] = [];
-  for (const [key, col] of numericColumns(file, refundColumn)) {
-    const digits = numberDigitsSql(ident(col), file.parse.decimalMark);
-    parts.push(`coalesce(max(${digits.integer}), 1) AS ${key}_int`);
-    parts.push(`coalesce(max(${digits.fraction}), 0) AS ${key}_frac`);
-  }
+  const parts = numericColumns(file, refundColumn).flatMap(([key, col]) =>
+    widthParts(key, roughDigitsSql(ident(col), file.parse.decimalMark)),
+  );
   const id = columnFor(file, 'customer_id');
   if (id) {
-    const v = `trim(${ident(id)})`;
+    const v = trimSql(ident(id));
     parts.push(`count(*) FILTER (WHERE ${v} <> '') AS ids_present`);
     // The cheap test first: the pattern runs only on ids that contain a point.
     parts.push(`count(*) FILTER (WHERE contains(${v}, '.') AND regexp_full_match(${v}, '\\d+\\.0+')) AS ids_float`);
@@ -49,7 +51,26 @@ export function profileSql(raw: string, file: FileImport, refundColumn?: string 
   return `SELECT ${parts.join(', ')} FROM ${ident(raw)}`;
 }
 
-/** Turns the profile query's single row into a ColumnProfile. */
+/** The numeric columns whose bounds in a profile row leave their type open: they need exactWidthsSql. */
+export function widthsToMeasure(row: Record<string, unknown>, file: FileImport, refundColumn?: string | null): NumericKey[] {
+  return numericColumns(file, refundColumn)
+    .filter(([key]) => decimalType(Number(row[`${key}_int`]), Number(row[`${key}_frac`])) !== MINIMAL_DECIMAL)
+    .map(([key]) => key);
+}
+
+/** The exact digit widths of some numeric columns, under the same names as the profile's bounds. */
+export function exactWidthsSql(raw: string, file: FileImport, keys: readonly NumericKey[], refundColumn?: string | null): string {
+  const parts = numericColumns(file, refundColumn)
+    .filter(([key]) => keys.includes(key))
+    .flatMap(([key, col]) => widthParts(key, numberDigitsSql(ident(col), file.parse.decimalMark)));
+  return `SELECT ${parts.join(', ')} FROM ${ident(raw)}`;
+}
+
+function widthParts(key: NumericKey, digits: { integer: string; fraction: string }): string[] {
+  return [`coalesce(max(${digits.integer}), 1) AS ${key}_int`, `coalesce(max(${digits.fraction}), 0) AS ${key}_frac`];
+}
+
+/** Turns the profile query's single row (with any exact widths merged over its bounds) into a ColumnProfile. */
 export function readProfile(row: Record<string, unknown>, file: FileImport, refundColumn?: string | null): ColumnProfile {
   const decimals: ColumnProfile['decimals'] = {};
   for (const [key] of numericColumns(file, refundColumn)) {
@@ -69,7 +90,7 @@ const EMAIL = String.raw`[^\s<>()\[\],;:"']+@[^\s<>()\[\],;:"']+`;
  */
 export function customerIdExpr(col: string, spec: Pick<ImportSpec, 'ids'>, floatIds: boolean, file?: Pick<FileImport, 'columns'>): string {
   let v = ident(col);
-  if (spec.ids.trim) v = `trim(${v})`;
+  if (spec.ids.trim) v = trimSql(v);
   if (floatIds) v = `regexp_replace(${v}, '\\.0+$', '')`;
   if (spec.ids.extractEmail) v = `regexp_extract(${v}, ${literal(EMAIL)}, 0)`;
   if (spec.ids.lowerCase) v = `lower(${v})`;

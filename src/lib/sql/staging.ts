@@ -5,6 +5,7 @@ import { customerIdExpr, type ColumnProfile } from './profile.ts';
 import { ROW, sourceSql } from './fill-down.ts';
 import { ident, literal, literalList } from './quote.ts';
 import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values.ts';
+import { textSql } from './trim.ts';
 
 /**
  * Types a raw transactions table and judges every record: `outcome` is loaded, rejected (a value
@@ -14,7 +15,7 @@ import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values
 export function stageTransactionsSql(raw: string, staged: string, file: FileImport, spec: ImportSpec, profile: ColumnProfile): string {
   const col = (role: Parameters<typeof columnFor>[1]) => columnFor(file, role);
   const has = (name: string | null | undefined): name is string => !!name && file.columns.some((c) => c.name === name);
-  const text = (c: string) => `nullif(trim(${ident(c)}), '')`;
+  const text = (c: string) => textSql(ident(c));
   const number = (c: string, type: string) => decimalFromText(ident(c), file.parse.decimalMark, type);
   const cleaning = spec.cleaning;
   const net = cleaning.netReturns === true;

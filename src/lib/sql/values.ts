@@ -1,5 +1,6 @@
 import type { DateFormat, DecimalMark } from '../spec/import.ts';
 import { literal, literalList } from './quote.ts';
+import { trimSql } from './trim.ts';
 
 /** A currency token before or after a number: a symbol, or a three-letter code such as EUR. */
 const CURRENCY = String.raw`(\p{Sc}|[A-Za-z]{3})?`;
@@ -29,8 +30,23 @@ export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: str
   // rtrim with this character set is slow, so only values that end in something else pay for it. The
   // last character is compared as text: a pattern (or right(), which counts graphemes) per value cost
   // most of this pass. A single character lies between '0' and '9' only when it is an ASCII digit.
-  const trimmed = `trim(${expr})`;
-  const t = `CASE WHEN ${trimmed}[-1] BETWEEN '0' AND '9' THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`;
+  const trimmed = trimSql(expr);
+  return digitsAround(
+    `CASE WHEN ${trimmed}[-1] BETWEEN '0' AND '9' THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`,
+    mark,
+  );
+}
+
+/**
+ * numberDigitsSql's widths measured on the text as read, spaces and suffix included: a few times
+ * cheaper, and never narrower, since that text is the measured one with spaces before it (which
+ * hold no decimal mark) and spaces or suffix characters after it (which hold none either).
+ */
+export function roughDigitsSql(expr: string, mark: DecimalMark): { integer: string; fraction: string } {
+  return digitsAround(expr, mark);
+}
+
+function digitsAround(t: string, mark: DecimalMark): { integer: string; fraction: string } {
   const at = `strpos(${t}, ${mark === 'point' ? "'.'" : "','"})`;
   return {
     integer: `CASE WHEN ${at} > 0 THEN ${at} - 1 ELSE length(${t}) END`,
@@ -51,7 +67,7 @@ const AFFIX_CHARS = ' \u00a0\u202f%€$£¥₹₽₩₺₪₫฿₴₦¢ABCDEFGH
  */
 export function decimalFromText(expr: string, mark: DecimalMark, type: string): string {
   const slow = `TRY_CAST(${numberText(expr, mark)} AS ${type})`;
-  return mark === 'point' ? `coalesce(TRY_CAST(trim(${expr}) AS ${type}), ${slow})` : slow;
+  return mark === 'point' ? `coalesce(TRY_CAST(${trimSql(expr)} AS ${type}), ${slow})` : slow;
 }
 
 /**
@@ -63,6 +79,12 @@ export function decimalType(maxIntegerDigits: number, maxFractionDigits: number)
   const width = Math.max(maxIntegerDigits, 1) + scale;
   return width <= 18 ? `DECIMAL(18, ${scale})` : `DECIMAL(38, ${Math.min(scale, 38 - Math.max(maxIntegerDigits, 1))})`;
 }
+
+/**
+ * The narrowest type decimalType gives (scale 3 at least, 64-bit while it fits): when upper bounds
+ * on a column's widths give it, its exact widths give it too.
+ */
+export const MINIMAL_DECIMAL = 'DECIMAL(18, 3)';
 
 // Most common first: try_strptime stops at the first pattern that fits.
 const TIMES = ['%H:%M:%S', '%H:%M', '%H:%M:%S.%f', '%I:%M:%S %p', '%I:%M %p', '%I:%M:%S.%f %p'];
@@ -113,7 +135,7 @@ export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
 export function timestampFromText(expr: string, format: DateFormat): string {
   if (format === 'serial') return serialDaySql(expr);
   // ISO text casts natively (fast); an offset other than UTC makes the cast fail, and the slow path drops it.
-  const fast = format === 'ymd' ? `TRY_CAST(trim(${expr}) AS TIMESTAMP)` : null;
+  const fast = format === 'ymd' ? `TRY_CAST(${trimSql(expr)} AS TIMESTAMP)` : null;
   let text = `trim(${expr})`;
   text = `regexp_replace(${text}, '(\\d)T(\\d{1,2}:)', '\\1 \\2')`;
   text = `regexp_replace(${text}, '(\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$', '\\1')`;
