@@ -11,7 +11,7 @@ import { exactWidthsSql, profileSql, readProfile, widthsToMeasure, type ColumnPr
 import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
-import { duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
+import { attributesStayRaw, duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
 import { duplicateCustomersMessage } from './duplicate-advice.ts';
 import { unreadableReason, type RecordCount } from './record-count.ts';
@@ -76,7 +76,7 @@ export async function runImport(
       customersTable = staged(i);
       customersFile = file;
     } else {
-      transactions.push({ index: i, staged: staged(i), file });
+      transactions.push({ index: i, staged: staged(i), file, raw: attributesStayRaw(file, spec) ? raw(i) : null });
     }
     // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, `.0` stripped or an e-mail taken out.
     const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds || spec.ids.extractEmail === true;

@@ -30,6 +30,11 @@ export function orderLevelColumns(file: FileImport, spec: ImportSpec): string[] 
   return [...new Set(names.filter((n): n is string => !!n && present.has(n)))];
 }
 
+/** The columns sourceSql fills down in this file: none unless the spec fills down and the file has order ids. */
+export function filledColumns(file: FileImport, spec: ImportSpec): string[] {
+  return spec.cleaning.fillDown && columnFor(file, 'order_id') ? orderLevelColumns(file, spec) : [];
+}
+
 /**
  * The raw table as a subquery with `ROW` (its rowid) and, when the spec fills down, each
  * order-level column's empty values replaced by the first non-empty value of the same order id
@@ -37,7 +42,7 @@ export function orderLevelColumns(file: FileImport, spec: ImportSpec): string[] 
  */
 export function sourceSql(raw: string, file: FileImport, spec: ImportSpec): string {
   const orderCol = columnFor(file, 'order_id');
-  const columns = spec.cleaning.fillDown && orderCol ? orderLevelColumns(file, spec) : [];
+  const columns = filledColumns(file, spec);
   if (!orderCol || columns.length === 0) return `(SELECT rowid AS ${ROW}, * FROM ${ident(raw)})`;
   const text = (c: string) => textSql(ident(c));
   const order = text(orderCol);

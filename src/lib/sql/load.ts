@@ -6,15 +6,24 @@ export interface StagedFile {
   index: number;
   staged: string;
   file: FileImport;
+  /** The raw table that holds the file's attributes, row for row with `staged`; null when `staged` holds them (attributesStayRaw). */
+  raw: string | null;
 }
 
-/** Every loaded record of every transactions file, with its source: a view, not a second copy. */
+/**
+ * Every loaded record of every transactions file, with its source: a view, not a second copy. A
+ * file's attributes left in its raw table are joined by position: row i of the one is row i of the other.
+ */
 export function orderLinesSql(files: readonly StagedFile[]): string {
   if (files.length === 0) throw new Error('invalid import: no transactions file');
-  const parts = files.map(
-    (f) =>
-      `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, * EXCLUDE (reason) FROM ${ident(f.staged)} WHERE reason IS NULL`,
-  );
+  const parts = files.map((f) => {
+    const attrs = attributeNames(f.file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
+    const lines =
+      f.raw && attrs.length
+        ? `(SELECT * FROM ${ident(f.staged)} POSITIONAL JOIN (SELECT ${attrs.join(', ')} FROM ${ident(f.raw)}))`
+        : ident(f.staged);
+    return `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, * EXCLUDE (reason) FROM ${lines} WHERE reason IS NULL`;
+  });
   return `CREATE OR REPLACE VIEW order_lines AS\n${parts.join('\nUNION ALL BY NAME\n')}`;
 }
 

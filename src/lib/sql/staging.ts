@@ -2,10 +2,21 @@ import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { CONTACT_ROLES } from '../spec/import.ts';
 import { attributeNames, CONTACT_COLUMN, columnFor, hasAmountSource } from './columns.ts';
 import { customerIdExpr, type ColumnProfile } from './profile.ts';
-import { ROW, sourceSql } from './fill-down.ts';
+import { filledColumns, ROW, sourceSql } from './fill-down.ts';
 import { ident, literal, literalList } from './quote.ts';
 import { DATE_FORMAT_LABELS, decimalFromText, timestampFromText } from './values.ts';
 import { textSql } from './trim.ts';
+
+/**
+ * Whether a transactions file's staged table leaves its attributes in the raw table, for
+ * order_lines to take by position (orderLinesSql): copying them was a quarter of staging. That
+ * needs the staged rows to be the raw rows in their order, which a table built from a plain scan
+ * keeps (DuckDB preserves insertion order) and a window does not: filling down (which also rewrites
+ * columns) and the duplicate rule's count of copies are windows, and keep the copy.
+ */
+export function attributesStayRaw(file: FileImport, spec: ImportSpec): boolean {
+  return !spec.cleaning.duplicates && filledColumns(file, spec).length === 0;
+}
 
 /**
  * Types a raw transactions table and judges every record: `outcome` is loaded, rejected (a value
@@ -52,7 +63,7 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     `${amountCol ? number(amountCol, profile.decimals.amount!) : 'NULL'} AS given_amount`,
     `${statusCol ? text(statusCol) : 'NULL::VARCHAR'} AS status`,
     `${currencyCol ? `upper(${text(currencyCol)})` : 'NULL::VARCHAR'} AS currency`,
-    ...attributeNames(file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`),
+    ...(attributesStayRaw(file, spec) ? [] : attributeNames(file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`)),
     ...CONTACT_ROLES.flatMap((role) => {
       const c = col(role);
       return c ? [`${text(c)} AS ${CONTACT_COLUMN[role]}`] : [];
