@@ -9,7 +9,7 @@ import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL } from '../src/lib/sql/segment-base.ts';
 import type { EngineStatus, ImportProgress } from './db-api.ts';
 import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
-import { prepareCounted } from './file-bytes.ts';
+import { prepareForImport } from './file-bytes.ts';
 import { runner } from './statement-runner.ts';
 
 /**
@@ -77,11 +77,11 @@ async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec,
   const source = files[index];
   const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
   await db.dropFile(path).catch(() => undefined);
-  let prepared, count;
+  let ready;
   try {
-    ({ prepared, count } = await prepareCounted(source, file, (loadedBytes) =>
+    ready = await prepareForImport(source, file, (loadedBytes) =>
       onProgress({ phase: 'reading', file: file.name, loadedBytes, totalBytes: source.size }),
-    ));
+    );
   } catch (e) {
     if (e instanceof TypeError) {
       throw new WorkbenchError(
@@ -91,10 +91,13 @@ async function register(db: duckdb.AsyncDuckDB, index: number, spec: ImportSpec,
     }
     throw e;
   }
+  const { prepared } = ready;
   if (prepared.kind === 'handle') await db.registerFileHandle(path, prepared.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
   else await db.registerFileBuffer(path, prepared.bytes);
   const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
-  return { path, delimiter, count } satisfies RegisteredFile;
+  return 'count' in ready
+    ? { path, delimiter, count: ready.count }
+    : ({ path, delimiter, counting: ready.counting } satisfies RegisteredFile);
 }
 
 export async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {

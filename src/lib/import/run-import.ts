@@ -21,11 +21,13 @@ import type { Row, SqlRunner } from './sql-runner.ts';
 
 /**
  * Where a file was registered, the delimiter DuckDB should read it with and its records counted
- * from the same bytes (record-count.ts); or a parquet file's path (the CLI's); or that the raw table
- * from the last import already holds this very file read the same way, so the read is skipped.
+ * from the same bytes (record-count.ts), or being counted while DuckDB reads it (`counting`); or a
+ * parquet file's path (the CLI's); or that the raw table from the last import already holds this
+ * very file read the same way, so the read is skipped.
  */
 export type RegisteredFile =
   | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; count: RecordCount }
+  | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; counting: Promise<RecordCount> }
   | { path: string; format: 'parquet' }
   | { reuseRaw: true; records: number };
 
@@ -145,20 +147,29 @@ export async function readRaw(
     await db.exec(rawParquetReadSql({ path: reg.path, table, columns }));
     return input;
   }
-  refuseEmpty(file, reg.count.records);
-  const unreadable = unreadableReason(reg.count);
+  const read = (skip: number) =>
+    db.exec(rawReadSql({ path: reg.path, table, columns, delimiter: reg.delimiter, header: file.parse.header, skip }));
+  if ('count' in reg) {
+    refuseUnreadable(file, reg.count);
+    await read(reg.count.blankLinesBeforeHeader);
+    return reg.count.records;
+  }
+  // Counted while read: the read assumes no blank line before the header, as nearly every file has;
+  // a file the count finds some in is read again. What the count refuses is refused whatever the
+  // read made of it (a file DuckDB misreads as a whole may read without an error).
+  const [count, first] = await Promise.allSettled([reg.counting, read(0)]);
+  if (count.status === 'rejected') throw count.reason;
+  refuseUnreadable(file, count.value);
+  if (count.value.blankLinesBeforeHeader > 0) await read(count.value.blankLinesBeforeHeader);
+  else if (first.status === 'rejected') throw first.reason;
+  return count.value.records;
+}
+
+/** Refuses, with the reason, a file without records or one DuckDB would misread as a whole. */
+function refuseUnreadable(file: FileImport, count: RecordCount): void {
+  refuseEmpty(file, count.records);
+  const unreadable = unreadableReason(count);
   if (unreadable) throw new WorkbenchError('parse', `${file.name} cannot be read: ${unreadable}.`);
-  await db.exec(
-    rawReadSql({
-      path: reg.path,
-      table,
-      columns,
-      delimiter: reg.delimiter,
-      header: file.parse.header,
-      skip: reg.count.blankLinesBeforeHeader,
-    }),
-  );
-  return reg.count.records;
 }
 
 /** What typing needs to know of a raw table: one cheap pass, and a second for columns its bounds leave open. */
