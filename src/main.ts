@@ -37,12 +37,12 @@ function startApp() {
   if (hasSharedSpec(location.hash) && !address.isOwn(location.href)) openLink(location.href);
   const params = new URLSearchParams(location.search);
   // The samples this deployment offers: the bundled ones, and any an instructor listed in samples/manifest.json.
-  void workbench.catalog.load();
+  void workbench.served.catalog.load();
   const sample = params.get('sample');
-  if (sample) void workbench.openSample(sample);
+  if (sample) void workbench.served.openSample(sample);
   // Set by `npm start -- file.csv`: the file is served by the local server that serves this page.
   const localFile = params.get('file');
-  if (localFile && !sample) void workbench.openServedFile(new URL('local-file', location.href).href, localFile);
+  if (localFile && !sample) void workbench.served.openServedFile(new URL('local-file', location.href).href, localFile);
 
   mount(App, { target, props: { workbench, nav, address, offline } });
 }

@@ -19,7 +19,8 @@ import {
   type FileFingerprint,
   type ImportSettings,
 } from '../storage/workspace.ts';
-import type { ChosenFile, Workbench } from './workbench.svelte.ts';
+import type { ChosenFile } from './chosen-file.ts';
+import type { Workbench } from './workbench.svelte.ts';
 
 /** Edits come in bursts (typing a value, dragging through options): one write after the burst. */
 const SAVE_DELAY_MS = 400;

@@ -2,7 +2,7 @@ import type { EngineStatus } from '../../../workers/db-api.ts';
 import { largeFileCommand } from '../cli-command.ts';
 import { formatMemory, memoryFit, sampleShape, type FileShape } from '../import/memory-estimate.ts';
 import { decodeHead } from '../preview/read-head.ts';
-import type { ChosenFile } from './workbench.svelte.ts';
+import type { ChosenFile } from './chosen-file.ts';
 
 /** Each chosen file's shape, from its size and the rows at its start. */
 export function fileShapes(files: readonly ChosenFile[]): FileShape[] {

@@ -4,7 +4,7 @@ import { newTicket } from '../ticket.ts';
 import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
-import { errorKind, errorMessage, type ErrorKind } from '../errors.ts';
+import { errorKind, errorMessage } from '../errors.ts';
 import { Analysis } from './analysis.svelte.ts';
 import { Autosave } from './autosave.svelte.ts';
 import { DefinitionsLibrary } from './library.svelte.ts';
@@ -12,12 +12,12 @@ import { openAppStore } from '../storage/app-store.ts';
 import { Segments } from './segments.svelte.ts';
 import type { ImportReport } from '../import/report.ts';
 import { combineSuggestions } from '../mapping/guess-notes.ts';
-import { inspectFile, reinspect, type Inspection } from '../preview/inspect.ts';
+import { inspectFile, reinspect } from '../preview/inspect.ts';
 import { headIsWhole, readHead, uncompressedSize, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import { fileShapes, memoryCheck } from './memory-check.ts';
 import { estimateLoadMs } from '../import/time-estimate.ts';
-import type { Sample } from '../samples.ts';
-import { SampleCatalog } from './sample-catalog.svelte.ts';
+import { ServedFiles } from './served-files.ts';
+import type { ChosenFile, Notice } from './chosen-file.ts';
 import { inspectAs, recogniseInspection } from '../sources/apply.ts';
 import { findPreset } from '../sources/presets.ts';
 import { settingsFrom, sourceSettings } from '../sources/recognise.ts';
@@ -41,25 +41,6 @@ import { importPartOf, withRoles, type ImportSettings } from '../spec/import-par
 import { shareLink } from '../spec/share-link.ts';
 import type { SpecFile } from '../spec/spec-file.ts';
 import { SharedLink } from './shared-link.svelte.ts';
-
-/** A chosen file with what the mapping form knows of it. */
-export interface ChosenFile {
-  file: File;
-  head: Uint8Array;
-  /** Its size once decompressed: what the memory check before loading counts from. */
-  bytes: number;
-  complete: boolean;
-  inspection: Inspection;
-  /** The user picked DD/MM or MM/DD for ambiguous dates. */
-  dateConfirmed: boolean;
-  /** For an .xlsx workbook: the sheet read (its first) and all its sheets; `file` is then that sheet as CSV. */
-  workbook?: { sheet: string; sheets: string[] };
-}
-
-export interface Notice {
-  kind: ErrorKind | 'unknown';
-  message: string;
-}
 
 /** The whole app's state; every change goes through its methods. */
 export class Workbench {
@@ -106,8 +87,8 @@ export class Workbench {
   readonly library: DefinitionsLibrary;
   /** Whether the guided explanations are offered (a preference kept in this browser). */
   readonly guide = new Guide();
-  /** The samples this deployment offers (its samples/manifest.json, else the bundled ones). */
-  readonly catalog = new SampleCatalog();
+  /** Samples and the file `npm start` serves, opened as if chosen. */
+  readonly served = new ServedFiles(this);
   /** The rejected-records download: one at a time, with its progress and Cancel. */
   readonly rejectsRun: ExportRun;
   readonly #db: Remote<DbApi>;
@@ -283,54 +264,23 @@ export class Workbench {
     this.link.applyImport();
   }
 
-  async loadSample(sample: Sample): Promise<void> {
-    this.notice = null;
-    try {
-      const files = await Promise.all(
-        sample.files.map(async (f) => {
-          // Relative to the page, so the app works from any static folder.
-          const response = await fetch(f.path);
-          if (!response.ok) throw new Error(`could not read the sample file ${f.path} (${response.status})`);
-          return new File([await response.blob()], f.name, { type: 'text/csv' });
-        }),
-      );
-      this.#setFiles([]);
-      // The sample's own settings, whatever a file loaded before it had set; without any, what its files call for.
-      const { cleaning } = sample;
-      const settings = cleaning
-        ? { amountLevel: 'line' as const, ids: defaultIdCleanup(), cleaning: structuredClone(cleaning) }
-        : 'from-files';
-      await this.addFiles(
-        files,
-        settings,
-        sample.files.map((f) => f.kind),
-      );
-      await this.whenEngineReady();
-      await this.load();
-    } catch (e) {
-      this.notice = { kind: errorKind(e), message: errorMessage(e) };
-    }
+  /**
+   * Takes fetched files (a sample, a served file) in place of the chosen ones, with their settings,
+   * and loads them once the engine is ready (load() waits for a complete mapping).
+   */
+  async openFiles(
+    files: File[],
+    settings?: Pick<ImportSpec, 'amountLevel' | 'ids' | 'cleaning'> | 'from-files',
+    kinds: readonly FileImport['kind'][] = [],
+  ): Promise<void> {
+    this.#setFiles([]);
+    await this.addFiles(files, settings, kinds);
+    await this.whenEngineReady();
+    await this.load();
   }
 
-  /** Opens the sample a link names (`?sample=<id>`), or says that there is none by that id. */
-  async openSample(id: string): Promise<void> {
-    const sample = await this.catalog.find(id);
-    if (sample) return this.loadSample(sample);
-    const offered = this.catalog.samples.map((s) => s.id).join(', ');
-    this.notice = { kind: 'unknown', message: `This link names a sample, “${id}”, that this site does not offer (it offers ${offered}).` };
-  }
-
-  /** Opens a file served beside the page (`npm start -- file.csv`), loading it when the mapping is complete. */
-  async openServedFile(url: string, name: string): Promise<void> {
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`could not read ${name} from the local server (${response.status})`);
-      await this.addFiles([new File([await response.blob()], name)]);
-      await this.whenEngineReady();
-      if (this.problems.length === 0) await this.load();
-    } catch (e) {
-      this.notice = { kind: errorKind(e), message: errorMessage(e) };
-    }
+  say(notice: Notice): void {
+    this.notice = notice;
   }
 
   async load(): Promise<void> {
