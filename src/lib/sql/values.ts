@@ -31,22 +31,19 @@ export function numberDigitsSql(expr: string, mark: DecimalMark): { integer: str
   // last character is compared as text: a pattern (or right(), which counts graphemes) per value cost
   // most of this pass. A single character lies between '0' and '9' only when it is an ASCII digit.
   const trimmed = trimSql(expr);
-  return digitsAround(
+  return roughDigitsSql(
     `CASE WHEN ${trimmed}[-1] BETWEEN '0' AND '9' THEN ${trimmed} ELSE rtrim(${trimmed}, ${literal(AFFIX_CHARS)}) END`,
     mark,
   );
 }
 
 /**
- * numberDigitsSql's widths measured on the text as read, spaces and suffix included: a few times
- * cheaper, and never narrower, since that text is the measured one with spaces before it (which
- * hold no decimal mark) and spaces or suffix characters after it (which hold none either).
+ * The digits before and after the decimal mark of a text as it is, spaces and suffix included: on
+ * the text as read, upper bounds on numberDigitsSql's widths, a few times cheaper and never
+ * narrower, since that text is the measured one with spaces before it (which hold no decimal mark)
+ * and spaces or suffix characters after it (which hold none either).
  */
-export function roughDigitsSql(expr: string, mark: DecimalMark): { integer: string; fraction: string } {
-  return digitsAround(expr, mark);
-}
-
-function digitsAround(t: string, mark: DecimalMark): { integer: string; fraction: string } {
+export function roughDigitsSql(t: string, mark: DecimalMark): { integer: string; fraction: string } {
   const at = `strpos(${t}, ${mark === 'point' ? "'.'" : "','"})`;
   return {
     integer: `CASE WHEN ${at} > 0 THEN ${at} - 1 ELSE length(${t}) END`,
