@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
-import { defaultImportSpec, defaultParseOptions, standardCleaning, type FileImport } from '../../src/lib/spec/import.ts';
-import { csvRegistration } from './csv-registration.ts';
+import { defaultImportSpec, standardCleaning } from '../../src/lib/spec/import.ts';
+import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
 
 /**
@@ -23,19 +23,14 @@ for (let i = 0; i < RECORDS; i++) {
   lines.push(`${id},o${i},${date},${(i % 97) + 1}.5,t${i},${i % 2 ? '' : 's' + i}`);
 }
 const csv = lines.join('\n') + '\n';
-const file: FileImport = {
-  name: 'by-position.csv',
-  kind: 'transactions',
-  parse: defaultParseOptions(),
-  columns: [
-    { name: 'id', role: 'customer_id' },
-    { name: 'order', role: 'order_id' },
-    { name: 'date', role: 'order_date' },
-    { name: 'amount', role: 'amount' },
-    { name: 'tag', role: 'attribute' },
-    { name: 'size', role: 'attribute' },
-  ],
-};
+const file = transactionsFile('by-position.csv', {
+  id: 'customer_id',
+  order: 'order_id',
+  date: 'order_date',
+  amount: 'amount',
+  tag: 'attribute',
+  size: 'attribute',
+});
 const dir = mkdtempSync(path.join(tmpdir(), 'by-position-'));
 writeFileSync(path.join(dir, file.name), csv);
 

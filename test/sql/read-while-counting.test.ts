@@ -1,25 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { countRecords, recordDialect } from '../../src/lib/import/record-count.ts';
 import { runImport, type RegisteredFile } from '../../src/lib/import/run-import.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
-import { csvRegistration } from './csv-registration.ts';
+import { defaultImportSpec } from '../../src/lib/spec/import.ts';
+import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
 
 /**
  * The worker counts a file DuckDB reads as it is while DuckDB reads it (`counting`): the import must
  * come out as when the count came first, blank lines before the header and refusals included.
  */
-const file = (name: string): FileImport => ({
-  name,
-  kind: 'transactions',
-  parse: defaultParseOptions(),
-  columns: [
-    { name: 'customer_id', role: 'customer_id' },
-    { name: 'order_id', role: 'order_id' },
-    { name: 'order_date', role: 'order_date' },
-    { name: 'amount', role: 'amount' },
-  ],
-});
+const file = (name: string) =>
+  transactionsFile(name, { customer_id: 'customer_id', order_id: 'order_id', order_date: 'order_date', amount: 'amount' });
 const HEADER = 'customer_id,order_id,order_date,amount';
 
 async function importBoth(name: string, csv: string) {

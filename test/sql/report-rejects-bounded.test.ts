@@ -5,8 +5,8 @@ import { writeExport } from '../../src/lib/export/paged-export.ts';
 import { REPORT_REJECT_LIMIT } from '../../src/lib/import/report.ts';
 import { allRejects, rejectsExport, runImport } from '../../src/lib/import/run-import.ts';
 import type { SqlRunner } from '../../src/lib/import/sql-runner.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
-import { csvRegistration } from './csv-registration.ts';
+import { defaultImportSpec } from '../../src/lib/spec/import.ts';
+import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /** Small pages (whole record batches of 2,048 rows), so the download crosses several. */
@@ -41,17 +41,7 @@ test('the import report reads at most its limit of rejected records with their t
     else lines.push(`c${n},${n},2024-01-01,1`);
   }
   const csv = lines.join('\n') + '\n';
-  const file: FileImport = {
-    name: 'many-rejects.csv',
-    kind: 'transactions',
-    parse: defaultParseOptions(),
-    columns: [
-      { name: 'id', role: 'customer_id' },
-      { name: 'order', role: 'order_id' },
-      { name: 'date', role: 'order_date' },
-      { name: 'amount', role: 'amount' },
-    ],
-  };
+  const file = transactionsFile('many-rejects.csv', { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' });
   db.register(`uploads/${file.name}`, new TextEncoder().encode(csv));
   const { runner, textRows } = watched(db);
   const report = await runImport(runner, defaultImportSpec([file]), [csvRegistration(file, csv)]);

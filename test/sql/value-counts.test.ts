@@ -3,9 +3,9 @@ import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import type { AnalysisResult } from '../../src/lib/analysis/result.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
 import { countInto, logHistogram } from '../../src/lib/charts/log-bins.ts';
-import { defaultImportSpec, defaultParseOptions, type FileImport } from '../../src/lib/spec/import.ts';
+import { defaultImportSpec } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
-import { csvRegistration } from './csv-registration.ts';
+import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /**
@@ -50,17 +50,7 @@ describe('value counts of frequency and monetary, on the wasm engine', () => {
       ...ORDERS.map(([id, amount], i) => `${id},${i + 1},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${amount}`),
     ].join('\n');
     db.register('uploads/value-counts.csv', new TextEncoder().encode(csv));
-    const file: FileImport = {
-      name: 'value-counts.csv',
-      kind: 'transactions',
-      parse: defaultParseOptions(),
-      columns: [
-        { name: 'id', role: 'customer_id' },
-        { name: 'order', role: 'order_id' },
-        { name: 'date', role: 'order_date' },
-        { name: 'amount', role: 'amount' },
-      ],
-    };
+    const file = transactionsFile('value-counts.csv', { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' });
     await runImport(db, defaultImportSpec([file]), [csvRegistration(file, csv)]);
     result = (await runAnalysis(db, defaultAnalysisSpec(), null)).result;
   }, 60_000);
