@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
-import { defaultImportSpec, standardCleaning } from '../../src/lib/spec/import.ts';
+import { defaultImportSpec, standardCleaning, type FileImport, type ImportSpec } from '../../src/lib/spec/import.ts';
 import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
 
@@ -33,6 +33,26 @@ const file = transactionsFile('by-position.csv', {
 });
 const dir = mkdtempSync(path.join(tmpdir(), 'by-position-'));
 writeFileSync(path.join(dir, file.name), csv);
+
+/**
+ * A customers file's attributes stay in its raw table too (customerAttributesSql): each id must
+ * meet its first record's values. Ids repeat after 200,000 records (the first copy is kept) and
+ * some are empty, so the staged table is not the loaded customers alone.
+ */
+const IDS = 200_000;
+const customerLines = ['id,note,size'];
+const firstRecord = new Map<string, number>();
+for (let i = 0; i < RECORDS; i++) {
+  const id = i % 777 === 0 ? '' : `c${i % IDS}`;
+  if (id && !firstRecord.has(id)) firstRecord.set(id, i);
+  customerLines.push(`${id},n${i},${i % 2 ? '' : 's' + i}`);
+}
+const customersCsv = customerLines.join('\n') + '\n';
+const customers: FileImport = {
+  ...transactionsFile('customers.csv', { id: 'customer_id', note: 'attribute', size: 'attribute' }),
+  kind: 'customers',
+};
+writeFileSync(path.join(dir, customers.name), customersCsv);
 
 describe.each([
   ['wasm', false],
@@ -70,4 +90,29 @@ describe.each([
     },
     60_000,
   );
+
+  test('each customer carries its first record’s attributes', async () => {
+    let db;
+    let registered;
+    if (native) {
+      db = await openNativeDb(4);
+      registered = [file, customers].map((f, i) => csvRegistration(f, [csv, customersCsv][i], path.join(dir, f.name)));
+    } else {
+      const engine = await openEngine();
+      engine.register(`uploads/${file.name}`, new TextEncoder().encode(csv));
+      engine.register(`uploads/${customers.name}`, new TextEncoder().encode(customersCsv));
+      db = engine;
+      registered = [csvRegistration(file, csv), csvRegistration(customers, customersCsv)];
+    }
+    const spec: ImportSpec = { ...defaultImportSpec([file, customers]), duplicateCustomers: 'keep-first' };
+    const report = await runImport(db, spec, registered);
+    const rows = await db.rows(`SELECT customer_id, note, size FROM customer_attributes`);
+    expect(rows.length).toBe(firstRecord.size);
+    expect(report.files[1].excluded.duplicate_customer).toBe(RECORDS - firstRecord.size - report.files[1].excluded.no_customer_id!);
+    const wrong = rows.filter((r) => {
+      const i = firstRecord.get(String(r.customer_id));
+      return i === undefined || r.note !== `n${i}` || r.size !== (i % 2 ? null : `s${i}`);
+    });
+    expect(wrong).toEqual([]);
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import type { Delimiter, FileImport, ImportSpec } from '../spec/import.ts';
 import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
 import { customerContactsSql } from '../sql/contacts.ts';
-import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedFile } from '../sql/load.ts';
+import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedCustomers, type StagedFile } from '../sql/load.ts';
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
 import { exactWidthsSql, profileSql, readProfile, widthsToMeasure, type ColumnProfile } from '../sql/profile.ts';
@@ -49,8 +49,7 @@ export async function runImport(
 ): Promise<ImportReport> {
   const reports: FileReport[] = [];
   const transactions: StagedFile[] = [];
-  let customersTable: string | null = null;
-  let customersFile: FileImport | null = null;
+  let customers: StagedCustomers | null = null;
 
   for (const [i, file] of spec.files.entries()) {
     const reg = registered[i];
@@ -75,8 +74,7 @@ export async function runImport(
     }
     if (file.kind === 'customers') {
       await refuseDuplicateCustomers(db, file, staged(i), spec);
-      customersTable = staged(i);
-      customersFile = file;
+      customers = { staged: staged(i), raw: raw(i), file };
     } else {
       transactions.push({ index: i, staged: staged(i), file, raw: attributesStayRaw(file, spec) ? raw(i) : null });
     }
@@ -96,12 +94,12 @@ export async function runImport(
   // The Overview's date-independent figures, beside customer_base for the same reason.
   await db.exec(overviewActivitySql(netReturns));
   await db.exec(overviewMonthsSql(netReturns));
-  await db.exec(customerAttributesSql(customersTable));
-  await db.exec(customerContactsSql(transactions, customersFile));
+  await db.exec(customerAttributesSql(customers));
+  await db.exec(customerContactsSql(transactions, customers?.file ?? null));
 
   const [summary] = await db.rows(loadedSummarySql());
   const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;
-  const coverage = customersTable ? (await db.rows(customerCoverageSql()))[0] : null;
+  const coverage = customers ? (await db.rows(customerCoverageSql()))[0] : null;
   const nonPositive = await db.rows(nonPositiveBuyersSql(REPORT_NON_POSITIVE_LIMIT));
   const returnsOnly = netReturns ? Number((await db.rows(returnsOnlyCustomersSql()))[0].customers) : 0;
   return {

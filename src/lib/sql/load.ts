@@ -10,6 +10,13 @@ export interface StagedFile {
   raw: string | null;
 }
 
+/** A staged customers file: its ids and outcomes in `staged`, row for row with its raw table. */
+export interface StagedCustomers {
+  staged: string;
+  raw: string;
+  file: FileImport;
+}
+
 /**
  * Every loaded record of every transactions file, with its source: a view, not a second copy. A
  * file's attributes left in its raw table are joined by position: row i of the one is row i of the other.
@@ -50,8 +57,16 @@ export function amountConflictsSql(): string {
   GROUP BY source_file, customer_id, order_id HAVING count(DISTINCT amount) > 1)`;
 }
 
-/** The customers file's loaded records, one per id (duplicates were refused or resolved). */
-export function customerAttributesSql(staged: string | null): string {
-  if (!staged) return `CREATE OR REPLACE TABLE customer_attributes AS SELECT NULL::VARCHAR AS customer_id WHERE false`;
-  return `CREATE OR REPLACE TABLE customer_attributes AS SELECT * EXCLUDE (rec_no, reason) FROM ${ident(staged)} WHERE reason IS NULL`;
+/**
+ * The customers file's loaded records, one per id (duplicates were refused or resolved): the ids
+ * from its staged table, the attributes from its raw table, row i of the one being row i of the
+ * other (stageCustomersSql keeps the raw order).
+ */
+export function customerAttributesSql(customers: StagedCustomers | null): string {
+  if (!customers) return `CREATE OR REPLACE TABLE customer_attributes AS SELECT NULL::VARCHAR AS customer_id WHERE false`;
+  const attrs = attributeNames(customers.file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
+  const from = attrs.length
+    ? `${ident(customers.staged)} POSITIONAL JOIN (SELECT ${attrs.join(', ')} FROM ${ident(customers.raw)})`
+    : ident(customers.staged);
+  return `CREATE OR REPLACE TABLE customer_attributes AS SELECT * EXCLUDE (rec_no, reason) FROM ${from} WHERE reason IS NULL`;
 }

@@ -148,21 +148,28 @@ SELECT * EXCLUDE (${dropped.join(', ')}), CASE ${reasons.join('\n  ')} END AS re
 FROM priced`;
 }
 
-/** A customers file: one row per id, attributes as text; records without an id are excluded. */
+/**
+ * A customers file: each record's id and whether it is loaded, in the raw table's order, so that
+ * customer_attributes takes the attributes from the raw table by position (customerAttributesSql)
+ * instead of a copy through a window over every column. Records without an id are excluded, and
+ * every record of a repeated id after its first (which is loaded).
+ */
 export function stageCustomersSql(raw: string, staged: string, file: FileImport, spec: ImportSpec, profile: ColumnProfile): string {
   const idCol = columnFor(file, 'customer_id');
   if (!idCol) throw new Error('invalid mapping: the customers file needs a customer id column');
-  const attrs = attributeNames(file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
   return `CREATE OR REPLACE TABLE ${ident(staged)} AS
 WITH typed AS (
-  SELECT rowid + 1 AS rec_no, ${customerIdExpr(idCol, spec, profile.floatIds, file)} AS customer_id${attrs.length ? ', ' + attrs.join(', ') : ''}
+  SELECT rowid + 1 AS rec_no, ${customerIdExpr(idCol, spec, profile.floatIds, file)} AS customer_id
   FROM ${ident(raw)}
+), repeated AS (
+  SELECT customer_id, min(rec_no) AS first_rec FROM typed WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) > 1
 )
-SELECT *, CASE
-  WHEN customer_id IS NULL THEN 'excluded:no_customer_id'
-  WHEN row_number() OVER (PARTITION BY customer_id ORDER BY rec_no) > 1 THEN 'excluded:duplicate_customer'
+SELECT t.rec_no, t.customer_id, CASE
+  WHEN t.customer_id IS NULL THEN 'excluded:no_customer_id'
+  WHEN t.rec_no > r.first_rec THEN 'excluded:duplicate_customer'
 END AS reason
-FROM typed`;
+FROM typed t LEFT JOIN repeated r ON r.customer_id = t.customer_id
+ORDER BY t.rec_no`;
 }
 
 /** Ids that appear more than once in a staged customers file, most repeated first. */
