@@ -28,7 +28,8 @@ export function dateLiteral(date: string): string {
  */
 export function customerBaseSql(netReturns = false): string {
   const purchases = netReturns ? ' FILTER (WHERE amount >= 0)' : '';
-  // Whether every id is an integer is decided over customers, not orders: ten times fewer rows.
+  // Whether every id is an integer is decided over customers, not orders: ten times fewer rows. The
+  // search for one that is not stops at the first (bool_and would cast every id).
   return `CREATE OR REPLACE TABLE customer_base AS
 WITH m AS (
   SELECT customer_id, min(order_date)${purchases} AS first_purchase, max(order_date)${purchases} AS last_purchase,
@@ -36,7 +37,7 @@ WITH m AS (
   FROM orders
   GROUP BY customer_id${netReturns ? `\n  HAVING count(*)${purchases} > 0` : ''}
 ), kind AS (
-  SELECT coalesce(bool_and(TRY_CAST(customer_id AS HUGEINT) IS NOT NULL), false) AS numeric_ids FROM m
+  SELECT EXISTS (FROM m) AND NOT EXISTS (FROM m WHERE TRY_CAST(customer_id AS HUGEINT) IS NULL) AS numeric_ids
 ), ids AS (
   SELECT m.*, row_number() OVER (ORDER BY CASE WHEN kind.numeric_ids THEN TRY_CAST(customer_id AS HUGEINT) END, customer_id) AS id_rank
   FROM m, kind
