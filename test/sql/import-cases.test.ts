@@ -213,6 +213,18 @@ describe('customers file', () => {
     expect(await column('SELECT country FROM customer_attributes ORDER BY customer_id')).toEqual(['FR', 'DE']);
   });
 
+  test('coverage with returns netted: a customer with returns only has orders, so did not "never purchase"', async () => {
+    const orders = { csv: 'id,order,date,amount\nA,1,2024-01-01,1\nR,2,2024-01-01,-5\nS,3,2024-01-01,-5\n', roles: orderRoles };
+    const customers = {
+      csv: 'id,country\nA,FR\nR,DE\nB,NL\n',
+      roles: { id: 'customer_id' } as Record<string, Role>,
+      kind: 'customers' as const,
+    };
+    const report = await importTexts([orders, customers], { cleaning: { ...standardCleaning(), netReturns: true } });
+    expect(report.returnsOnlyCustomers).toBe(2);
+    expect(report.customersFile).toEqual({ inFile: 3, neverPurchased: 1, buyersNotInFile: 1 });
+  });
+
   test('repeated ids are refused, or resolved by keeping the first', async () => {
     const customers = { csv: 'id,country\nA,FR\nA,DE\n', roles: { id: 'customer_id' } as Record<string, Role>, kind: 'customers' as const };
     await expect(importTexts([tx, customers])).rejects.toThrow(/1 customer id appear more than once \(A \(2×\)\)/);

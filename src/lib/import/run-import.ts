@@ -99,7 +99,7 @@ export async function runImport(
 
   const [summary] = await db.rows(loadedSummarySql());
   const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;
-  const coverage = customers ? (await db.rows(customerCoverageSql()))[0] : null;
+  const coverage = customers ? (await db.rows(customerCoverageSql(netReturns)))[0] : null;
   const nonPositive = await db.rows(nonPositiveBuyersSql(REPORT_NON_POSITIVE_LIMIT));
   const returnsOnly = netReturns ? Number((await db.rows(returnsOnlyCustomersSql()))[0].customers) : 0;
   return {
@@ -206,7 +206,8 @@ async function fileReport(
 ): Promise<FileReport> {
   const counts = new Map<string, number>();
   for (const row of await db.rows(outcomeCountsSql(staged(i)))) counts.set(String(row.outcome), Number(row.records));
-  const { rejects, structuralCount } = await collectRejects(db, i, file, REPORT_REJECT_LIMIT);
+  const typedRejected = counts.get('rejected') ?? 0;
+  const { rejects, structuralCount } = await collectRejects(db, i, file, REPORT_REJECT_LIMIT, typedRejected > 0);
 
   const excluded: Record<string, number> = {};
   for (const rule of [...EXCLUSION_RULES, 'duplicate_customer']) {
@@ -214,7 +215,7 @@ async function fileReport(
     if (n) excluded[rule] = n;
   }
   const loaded = counts.get('loaded') ?? 0;
-  const rejected = structuralCount + (counts.get('rejected') ?? 0);
+  const rejected = structuralCount + typedRejected;
   const idColumn = columnFor(file, 'customer_id');
   const mergedIds = idColumn && mayMerge ? Number((await db.rows(mergedIdsSql(raw(i), idColumn, staged(i), fallback)))[0].merged) : 0;
   return {
@@ -262,14 +263,15 @@ export async function allRejects(db: SqlRunner, i: number, file: FileImport): Pr
  * Reader rejects (with their own line) and typing rejects (line derived), in line order. With a
  * `limit` (the report's), only that many of each kind are read with their text: the first `limit` of
  * the merged list are among them. The reader rejects' line numbers are read whole, to derive lines.
+ * `typed` false: typing rejected none (the outcome counts say so), so they are not searched for.
  */
-async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit: number | null) {
+async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit: number | null, typed = true) {
   const limited = limit === null ? '' : ` LIMIT ${limit}`;
   const rejectedLines = (await db.rows(structuralRejectLinesSql(raw(i)))).map((r) => Number(r.line));
   const structural = await db.rows(structuralRejectsSql(raw(i)) + limited);
   const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
   const columns = file.columns.map((c) => c.name);
-  const typed = await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + limited);
+  const typedRows = typed ? await db.rows(typedRejectsSql(staged(i), raw(i), columns, delimiter) + limited) : [];
   const headerLines = file.parse.header ? 1 : 0;
   const rejects: RejectedRecord[] = [
     ...structural.map((r) => ({
@@ -277,7 +279,7 @@ async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit:
       reason: `${String(r.error_type).toLowerCase()}: ${String(r.message)}`,
       text: String(r.csv_line ?? ''),
     })),
-    ...typed.map((r) => ({
+    ...typedRows.map((r) => ({
       line: lineOfRecord(Number(r.rec_no), headerLines, rejectedLines),
       reason: String(r.reason),
       text: String(r.text ?? ''),

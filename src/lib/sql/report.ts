@@ -23,24 +23,30 @@ FROM ${ident(staged)} s JOIN ${ident(raw)} r ON r.rowid + 1 = s.rec_no
 WHERE starts_with(s.reason, 'rejected:') ORDER BY s.rec_no`;
 }
 
-/** Totals of what was loaded. */
+/** Totals of what was loaded. Lines are counted from `orders`, where each order counts its own: no second pass over the lines. */
 export function loadedSummarySql(): string {
   return `SELECT
   (SELECT count(*) FROM customer_base) AS customers,
   (SELECT count(*) FROM orders) AS orders,
-  (SELECT count(*) FROM order_lines) AS lines,
+  (SELECT coalesce(sum(line_count), 0) FROM orders) AS lines,
   (SELECT CAST(min(order_date) AS VARCHAR) FROM orders) AS first_date,
   (SELECT CAST(max(order_date) AS VARCHAR) FROM orders) AS last_date,
   (SELECT CAST(sum(amount) AS VARCHAR) FROM orders) AS total_amount,
   (SELECT list(currency ORDER BY currency) FROM (SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL)) AS currencies`;
 }
 
-/** How a customers file and the orders meet: buyers missing from it, customers who never bought. */
-export function customerCoverageSql(): string {
-  return `SELECT
+/**
+ * How a customers file and the orders meet: buyers missing from it, customers who never bought.
+ * The buyers are read from customer_base, one row each, instead of from every order; but when
+ * returns are netted customer_base leaves out a customer with returns only, who has orders all the same.
+ */
+export function customerCoverageSql(netReturns: boolean): string {
+  const buyers = netReturns ? 'SELECT DISTINCT customer_id FROM orders' : 'SELECT customer_id FROM customer_base';
+  return `WITH buyers AS (${buyers})
+SELECT
   (SELECT count(*) FROM customer_attributes) AS customers_in_file,
-  (SELECT count(*) FROM customer_attributes c WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id)) AS never_purchased,
-  (SELECT count(DISTINCT customer_id) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM customer_attributes c WHERE c.customer_id = o.customer_id)) AS buyers_not_in_file`;
+  (SELECT count(*) FROM customer_attributes c WHERE NOT EXISTS (SELECT 1 FROM buyers b WHERE b.customer_id = c.customer_id)) AS never_purchased,
+  (SELECT count(*) FROM buyers b WHERE NOT EXISTS (SELECT 1 FROM customer_attributes c WHERE c.customer_id = b.customer_id)) AS buyers_not_in_file`;
 }
 
 /**
