@@ -51,21 +51,18 @@ export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loa
 /**
  * `prepareFile`, and the file's records counted once over the very bytes DuckDB is given
  * (record-count.ts), independently of what DuckDB makes of them. A file handed over as it is, is
- * streamed once more to count it: that count is under way when this returns (`counting`), so that
- * it runs while DuckDB, in its own worker, reads the file.
+ * streamed once more to count it: `countLater` starts that count, for the caller to run while DuckDB,
+ * in its own worker, reads the file.
  */
 export async function prepareForImport(
   file: File,
   mapping: FileImport,
   onBytes: (loaded: number) => void,
-): Promise<{ prepared: Prepared; count: RecordCount } | { prepared: Prepared; counting: Promise<RecordCount> }> {
+): Promise<{ prepared: Prepared; count: RecordCount } | { prepared: Prepared; countLater: () => Promise<RecordCount> }> {
   const prepared = await prepareFile(file, mapping.parse, onBytes);
   const dialect = recordDialect(mapping);
   if (prepared.kind === 'buffer') return { prepared, count: countRecords(prepared.bytes, dialect) };
-  const counting = countStreamRecords(prepared.file.stream(), dialect);
-  // Read only if the import gets that far: a failure left unread must not surface as unhandled.
-  counting.catch(() => undefined);
-  return { prepared, counting };
+  return { prepared, countLater: () => countStreamRecords(prepared.file.stream(), dialect) };
 }
 
 /** `prepareForImport`, with the count finished. */
@@ -75,7 +72,7 @@ export async function prepareCounted(
   onBytes: (loaded: number) => void,
 ): Promise<{ prepared: Prepared; count: RecordCount }> {
   const result = await prepareForImport(file, mapping, onBytes);
-  return { prepared: result.prepared, count: 'count' in result ? result.count : await result.counting };
+  return { prepared: result.prepared, count: 'count' in result ? result.count : await result.countLater() };
 }
 
 /** Counts the records of the bytes DuckDB will read as they stream by, reporting bytes read. */
