@@ -12,15 +12,18 @@ import { openEngine } from './engine.ts';
  * A transactions file's attributes stay in its raw table and order_lines joins them by position
  * (attributesStayRaw): every line must meet its own record's values. 300,000 records span several
  * of DuckDB's row groups, which native DuckDB reads on 4 threads; some records are rejected or
- * excluded, so the staged table is not the loaded lines alone.
+ * excluded, so the staged table is not the loaded lines alone. Orders have 3 lines, and each order
+ * id comes back 270,000 records later: `orders` looks up an order's first line by its record number
+ * for `tag` (never empty), and takes `size` (empty on every other line) through the group.
  */
 const RECORDS = 300_000;
 const header = 'id,order,date,amount,tag,size';
 const lines = [header];
 for (let i = 0; i < RECORDS; i++) {
-  const id = i % 777 === 0 ? '' : `c${i % 5000}`;
+  const order = Math.floor(i / 3) % 90_000;
+  const id = i % 777 === 0 ? '' : `c${order % 5000}`;
   const date = i % 1000 === 1 ? 'not a date' : `2024-${String((i % 12) + 1).padStart(2, '0')}-01`;
-  lines.push(`${id},o${i},${date},${(i % 97) + 1}.5,t${i},${i % 2 ? '' : 's' + i}`);
+  lines.push(`${id},o${order},${date},${(i % 97) + 1}.5,t${i},${i % 2 ? '' : 's' + i}`);
 }
 const csv = lines.join('\n') + '\n';
 const file = transactionsFile('by-position.csv', {
@@ -87,6 +90,17 @@ describe.each([
       expect(report.files[0].loaded).toBeGreaterThan(RECORDS * 0.9);
       expect(Number(r.wrong_tag)).toBe(0);
       expect(Number(r.wrong_size)).toBe(0);
+      // Each order's attributes are its first line's that has one, as arg_min over its lines takes them.
+      const reference = `SELECT customer_id, order_id, arg_min(tag, rec_no) AS tag, arg_min(size, rec_no) AS size
+        FROM order_lines GROUP BY source_file, customer_id, order_id`;
+      const [o] = await db.rows(
+        `SELECT (SELECT count(*) FROM orders) AS orders,
+          (SELECT count(*) FROM (SELECT customer_id, order_id, tag, size FROM orders EXCEPT ALL ${reference})) AS not_in_reference,
+          (SELECT count(*) FROM (${reference} EXCEPT ALL SELECT customer_id, order_id, tag, size FROM orders)) AS missing`,
+      );
+      expect(Number(o.orders)).toBe(90_000);
+      expect(Number(o.not_in_reference)).toBe(0);
+      expect(Number(o.missing)).toBe(0);
     },
     60_000,
   );

@@ -7,7 +7,7 @@ import { customerContactsSql } from '../sql/contacts.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedCustomers, type StagedFile } from '../sql/load.ts';
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
-import { exactWidthsSql, profileSql, readProfile, widthsToMeasure, type ColumnProfile } from '../sql/profile.ts';
+import { attributeStatsSql, exactWidthsSql, profileSql, readProfile, widthsToMeasure, type ColumnProfile } from '../sql/profile.ts';
 import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
@@ -76,7 +76,13 @@ export async function runImport(
       await refuseDuplicateCustomers(db, file, staged(i), spec);
       customers = { staged: staged(i), raw: raw(i), file };
     } else {
-      transactions.push({ index: i, staged: staged(i), file, raw: attributesStayRaw(file, spec) ? raw(i) : null });
+      transactions.push({
+        index: i,
+        staged: staged(i),
+        file,
+        raw: attributesStayRaw(file, spec) ? raw(i) : null,
+        attributesWithEmpties: profile.attributesWithEmpties,
+      });
     }
     // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, `.0` stripped or an e-mail taken out.
     const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds || spec.ids.extractEmail === true;
@@ -170,12 +176,17 @@ function refuseUnreadable(file: FileImport, count: RecordCount): void {
   if (unreadable) throw new WorkbenchError('parse', `${file.name} cannot be read: ${unreadable}.`);
 }
 
-/** What typing needs to know of a raw table: one cheap pass, and a second for columns its bounds leave open. */
+/**
+ * What typing needs to know of a raw table: one cheap pass, a second for columns its bounds leave
+ * open, and the attributes' statistics (no pass at all).
+ */
 async function profileRaw(db: SqlRunner, table: string, file: FileImport, refundColumn?: string | null): Promise<ColumnProfile> {
   const [row] = await db.rows(profileSql(table, file, refundColumn));
   const open = widthsToMeasure(row, file, refundColumn);
   const exact = open.length ? (await db.rows(exactWidthsSql(table, file, open, refundColumn)))[0] : {};
-  return readProfile({ ...row, ...exact }, file, refundColumn);
+  const statsSql = attributeStatsSql(table, file);
+  const stats = statsSql ? (await db.rows(statsSql))[0] : {};
+  return readProfile({ ...row, ...exact, ...stats }, file, refundColumn);
 }
 
 function refuseEmpty(file: FileImport, records: number): void {
