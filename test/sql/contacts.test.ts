@@ -56,6 +56,7 @@ describe('customer_contacts', () => {
       'id,order,date,amount,mail,first',
       'A,1,2024-01-01,10,orders@example.com,Ann',
       'B,2,2024-01-01,10,b@example.com,Bo',
+      'D,3,2024-01-01,10,d@example.com,Di',
     ].join('\n');
     const people = ['id,email,accepts_email_marketing', 'A,file@example.com,yes', 'B,,SUBSCRIBED', 'C,c@example.com,no'].join('\n');
     const got = await contacts(
@@ -66,6 +67,9 @@ describe('customer_contacts', () => {
     expect(got.B).toMatchObject({ email: 'b@example.com', first_name: 'Bo', consent: true });
     // A customer who never bought is in the customers file, so in the contacts too.
     expect(got.C).toMatchObject({ email: 'c@example.com', consent: false });
+    // A buyer missing from the customers file keeps the transactions' contacts.
+    expect(got.D).toMatchObject({ email: 'd@example.com', first_name: 'Di', consent: null });
+    expect(Object.keys(got).sort()).toEqual(['A', 'B', 'C', 'D']);
   });
 
   test('an id that is an e-mail address is the e-mail when nothing else gives one', async () => {
