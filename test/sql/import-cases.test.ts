@@ -232,6 +232,18 @@ describe('customers file', () => {
     expect(report.files[1].excluded).toEqual({ duplicate_customer: 1 });
     expect(await column('SELECT country FROM customer_attributes')).toEqual(['FR']);
   });
+
+  test('the refusal counts every repeated id and names the most repeated first', async () => {
+    const ids = ['G', 'F', 'E', 'D', 'C', 'B', 'A', 'A', 'B', 'C', 'D', 'E', 'F', 'A', '', ''];
+    const customers = {
+      csv: ['id,country', ...ids.map((id) => `${id},FR`)].join('\n'),
+      roles: { id: 'customer_id' } as Record<string, Role>,
+      kind: 'customers' as const,
+    };
+    await expect(importTexts([tx, customers])).rejects.toThrow(
+      /: 6 customer ids appear more than once \(A \(3×\), B \(2×\), C \(2×\), D \(2×\), E \(2×\)\)\./,
+    );
+  });
 });
 
 test('attributes keep their names unless they clash with a canonical column', async () => {

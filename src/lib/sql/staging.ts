@@ -172,9 +172,13 @@ FROM typed t LEFT JOIN repeated r ON r.customer_id = t.customer_id
 ORDER BY t.rec_no`;
 }
 
-/** Ids that appear more than once in a staged customers file, most repeated first. */
+/**
+ * Ids that appear more than once in a staged customers file, most repeated first: those staging
+ * marked as repeated, so that a file without any is not grouped again.
+ */
 export function duplicateCustomersSql(staged: string, limit: number): string {
-  return `SELECT customer_id, count(*) AS records, (SELECT count(*) FROM (SELECT customer_id FROM ${ident(staged)} WHERE customer_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)) AS total_ids
-FROM ${ident(staged)} WHERE customer_id IS NOT NULL
-GROUP BY customer_id HAVING count(*) > 1 ORDER BY records DESC, customer_id LIMIT ${Math.trunc(limit)}`;
+  return `WITH repeated AS (SELECT DISTINCT customer_id FROM ${ident(staged)} WHERE reason = 'excluded:duplicate_customer')
+SELECT customer_id, count(*) AS records, (SELECT count(*) FROM repeated) AS total_ids
+FROM ${ident(staged)} WHERE customer_id IN (SELECT customer_id FROM repeated)
+GROUP BY customer_id ORDER BY records DESC, customer_id LIMIT ${Math.trunc(limit)}`;
 }
