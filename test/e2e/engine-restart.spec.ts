@@ -23,7 +23,7 @@ test('a file too large for the browser: the command-line command, a fresh engine
 
   await app.open();
   await app.chooseFiles(big);
-  // Known before loading: the estimate (about 645 MB) against this engine's 256 MiB, with the command to run instead.
+  // Known before loading: the estimate (about 448 MB) against this engine's 256 MiB, with the command to run instead.
   const check = page.getByRole('status', { name: 'Memory check' });
   await expect(check).toContainText(/These files need about \d+ MB of memory to load, and this browser's engine has\s+256 MB/);
   await expect(check).toContainText('npx segment-workbench apply orders-big.csv --out customers-segmented.csv');

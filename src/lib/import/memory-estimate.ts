@@ -17,11 +17,11 @@ export interface FileShape {
 /**
  * The engine's peak per cell of a file (a record's field) over the import and the first analysis:
  * each cell is read as text (a 16-byte string header at least), then typed, staged, loaded and
- * analysed. Calibrated on four shapes (test/bench/calibrate-memory.ts): 35 to 52 bytes per cell
- * were needed (since attributes stay in the raw table, 2026-11-30); 44 puts every shape within a
- * quarter of its need.
+ * analysed. Calibrated on four shapes (test/bench/calibrate-memory.ts): 25 to 34 bytes per cell
+ * were needed (2026-11-30, since orders look their attributes up instead of carrying them through
+ * the group, which halved a wide file's need); 30 puts every shape within a quarter of its need.
  */
-const CELL_PEAK_BYTES = 44;
+const CELL_PEAK_BYTES = 30;
 /** What any load needs besides its cells (the engine's own tables and buffers, the analysis's small tables). */
 const BASE_BYTES = 24 * 2 ** 20;
 
