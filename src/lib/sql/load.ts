@@ -26,11 +26,7 @@ export interface StagedCustomers {
 export function orderLinesSql(files: readonly StagedFile[]): string {
   if (files.length === 0) throw new Error('invalid import: no transactions file');
   const parts = files.map((f) => {
-    const attrs = attributeNames(f.file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
-    const lines =
-      f.raw && attrs.length
-        ? `(SELECT * FROM ${ident(f.staged)} POSITIONAL JOIN (SELECT ${attrs.join(', ')} FROM ${ident(f.raw)}))`
-        : ident(f.staged);
+    const lines = f.raw ? `(SELECT * FROM ${withRawAttributes(f.staged, f.raw, f.file)})` : ident(f.staged);
     return `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, * EXCLUDE (reason) FROM ${lines} WHERE reason IS NULL`;
   });
   return `CREATE OR REPLACE VIEW order_lines AS\n${parts.join('\nUNION ALL BY NAME\n')}`;
@@ -66,7 +62,7 @@ export function ordersSql(files: readonly StagedFile[], level: AmountLevel): str
   if (lookedUp.length === 0) return `CREATE OR REPLACE TABLE orders AS\nSELECT ${grouped.join(', ')}\n${group}`;
   const lines = files.map((f) => {
     const own = attributeNames(f.file).filter((a) => lookedUp.includes(a.name));
-    const values = f.raw ? own.map((a) => `${ident(a.source)} AS ${ident(a.name)}`) : own.map((a) => ident(a.name));
+    const values = f.raw ? rawAttributeColumns(own) : own.map((a) => ident(a.name));
     // In the raw table a record's number is its position (rowid + 1), as staging numbers it.
     const recNo = f.raw ? 'rowid + 1' : 'rec_no';
     return `SELECT ${f.index} AS source_file, ${recNo} AS rec_no${values.map((v) => ', ' + v).join('')} FROM ${ident(f.raw ?? f.staged)}`;
@@ -99,9 +95,21 @@ export function amountConflictsSql(): string {
  */
 export function customerAttributesSql(customers: StagedCustomers | null): string {
   if (!customers) return `CREATE OR REPLACE TABLE customer_attributes AS SELECT NULL::VARCHAR AS customer_id WHERE false`;
-  const attrs = attributeNames(customers.file).map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
-  const from = attrs.length
-    ? `${ident(customers.staged)} POSITIONAL JOIN (SELECT ${attrs.join(', ')} FROM ${ident(customers.raw)})`
-    : ident(customers.staged);
+  const from = withRawAttributes(customers.staged, customers.raw, customers.file);
   return `CREATE OR REPLACE TABLE customer_attributes AS SELECT * EXCLUDE (rec_no, reason) FROM ${from} WHERE reason IS NULL`;
+}
+
+/**
+ * A staged table beside its file's attributes, which stayed in the raw table: joined by position,
+ * row i of the one being row i of the other (staging keeps the raw order). Just the staged table
+ * when the file has no attributes.
+ */
+function withRawAttributes(staged: string, raw: string, file: FileImport): string {
+  const attrs = rawAttributeColumns(attributeNames(file));
+  return attrs.length ? `${ident(staged)} POSITIONAL JOIN (SELECT ${attrs.join(', ')} FROM ${ident(raw)})` : ident(staged);
+}
+
+/** Attributes read from a raw table under the names they have in the views. */
+function rawAttributeColumns(attributes: readonly { source: string; name: string }[]): string[] {
+  return attributes.map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
 }
