@@ -51,8 +51,9 @@ export async function prepareFile(file: File, parse: ParseOptions, onBytes: (loa
 /**
  * `prepareFile`, and the file's records counted once over the very bytes DuckDB is given
  * (record-count.ts), independently of what DuckDB makes of them. A file handed over as it is, is
- * streamed once more to count it: `countLater` starts that count, for the caller to run while DuckDB,
- * in its own worker, reads the file.
+ * streamed once more to count it: `countLater` starts that count, which the import runs while
+ * DuckDB, in its own worker, reads the file (readRaw). Not before: a count streams the file on this
+ * thread, and started at registration it held up the next file's registration (0.17 s at 1M rows).
  */
 export async function prepareForImport(
   file: File,

@@ -5,8 +5,7 @@ import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
 import { runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
-import type { RecordCount } from '../src/lib/import/record-count.ts';
-import type { Delimiter, ImportSpec } from '../src/lib/spec/import.ts';
+import type { ImportSpec } from '../src/lib/spec/import.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL } from '../src/lib/sql/segment-base.ts';
 import type { EngineStatus, ImportProgress } from './db-api.ts';
 import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
@@ -79,7 +78,7 @@ async function register(
   spec: ImportSpec,
   files: File[],
   onProgress: (p: ImportProgress) => void,
-): Promise<RegisteredFile | Uncounted> {
+): Promise<RegisteredFile> {
   const file = spec.files[index];
   const source = files[index];
   const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
@@ -103,17 +102,6 @@ async function register(
   else await db.registerFileBuffer(path, prepared.bytes);
   const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
   return 'count' in ready ? { path, delimiter, count: ready.count } : { path, delimiter, countLater: ready.countLater };
-}
-
-/** A registered file whose count is still to start (prepareForImport's `countLater`). */
-type Uncounted = { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; countLater: () => Promise<RecordCount> };
-
-function startCount(file: RegisteredFile | Uncounted): RegisteredFile {
-  if (!('countLater' in file)) return file;
-  const counting = file.countLater();
-  // Read only if the import gets that far: a failure left unread must not surface as unhandled.
-  counting.catch(() => undefined);
-  return { path: file.path, delimiter: file.delimiter, counting };
 }
 
 export async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
@@ -145,13 +133,10 @@ async function engineReady({ conn, files }: Engine): Promise<EngineStatus> {
 export async function loadTables(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, signal: AbortSignal) {
   const { db, conn } = await runningEngine();
   const keys = files.map((file, i) => rawKey(spec, i, file));
-  const toRegister: (RegisteredFile | Uncounted)[] = [];
+  const registered: RegisteredFile[] = [];
   for (let i = 0; i < files.length; i++) {
-    toRegister.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
+    registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
   }
-  // Counts start once every file is registered: a count streams its file on this thread, and
-  // would hold up the next file's registration behind it (0.17 s at 1M rows).
-  const registered = toRegister.map(startCount);
   await dropSnapshot(conn);
   forgetTables();
   const report = await runImport(runner(conn, signal), spec, registered, onProgress);

@@ -6,7 +6,7 @@ import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
 
 /**
- * The worker counts a file DuckDB reads as it is while DuckDB reads it (`counting`): the import must
+ * The worker counts a file DuckDB reads as it is while DuckDB reads it (`countLater`): the import must
  * come out as when the count came first, blank lines before the header and refusals included.
  */
 const file = (name: string) =>
@@ -29,10 +29,9 @@ async function importBoth(name: string, csv: string) {
   const counted = csvRegistration(f, csv);
   const bytes = new TextEncoder().encode(csv);
   // A count that takes its time, as a stream of a large file does: the read runs first.
-  const slowCount = new Promise<ReturnType<typeof countRecords>>((resolve) =>
-    setTimeout(() => resolve(countRecords(bytes, recordDialect(f))), 50),
-  );
-  const whileCounting: RegisteredFile = { path: `uploads/${name}`, delimiter: ',', counting: slowCount };
+  const slowCount = () =>
+    new Promise<ReturnType<typeof countRecords>>((resolve) => setTimeout(() => resolve(countRecords(bytes, recordDialect(f))), 50));
+  const whileCounting: RegisteredFile = { path: `uploads/${name}`, delimiter: ',', countLater: slowCount };
   return { before: await outcome(counted), during: await outcome(whileCounting) };
 }
 
@@ -62,8 +61,8 @@ describe('a file counted while DuckDB reads it', () => {
     const f = file('unreadable.csv');
     const db = await openEngine();
     db.register('uploads/unreadable.csv', new TextEncoder().encode(`${HEADER}\nA,1,2024-01-01,5\n`));
-    const counting = Promise.reject(new Error('the file changed while it was read'));
-    await expect(runImport(db, defaultImportSpec([f]), [{ path: 'uploads/unreadable.csv', delimiter: ',', counting }])).rejects.toThrow(
+    const countLater = () => Promise.reject(new Error('the file changed while it was read'));
+    await expect(runImport(db, defaultImportSpec([f]), [{ path: 'uploads/unreadable.csv', delimiter: ',', countLater }])).rejects.toThrow(
       'the file changed while it was read',
     );
   });

@@ -21,13 +21,14 @@ import type { Row, SqlRunner } from './sql-runner.ts';
 
 /**
  * Where a file was registered, the delimiter DuckDB should read it with and its records counted
- * from the same bytes (record-count.ts), or being counted while DuckDB reads it (`counting`); or a
+ * from the same bytes (record-count.ts), or to be counted while DuckDB reads it (`countLater`, which
+ * the read starts); or a
  * parquet file's path (the CLI's); or that the raw table from the last import already holds this
  * very file read the same way, so the read is skipped.
  */
 export type RegisteredFile =
   | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; count: RecordCount }
-  | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; counting: Promise<RecordCount> }
+  | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; countLater: () => Promise<RecordCount> }
   | { path: string; format: 'parquet' }
   | { reuseRaw: true; records: number };
 
@@ -161,7 +162,7 @@ export async function readRaw(
   // Counted while read: the read assumes no blank line before the header, as nearly every file has;
   // a file the count finds some in is read again. What the count refuses is refused whatever the
   // read made of it (a file DuckDB misreads as a whole may read without an error).
-  const [count, first] = await Promise.allSettled([reg.counting, read(0)]);
+  const [count, first] = await Promise.allSettled([reg.countLater(), read(0)]);
   if (count.status === 'rejected') throw count.reason;
   refuseUnreadable(file, count.value);
   if (count.value.blankLinesBeforeHeader > 0) await read(count.value.blankLinesBeforeHeader);
