@@ -27,6 +27,8 @@ export type EngineStatus =
       files: string[];
       /** The engine's memory limit in bytes (DuckDB-WASM's is about 3.1 GiB), for the check before loading. */
       memoryLimit: number | null;
+      /** How the warm-up (warm-up.ts) went, once it has ended: its time, and whether it ran whole or gave way to a request. */
+      warmUp?: { ms: number; whole: boolean };
     }
   | { state: 'failed'; message: string };
 

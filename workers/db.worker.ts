@@ -26,8 +26,8 @@ import { onUnheardStop, runCancellable, sendStreaming, STOP_GRACE_MS, stopSentOn
 import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
-import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, type Lane } from './request-queue.ts';
-import { analyseTables, dropSnapshot, loadTables, ready, restartEngine, session, startOnce } from './session.ts';
+import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, requestsWaiting, type Lane } from './request-queue.ts';
+import { analyseTables, dropSnapshot, loadTables, ready, restartEngine, session, startOnce, warmEngineUp } from './session.ts';
 import { columnNames, runner } from './statement-runner.ts';
 
 /** How many common values a rule's value picker suggests. */
@@ -94,8 +94,15 @@ const displayed = (value: ReturnType<typeof cellValue>) =>
   typeof value === 'number' || typeof value === 'boolean' || value === null ? value : plainText(value);
 
 const api: DbApi = {
-  start(onStatus) {
-    return startOnce(onStatus);
+  async start(onStatus) {
+    const status = await startOnce(onStatus);
+    // Not awaited: the page is ready now. A warm-up that fails has only not warmed the engine.
+    if (status.state === 'ready') {
+      exclusive((signal) => warmEngineUp(signal, requestsWaiting))
+        .then((warmUp) => warmUp && onStatus({ ...status, warmUp }))
+        .catch(() => undefined);
+    }
+    return status;
   },
 
   async readWorkbook(file) {

@@ -25,6 +25,9 @@ export const checkpoint: Checkpoint = () => {
   if (lanes.interactive.length > 0) throw new GiveWay();
 };
 
+/** Whether a request waits in either lane: work that is only ever a gain (the engine's warm-up) ends for it. */
+export const requestsWaiting = (): boolean => lanes.interactive.length + lanes.background.length > 0;
+
 /**
  * `work` gets its request's signal: `cancel(ticket)` aborts it, whether the request waits in a lane or
  * runs (its running statement is then stopped).

@@ -3,6 +3,7 @@ import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis
 import { WorkbenchError } from '../src/lib/errors.ts';
 import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
 import { runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import { warmUp } from '../src/lib/import/warm-up.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
@@ -203,6 +204,35 @@ export async function restartEngine({ rebuild }: { rebuild: boolean }): Promise<
   await loadTables(kept.spec, kept.files, () => {}, never);
   if (analysed) await analyseTables(analysed, never);
   return 'your files were loaded again';
+}
+
+let warmedUp = false;
+
+/**
+ * Warms the engine up (warm-up.ts) once per page, before anything is loaded: the files are
+ * registered as an import's are. Ends early when `stop()` says a request waits. Says how it went,
+ * or null when it did not run.
+ */
+export async function warmEngineUp(signal: AbortSignal, stop: () => boolean): Promise<{ ms: number; whole: boolean } | null> {
+  if (warmedUp || kept || session.lastSpec) return null;
+  warmedUp = true;
+  const { db, conn } = await runningEngine();
+  const start = performance.now();
+  const whole = await warmUp(
+    runner(conn, signal),
+    {
+      register: async (spec, files) => {
+        const registered: RegisteredFile[] = [];
+        for (let i = 0; i < files.length; i++) registered.push(await register(db, i, spec, files, () => {}));
+        return registered;
+      },
+      unregister: async (registered) => {
+        for (const r of registered) if ('path' in r) await db.dropFile(r.path);
+      },
+    },
+    stop,
+  );
+  return { ms: performance.now() - start, whole };
 }
 
 /** Starts the engine once (a later call waits for the same start) and says how it went. */

@@ -123,7 +123,8 @@ export class Workbench {
   start(): Promise<EngineStatus> {
     this.#started ??= this.#db
       .start(Comlink.proxy((status: EngineStatus) => (this.engine = status)))
-      .then((status) => (this.engine = status));
+      // The warm-up's news may come first: the status it brings is the later one.
+      .then((status) => (this.engine = this.engine.state === 'ready' && this.engine.warmUp ? this.engine : status));
     return this.#started;
   }
 
