@@ -52,6 +52,12 @@ export interface DbApi {
   /** `ticket`, here and below: a name the page chose for this request, which `cancel` stops it by. */
   importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<ImportReport>;
   /**
+   * Reads chosen files ahead of their import, while nothing is loaded (session.ts `readAhead`): the
+   * import then reuses what was read, and shows the read's progress while it waits for it. Never
+   * fails; cancelled by `ticket` when the choice changes.
+   */
+  readAhead(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<void>;
+  /**
    * Metrics, RFM scores and segments, tiers and lifecycle; recomputes only the stages the change
    * touches. A cancelled analysis leaves the tables of the previous one.
    */

@@ -27,7 +27,7 @@ import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
 import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, requestsWaiting, type Lane } from './request-queue.ts';
-import { analyseTables, dropSnapshot, loadTables, ready, restartEngine, session, startOnce, warmEngineUp } from './session.ts';
+import { analyseTables, dropSnapshot, loadTables, readAhead, ready, restartEngine, session, startOnce, warmEngineUp } from './session.ts';
 import { columnNames, runner } from './statement-runner.ts';
 
 /** How many common values a rule's value picker suggests. */
@@ -130,6 +130,11 @@ const api: DbApi = {
       'interactive',
       ticket,
     );
+  },
+
+  readAhead(spec, files, onProgress, ticket) {
+    // Background: the import (interactive) goes first, and then finds the data loaded and reads nothing ahead.
+    return exclusive((signal) => readAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => undefined);
   },
 
   analyse(spec, ticket) {

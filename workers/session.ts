@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { WorkbenchError } from '../src/lib/errors.ts';
 import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
-import { runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
+import { raw, readRaw, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { warmUp } from '../src/lib/import/warm-up.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
@@ -79,7 +79,7 @@ async function register(
   spec: ImportSpec,
   files: File[],
   onProgress: (p: ImportProgress) => void,
-): Promise<RegisteredFile> {
+): Promise<Exclude<RegisteredFile, { reuseRaw: true }>> {
   const file = spec.files[index];
   const source = files[index];
   const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
@@ -146,6 +146,36 @@ export async function loadTables(spec: ImportSpec, files: File[], onProgress: (p
   session.lastSpec = spec;
   kept = { spec, files };
   return report;
+}
+
+/**
+ * Reads the chosen files into their raw tables while the person still looks at the mapping, so that
+ * Load finds them read (the raw table depends on the file and how it is parsed, not on the roles).
+ * Only into an engine with nothing loaded: loaded data reads its raw tables (`order_lines`, the
+ * rejected records' download). A file whose read fails is left to the import, which says why.
+ */
+export async function readAhead(
+  spec: ImportSpec,
+  files: File[],
+  onProgress: (p: ImportProgress) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  if (kept || session.lastSpec) return;
+  const { db, conn } = await runningEngine();
+  for (let i = 0; i < files.length; i++) {
+    const key = rawKey(spec, i, files[i]);
+    if (rawKeys[i] === key) continue;
+    // From here until the read has ended whole, the raw table at i is no file's.
+    rawKeys[i] = '';
+    try {
+      const registered = await register(db, i, spec, files, onProgress);
+      onProgress({ phase: 'parsing', file: spec.files[i].name });
+      const records = await readRaw(runner(conn, signal), raw(i), spec.files[i], registered);
+      [rawKeys[i], rawRecords[i]] = [key, records];
+    } catch (e) {
+      if (signal.aborted) throw e;
+    }
+  }
 }
 
 /** Until an import ends the tables are neither the last import's nor this one's (a stopped import leaves them so). */

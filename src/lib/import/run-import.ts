@@ -34,7 +34,8 @@ export type RegisteredFile =
 
 export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
 
-const raw = (i: number) => `raw_${i}`;
+/** The all-text table a file of an import is read into, by its position. */
+export const raw = (i: number) => `raw_${i}`;
 const staged = (i: number) => `staged_${i}`;
 
 /**

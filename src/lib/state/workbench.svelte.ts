@@ -94,6 +94,10 @@ export class Workbench {
   readonly #db: Remote<DbApi>;
   /** The running import's ticket, which Cancel stops it by. */
   #loadTicket: string | null = null;
+  /** The read-ahead of the chosen files, which a new choice cancels. */
+  #readAheadTicket: string | null = null;
+  /** Where the read-ahead under way is, shown as the load's progress while the load waits for it. */
+  #readAheadProgress: ImportProgress | null = null;
   #started: Promise<EngineStatus> | null = null;
 
   constructor(db: Remote<DbApi>) {
@@ -124,7 +128,12 @@ export class Workbench {
     this.#started ??= this.#db
       .start(Comlink.proxy((status: EngineStatus) => (this.engine = status)))
       // The warm-up's news may come first: the status it brings is the later one.
-      .then((status) => (this.engine = this.engine.state === 'ready' && this.engine.warmUp ? this.engine : status));
+      .then((status) => {
+        this.engine = this.engine.state === 'ready' && this.engine.warmUp ? this.engine : status;
+        // Files chosen while the engine started are read ahead now.
+        this.#readAhead();
+        return status;
+      });
     return this.#started;
   }
 
@@ -293,6 +302,7 @@ export class Workbench {
     this.segments.reset();
     const ticket = (this.#loadTicket = newTicket());
     this.loadClock = { started: performance.now(), expectedMs: estimateLoadMs(fileShapes(this.files)) };
+    this.progress = this.#readAheadProgress;
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
@@ -382,5 +392,34 @@ export class Workbench {
     if (before.lowerCaseIds !== after.lowerCaseIds) {
       this.ids = after.lowerCaseIds ? { ...this.ids, trim: true, lowerCase: true } : { ...this.ids, lowerCase: false };
     }
+    this.#readAhead();
+  }
+
+  /**
+   * Has the engine read the chosen files while the person looks at their mapping, so that Load
+   * finds them read (the worker does so only while nothing is loaded). Not files that will not fit:
+   * they may never be loaded.
+   */
+  #readAhead(): void {
+    if (this.#readAheadTicket) void this.#db.cancel(this.#readAheadTicket);
+    [this.#readAheadTicket, this.#readAheadProgress] = [null, null];
+    if (this.files.length === 0 || this.engine.state !== 'ready' || this.memory) return;
+    const ticket = (this.#readAheadTicket = newTicket());
+    const mine = () => this.#readAheadTicket === ticket;
+    void this.#db
+      .readAhead(
+        $state.snapshot(this.spec) as ImportSpec,
+        this.files.map((f) => f.file),
+        Comlink.proxy((p: ImportProgress) => {
+          if (!mine()) return;
+          this.#readAheadProgress = p;
+          // A load waiting for this read shows it.
+          if (this.busy) this.progress = p;
+        }),
+        ticket,
+      )
+      .then(() => {
+        if (mine()) this.#readAheadProgress = null;
+      });
   }
 }
