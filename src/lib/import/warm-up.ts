@@ -21,7 +21,7 @@ import type { SqlRunner } from './sql-runner.ts';
  * Transaction lines of the made-up files. 5,000 took the first 1M-row import as far down as 100,000
  * did (2.8 s against 3.3 s cold, in Node); 1,000 left more of it cold.
  */
-export const WARM_UP_LINES = 5_000;
+const WARM_UP_LINES = 5_000;
 
 /** Where the warm-up's files are registered with the engine, as an import's are. */
 export interface WarmUpHost {
@@ -34,9 +34,9 @@ export interface WarmUpHost {
  * its files. Ends early, between two statements, once `stop()` says so (a request is waiting): what
  * ran is compiled, and the request waits only for the statement running. Says whether it ran whole.
  */
-export async function warmUp(db: SqlRunner, host: WarmUpHost, stop: () => boolean, lines = WARM_UP_LINES): Promise<boolean> {
+export async function warmUp(db: SqlRunner, host: WarmUpHost, stop: () => boolean): Promise<boolean> {
   const before = await userObjects(db);
-  const files = warmUpFiles(lines).map((f) => new File([f.text], f.name, { type: 'text/csv' }));
+  const files = warmUpFiles().map((f) => new File([f.text], f.name, { type: 'text/csv' }));
   const inspections = await Promise.all(files.map(async (f) => inspectFile(f.name, await readHead(f), headIsWhole(f.name, f.size))));
   const spec = defaultImportSpec(inspections.map((i) => i.mapping));
   const untilStopped: SqlRunner = {
@@ -64,8 +64,8 @@ class Stopped extends Error {}
  * of the sample and the benchmark data, so the warm-up takes the paths a real export takes: cancelled
  * invoices, returns, lines without a customer, buyers missing from the customers file.
  */
-export function warmUpFiles(lines = WARM_UP_LINES): { name: string; text: string }[] {
-  const dataset = createDataset(benchOptions(lines, { seed: 7, contacts: true }));
+export function warmUpFiles(): { name: string; text: string }[] {
+  const dataset = createDataset(benchOptions(WARM_UP_LINES, { seed: 7, contacts: true }));
   return [
     { name: 'warm-up-transactions.csv', text: [...dataset.transactionsCsv()].join('') },
     { name: 'warm-up-customers.csv', text: [...dataset.customersCsv()].join('') },
