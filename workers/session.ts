@@ -239,12 +239,13 @@ export async function restartEngine({ rebuild }: { rebuild: boolean }): Promise<
 let warmedUp = false;
 
 /**
- * Warms the engine up (warm-up.ts) once per page, before anything is loaded: the files are
+ * Warms the engine up (warm-up.ts) once per page, before anything is loaded or read: the files are
  * registered as an import's are. Ends early when `stop()` says a request waits. Says how it went,
  * or null when it did not run.
  */
 export async function warmEngineUp(signal: AbortSignal, stop: () => boolean): Promise<{ ms: number; whole: boolean } | null> {
-  if (warmedUp || kept || session.lastSpec) return null;
+  // Its tables would replace raw tables read ahead (it drops what it made): only into an empty engine.
+  if (warmedUp || kept || session.lastSpec || rawKeys.length > 0) return null;
   warmedUp = true;
   const { db, conn } = await runningEngine();
   const start = performance.now();

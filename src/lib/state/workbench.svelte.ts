@@ -1,5 +1,6 @@
 import { Guide } from './guide.svelte.ts';
 import { ExportRun } from './export-run.svelte.ts';
+import { ReadAhead } from './read-ahead.svelte.ts';
 import { newTicket } from '../ticket.ts';
 import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
@@ -50,7 +51,8 @@ export class Workbench {
   cleaning = $state<CleaningRules>(standardCleaning());
   ids = $state<IdCleanup>(defaultIdCleanup());
   duplicateCustomers = $state<ImportSpec['duplicateCustomers']>('refuse');
-  progress = $state.raw<ImportProgress | null>(null);
+  /** The running import's progress, once it reports; until then, that of the read ahead it waits for. */
+  #importProgress = $state.raw<ImportProgress | null>(null);
   /** When the load under way started, and how long the files' size says it should take. */
   loadClock = $state.raw<{ started: number; expectedMs: number } | null>(null);
   report = $state.raw<ImportReport | null>(null);
@@ -89,20 +91,19 @@ export class Workbench {
   readonly guide = new Guide();
   /** Samples and the file `npm start` serves, opened as if chosen. */
   readonly served = new ServedFiles(this);
+  /** The chosen files read while their mapping is looked at. */
+  readonly readAhead: ReadAhead;
   /** The rejected-records download: one at a time, with its progress and Cancel. */
   readonly rejectsRun: ExportRun;
   readonly #db: Remote<DbApi>;
   /** The running import's ticket, which Cancel stops it by. */
   #loadTicket: string | null = null;
-  /** The read-ahead of the chosen files, which a new choice cancels. */
-  #readAheadTicket: string | null = null;
-  /** Where the read-ahead under way is, shown as the load's progress while the load waits for it. */
-  #readAheadProgress: ImportProgress | null = null;
   #started: Promise<EngineStatus> | null = null;
 
   constructor(db: Remote<DbApi>) {
     this.#db = db;
     this.rejectsRun = new ExportRun(db);
+    this.readAhead = new ReadAhead(db);
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
     this.link = new SharedLink({
@@ -121,6 +122,11 @@ export class Workbench {
       this.autosave.forgotten();
       this.guide.forget();
     });
+  }
+
+  /** Where the load under way is: its import's report, or the read ahead it waits for. */
+  get progress(): ImportProgress | null {
+    return this.#importProgress ?? (this.busy ? this.readAhead.progress : null);
   }
 
   /** Starts the engine once; later callers share the same start. */
@@ -302,12 +308,11 @@ export class Workbench {
     this.segments.reset();
     const ticket = (this.#loadTicket = newTicket());
     this.loadClock = { started: performance.now(), expectedMs: estimateLoadMs(fileShapes(this.files)) };
-    this.progress = this.#readAheadProgress;
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
         this.files.map((f) => f.file),
-        Comlink.proxy((p: ImportProgress) => (this.progress = p)),
+        Comlink.proxy((p: ImportProgress) => (this.#importProgress = p)),
         ticket,
       );
       this.autosave.restoreDefinitions();
@@ -319,7 +324,7 @@ export class Workbench {
       this.notice = { kind: errorKind(e), message };
     } finally {
       this.busy = false;
-      this.progress = null;
+      this.#importProgress = null;
       this.loadClock = null;
       this.#loadTicket = null;
     }
@@ -396,30 +401,15 @@ export class Workbench {
   }
 
   /**
-   * Has the engine read the chosen files while the person looks at their mapping, so that Load
-   * finds them read (the worker does so only while nothing is loaded). Not files that will not fit:
-   * they may never be loaded.
+   * Has the engine read the chosen files while the person looks at their mapping (the worker does so
+   * only while nothing is loaded). Not files that will not fit: they may never be loaded.
    */
   #readAhead(): void {
-    if (this.#readAheadTicket) void this.#db.cancel(this.#readAheadTicket);
-    [this.#readAheadTicket, this.#readAheadProgress] = [null, null];
+    this.readAhead.cancel();
     if (this.files.length === 0 || this.engine.state !== 'ready' || this.memory) return;
-    const ticket = (this.#readAheadTicket = newTicket());
-    const mine = () => this.#readAheadTicket === ticket;
-    void this.#db
-      .readAhead(
-        $state.snapshot(this.spec) as ImportSpec,
-        this.files.map((f) => f.file),
-        Comlink.proxy((p: ImportProgress) => {
-          if (!mine()) return;
-          this.#readAheadProgress = p;
-          // A load waiting for this read shows it.
-          if (this.busy) this.progress = p;
-        }),
-        ticket,
-      )
-      .then(() => {
-        if (mine()) this.#readAheadProgress = null;
-      });
+    this.readAhead.start(
+      $state.snapshot(this.spec) as ImportSpec,
+      this.files.map((f) => f.file),
+    );
   }
 }
