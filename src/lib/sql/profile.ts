@@ -45,8 +45,11 @@ export function profileSql(raw: string, file: FileImport, refundColumn?: string 
   if (id) {
     const v = trimSql(ident(id));
     parts.push(`count(*) FILTER (WHERE ${v} <> '') AS ids_present`);
-    // The cheap test first: the pattern runs only on ids that contain a point.
-    parts.push(`count(*) FILTER (WHERE contains(${v}, '.') AND regexp_full_match(${v}, '\\d+\\.0+')) AS ids_float`);
+    // The pattern runs only on ids that contain a point: a CASE, since an aggregate's filter is
+    // computed as a value for every row, and AND then evaluates both sides (half of this pass at 1M).
+    parts.push(
+      `count(*) FILTER (WHERE CASE WHEN contains(${v}, '.') THEN regexp_full_match(${v}, '\\d+\\.0+') ELSE false END) AS ids_float`,
+    );
     parts.push(`count(*) FILTER (WHERE ${ident(id)} <> ${v}) AS ids_padded`);
   }
   if (parts.length === 0) parts.push('count(*) AS n');
