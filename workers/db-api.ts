@@ -58,6 +58,12 @@ export interface DbApi {
    */
   readAhead(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<void>;
   /**
+   * Imports files read ahead on the spec shown, while nothing is loaded (session.ts `importAhead`):
+   * an import of that very spec then shows its report at once, and shows this one's progress while
+   * it waits for it. Says whether that report is ready. Never fails; cancelled by `ticket` when the spec changes.
+   */
+  importAhead(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<boolean>;
+  /**
    * Metrics, RFM scores and segments, tiers and lifecycle; recomputes only the stages the change
    * touches. A cancelled analysis leaves the tables of the previous one.
    */

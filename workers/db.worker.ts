@@ -27,7 +27,18 @@ import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
 import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, requestsWaiting, type Lane } from './request-queue.ts';
-import { analyseTables, dropSnapshot, loadTables, readAhead, ready, restartEngine, session, startOnce, warmEngineUp } from './session.ts';
+import {
+  analyseTables,
+  dropSnapshot,
+  importAhead,
+  loadTables,
+  readAhead,
+  ready,
+  restartEngine,
+  session,
+  startOnce,
+  warmEngineUp,
+} from './session.ts';
 import { columnNames, runner } from './statement-runner.ts';
 
 /** How many common values a rule's value picker suggests. */
@@ -135,6 +146,11 @@ const api: DbApi = {
   readAhead(spec, files, onProgress, ticket) {
     // Background: the import (interactive) goes first, and then finds the data loaded and reads nothing ahead.
     return exclusive((signal) => readAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => undefined);
+  },
+
+  importAhead(spec, files, onProgress, ticket) {
+    // Queued after the read ahead it imports from; an import (interactive) that comes first loads the data, and then this does nothing.
+    return exclusive((signal) => importAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => false);
   },
 
   analyse(spec, ticket) {

@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { runAnalysis, type AnalysisKeys } from '../src/lib/analysis/run-analysis.ts';
 import { WorkbenchError } from '../src/lib/errors.ts';
 import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
+import type { ImportReport } from '../src/lib/import/report.ts';
 import { raw, readRaw, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import { warmUp } from '../src/lib/import/warm-up.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
@@ -48,6 +49,17 @@ export const session = {
 let rawKeys: string[] = [];
 /** Per file position: the records counted in the file the raw table there was read from. */
 let rawRecords: number[] = [];
+
+/**
+ * An import already run, on the spec the page showed, while the person looked at it (`importAhead`):
+ * a Load of that very spec and those very files takes its report instead of importing again.
+ */
+let ahead: { key: string; report: ImportReport } | null = null;
+
+/** Everything an import's tables depend on: the whole spec and the files' identities. */
+function importKey(spec: ImportSpec, files: readonly File[]): string {
+  return JSON.stringify([spec, files.map((f) => [f.name, f.size, f.lastModified])]);
+}
 
 function rawKey(spec: ImportSpec, index: number, file: File): string {
   const f = spec.files[index];
@@ -134,6 +146,14 @@ async function engineReady({ conn, files }: Engine): Promise<EngineStatus> {
 export async function loadTables(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, signal: AbortSignal) {
   const { db, conn } = await runningEngine();
   const keys = files.map((file, i) => rawKey(spec, i, file));
+  const done = ahead?.key === importKey(spec, files) ? ahead.report : null;
+  if (done) {
+    forgetTables();
+    [rawKeys, rawRecords] = [keys, done.files.map((f) => f.input)];
+    session.lastSpec = spec;
+    kept = { spec, files };
+    return done;
+  }
   const registered: RegisteredFile[] = [];
   for (let i = 0; i < files.length; i++) {
     registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
@@ -165,8 +185,9 @@ export async function readAhead(
   for (let i = 0; i < files.length; i++) {
     const key = rawKey(spec, i, files[i]);
     if (rawKeys[i] === key) continue;
-    // From here until the read has ended whole, the raw table at i is no file's.
+    // From here until the read has ended whole, the raw table at i is no file's, nor the tables made from it.
     rawKeys[i] = '';
+    ahead = null;
     try {
       const registered = await register(db, i, spec, files, onProgress);
       onProgress({ phase: 'parsing', file: spec.files[i].name });
@@ -178,8 +199,38 @@ export async function readAhead(
   }
 }
 
+/**
+ * Imports the chosen files, read ahead, on the spec the page shows, while the person still looks at
+ * it: a Load of that spec then shows the report at once (see `loadTables`). Only while nothing is
+ * loaded, and only from raw tables read from these very files; the tables it makes are nobody's until
+ * that Load. An import ahead that fails or is cancelled (the spec changed) leaves nothing to take:
+ * the import at Load runs, and says why if it fails.
+ */
+export async function importAhead(
+  spec: ImportSpec,
+  files: File[],
+  onProgress: (p: ImportProgress) => void,
+  signal: AbortSignal,
+): Promise<boolean> {
+  if (kept || session.lastSpec) return false;
+  const key = importKey(spec, files);
+  if (ahead?.key === key) return true;
+  if (!files.every((file, i) => rawKeys[i] === rawKey(spec, i, file))) return false;
+  ahead = null;
+  const { conn } = await runningEngine();
+  const registered = files.map((_, i) => ({ reuseRaw: true as const, records: rawRecords[i] }));
+  try {
+    ahead = { key, report: await runImport(runner(conn, signal), spec, registered, onProgress) };
+    return true;
+  } catch (e) {
+    if (signal.aborted) throw e;
+    return false;
+  }
+}
+
 /** Until an import ends the tables are neither the last import's nor this one's (a stopped import leaves them so). */
 function forgetTables(): void {
+  ahead = null;
   session.segmentColumns = null;
   session.snapshotted = false;
   session.analysisDate = null;

@@ -5,18 +5,23 @@ import type { ImportSpec } from '../spec/import.ts';
 import { newTicket } from '../ticket.ts';
 
 /**
- * The chosen files read into the engine while the person looks at their mapping, so that Load finds
- * them read (`readAhead` in db-api.ts). One read at a time: a new one cancels the one under way.
+ * Work on the chosen files done while the person looks at their mapping, so that Load finds it done:
+ * reading them into the engine (`readAhead` in db-api.ts), or importing them on the spec shown
+ * (`importAhead`). One run at a time: a new one cancels the one under way.
  */
 export class ReadAhead {
-  /** Where the read under way is; null when none runs. A load that waits for it shows it. */
+  /** Where the run under way is; null when none runs. A load that waits for it shows it. */
   progress = $state.raw<ImportProgress | null>(null);
+  /** Whether the last run ended with its work done for the files and spec it was given (an import ahead's report waits for Load). */
+  done = $state(false);
 
   readonly #db: Remote<DbApi>;
+  readonly #work: 'readAhead' | 'importAhead';
   #ticket: string | null = null;
 
-  constructor(db: Remote<DbApi>) {
+  constructor(db: Remote<DbApi>, work: 'readAhead' | 'importAhead' = 'readAhead') {
     this.#db = db;
+    this.#work = work;
   }
 
   start(spec: ImportSpec, files: File[]): void {
@@ -24,13 +29,13 @@ export class ReadAhead {
     const ticket = (this.#ticket = newTicket());
     const mine = () => this.#ticket === ticket;
     const report = (p: ImportProgress) => mine() && (this.progress = p);
-    void this.#db.readAhead(spec, files, Comlink.proxy(report), ticket).then(() => {
-      if (mine()) [this.#ticket, this.progress] = [null, null];
+    void this.#db[this.#work](spec, files, Comlink.proxy(report), ticket).then((done) => {
+      if (mine()) [this.#ticket, this.progress, this.done] = [null, null, done === true];
     });
   }
 
   cancel(): void {
     if (this.#ticket) void this.#db.cancel(this.#ticket);
-    [this.#ticket, this.progress] = [null, null];
+    [this.#ticket, this.progress, this.done] = [null, null, false];
   }
 }

@@ -3,6 +3,7 @@ import { ExportRun } from './export-run.svelte.ts';
 import { ReadAhead } from './read-ahead.svelte.ts';
 import { newTicket } from '../ticket.ts';
 import * as Comlink from 'comlink';
+import { untrack } from 'svelte';
 import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
 import { errorKind, errorMessage } from '../errors.ts';
@@ -93,6 +94,8 @@ export class Workbench {
   readonly served = new ServedFiles(this);
   /** The chosen files read while their mapping is looked at. */
   readonly readAhead: ReadAhead;
+  /** The chosen files imported on the spec shown while it is looked at, so that Load of that spec shows the report at once. */
+  readonly importAhead: ReadAhead;
   /** The rejected-records download: one at a time, with its progress and Cancel. */
   readonly rejectsRun: ExportRun;
   readonly #db: Remote<DbApi>;
@@ -104,6 +107,7 @@ export class Workbench {
     this.#db = db;
     this.rejectsRun = new ExportRun(db);
     this.readAhead = new ReadAhead(db);
+    this.importAhead = new ReadAhead(db, 'importAhead');
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
     this.link = new SharedLink({
@@ -122,11 +126,19 @@ export class Workbench {
       this.autosave.forgotten();
       this.guide.forget();
     });
+    // Every change of the spec (files, roles, settings, a restored record) imports ahead again.
+    $effect.root(() => {
+      $effect(() => {
+        JSON.stringify(this.spec);
+        void this.problems.length;
+        untrack(() => this.#importAhead());
+      });
+    });
   }
 
   /** Where the load under way is: its import's report, or the read ahead it waits for. */
   get progress(): ImportProgress | null {
-    return this.#importProgress ?? (this.busy ? this.readAhead.progress : null);
+    return this.#importProgress ?? (this.busy ? (this.readAhead.progress ?? this.importAhead.progress) : null);
   }
 
   /** Starts the engine once; later callers share the same start. */
@@ -138,6 +150,7 @@ export class Workbench {
         this.engine = this.engine.state === 'ready' && this.engine.warmUp ? this.engine : status;
         // Files chosen while the engine started are read ahead now.
         this.#readAhead();
+        this.#importAhead();
         return status;
       });
     return this.#started;
@@ -333,6 +346,8 @@ export class Workbench {
   /** Stops the load under way: its import, or the first analysis that follows it. */
   cancelLoad(): void {
     if (this.#loadTicket) void this.#db.cancel(this.#loadTicket);
+    // A load may be waiting for the import ahead: that stops too.
+    this.importAhead.cancel();
     this.analysis.cancel();
   }
 
@@ -408,6 +423,19 @@ export class Workbench {
     this.readAhead.cancel();
     if (this.files.length === 0 || this.engine.state !== 'ready' || this.memory) return;
     this.readAhead.start(
+      $state.snapshot(this.spec) as ImportSpec,
+      this.files.map((f) => f.file),
+    );
+  }
+
+  /**
+   * Has the engine import the files read ahead on the spec shown (the worker does so only while
+   * nothing is loaded): a Load of that spec then shows the report at once. Not a spec Load refuses.
+   */
+  #importAhead(): void {
+    this.importAhead.cancel();
+    if (this.files.length === 0 || this.engine.state !== 'ready' || this.memory || this.problems.length > 0) return;
+    this.importAhead.start(
       $state.snapshot(this.spec) as ImportSpec,
       this.files.map((f) => f.file),
     );
