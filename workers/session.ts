@@ -140,29 +140,25 @@ async function engineReady({ conn, files }: Engine): Promise<EngineStatus> {
 }
 
 /**
- * Registers the files and builds the tables of an import; afterwards the tables are this import's
- * and its files are kept for a restart.
+ * Registers the files and builds the tables of an import, or takes those the import ahead built for
+ * this very spec and these files; afterwards the tables are this import's and its files are kept for
+ * a restart.
  */
 export async function loadTables(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, signal: AbortSignal) {
   const { db, conn } = await runningEngine();
   const keys = files.map((file, i) => rawKey(spec, i, file));
-  const done = ahead?.key === importKey(spec, files) ? ahead.report : null;
-  if (done) {
+  let report = ahead?.key === importKey(spec, files) ? ahead.report : null;
+  if (report) forgetTables();
+  else {
+    const registered: RegisteredFile[] = [];
+    for (let i = 0; i < files.length; i++) {
+      registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
+    }
+    await dropSnapshot(conn);
     forgetTables();
-    [rawKeys, rawRecords] = [keys, done.files.map((f) => f.input)];
-    session.lastSpec = spec;
-    kept = { spec, files };
-    return done;
+    report = await runImport(runner(conn, signal), spec, registered, onProgress);
   }
-  const registered: RegisteredFile[] = [];
-  for (let i = 0; i < files.length; i++) {
-    registered.push(rawKeys[i] === keys[i] ? { reuseRaw: true, records: rawRecords[i] } : await register(db, i, spec, files, onProgress));
-  }
-  await dropSnapshot(conn);
-  forgetTables();
-  const report = await runImport(runner(conn, signal), spec, registered, onProgress);
-  rawKeys = keys;
-  rawRecords = report.files.map((f) => f.input);
+  [rawKeys, rawRecords] = [keys, report.files.map((f) => f.input)];
   session.lastSpec = spec;
   kept = { spec, files };
   return report;

@@ -1,9 +1,8 @@
 import { Guide } from './guide.svelte.ts';
 import { ExportRun } from './export-run.svelte.ts';
-import { ReadAhead } from './read-ahead.svelte.ts';
+import { WorkAhead } from './work-ahead.svelte.ts';
 import { newTicket } from '../ticket.ts';
 import * as Comlink from 'comlink';
-import { untrack } from 'svelte';
 import type { Remote } from 'comlink';
 import type { DbApi, EngineStatus, ImportProgress, QueryResult } from '../../../workers/db-api.ts';
 import { errorKind, errorMessage } from '../errors.ts';
@@ -92,10 +91,8 @@ export class Workbench {
   readonly guide = new Guide();
   /** Samples and the file `npm start` serves, opened as if chosen. */
   readonly served = new ServedFiles(this);
-  /** The chosen files read while their mapping is looked at. */
-  readonly readAhead: ReadAhead;
-  /** The chosen files imported on the spec shown while it is looked at, so that Load of that spec shows the report at once. */
-  readonly importAhead: ReadAhead;
+  /** The chosen files read, and imported on the spec shown, while their mapping is looked at. */
+  readonly ahead: WorkAhead;
   /** The rejected-records download: one at a time, with its progress and Cancel. */
   readonly rejectsRun: ExportRun;
   readonly #db: Remote<DbApi>;
@@ -106,8 +103,13 @@ export class Workbench {
   constructor(db: Remote<DbApi>) {
     this.#db = db;
     this.rejectsRun = new ExportRun(db);
-    this.readAhead = new ReadAhead(db);
-    this.importAhead = new ReadAhead(db, 'importAhead');
+    this.ahead = new WorkAhead(db, {
+      spec: () => this.spec,
+      files: () => this.files.map((f) => f.file),
+      // Not files that will not fit: they may never be loaded.
+      workable: () => this.files.length > 0 && this.engine.state === 'ready' && !this.memory,
+      loadable: () => this.problems.length === 0,
+    });
     this.segments = new Segments(db);
     this.analysis = new Analysis(db, (result) => void this.segments.refresh(result.bins));
     this.link = new SharedLink({
@@ -126,19 +128,11 @@ export class Workbench {
       this.autosave.forgotten();
       this.guide.forget();
     });
-    // Every change of the spec (files, roles, settings, a restored record) imports ahead again.
-    $effect.root(() => {
-      $effect(() => {
-        JSON.stringify(this.spec);
-        void this.problems.length;
-        untrack(() => this.#importAhead());
-      });
-    });
   }
 
-  /** Where the load under way is: its import's report, or the read ahead it waits for. */
+  /** Where the load under way is: its import's report, or the work ahead it waits for. */
   get progress(): ImportProgress | null {
-    return this.#importProgress ?? (this.busy ? (this.readAhead.progress ?? this.importAhead.progress) : null);
+    return this.#importProgress ?? (this.busy ? this.ahead.progress : null);
   }
 
   /** Starts the engine once; later callers share the same start. */
@@ -148,9 +142,6 @@ export class Workbench {
       // The warm-up's news may come first: the status it brings is the later one.
       .then((status) => {
         this.engine = this.engine.state === 'ready' && this.engine.warmUp ? this.engine : status;
-        // Files chosen while the engine started are read ahead now.
-        this.#readAhead();
-        this.#importAhead();
         return status;
       });
     return this.#started;
@@ -347,7 +338,7 @@ export class Workbench {
   cancelLoad(): void {
     if (this.#loadTicket) void this.#db.cancel(this.#loadTicket);
     // A load may be waiting for the import ahead: that stops too.
-    this.importAhead.cancel();
+    this.ahead.cancelImport();
     this.analysis.cancel();
   }
 
@@ -412,32 +403,5 @@ export class Workbench {
     if (before.lowerCaseIds !== after.lowerCaseIds) {
       this.ids = after.lowerCaseIds ? { ...this.ids, trim: true, lowerCase: true } : { ...this.ids, lowerCase: false };
     }
-    this.#readAhead();
-  }
-
-  /**
-   * Has the engine read the chosen files while the person looks at their mapping (the worker does so
-   * only while nothing is loaded). Not files that will not fit: they may never be loaded.
-   */
-  #readAhead(): void {
-    this.readAhead.cancel();
-    if (this.files.length === 0 || this.engine.state !== 'ready' || this.memory) return;
-    this.readAhead.start(
-      $state.snapshot(this.spec) as ImportSpec,
-      this.files.map((f) => f.file),
-    );
-  }
-
-  /**
-   * Has the engine import the files read ahead on the spec shown (the worker does so only while
-   * nothing is loaded): a Load of that spec then shows the report at once. Not a spec Load refuses.
-   */
-  #importAhead(): void {
-    this.importAhead.cancel();
-    if (this.files.length === 0 || this.engine.state !== 'ready' || this.memory || this.problems.length > 0) return;
-    this.importAhead.start(
-      $state.snapshot(this.spec) as ImportSpec,
-      this.files.map((f) => f.file),
-    );
   }
 }

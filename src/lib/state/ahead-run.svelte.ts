@@ -5,11 +5,11 @@ import type { ImportSpec } from '../spec/import.ts';
 import { newTicket } from '../ticket.ts';
 
 /**
- * Work on the chosen files done while the person looks at their mapping, so that Load finds it done:
- * reading them into the engine (`readAhead` in db-api.ts), or importing them on the spec shown
- * (`importAhead`). One run at a time: a new one cancels the one under way.
+ * One kind of work on the chosen files done while the person looks at their mapping (see
+ * work-ahead.svelte.ts): reading them into the engine (`readAhead` in db-api.ts), or importing them
+ * on the spec shown (`importAhead`). One run at a time: a new one cancels the one under way.
  */
-export class ReadAhead {
+export class AheadRun {
   /** Where the run under way is; null when none runs. A load that waits for it shows it. */
   progress = $state.raw<ImportProgress | null>(null);
   /** Whether the last run ended with its work done for the files and spec it was given (an import ahead's report waits for Load). */
@@ -19,7 +19,7 @@ export class ReadAhead {
   readonly #work: 'readAhead' | 'importAhead';
   #ticket: string | null = null;
 
-  constructor(db: Remote<DbApi>, work: 'readAhead' | 'importAhead' = 'readAhead') {
+  constructor(db: Remote<DbApi>, work: 'readAhead' | 'importAhead') {
     this.#db = db;
     this.#work = work;
   }
