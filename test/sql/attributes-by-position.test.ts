@@ -10,20 +10,24 @@ import { openEngine } from './engine.ts';
 
 /**
  * A transactions file's attributes stay in its raw table and order_lines joins them by position
- * (attributesStayRaw): every line must meet its own record's values. 300,000 records span several
+ * (attributesStayRaw), and so do its customer id, order id and status (textsStayingRaw, read with
+ * the same trimming as staging): every line must meet its own record's values. Some order ids and
+ * statuses have spaces around them. 300,000 records span several
  * of DuckDB's row groups, which native DuckDB reads on 4 threads; some records are rejected or
  * excluded, so the staged table is not the loaded lines alone. Orders have 3 lines, and each order
  * id comes back 270,000 records later: `orders` looks up an order's first line by its record number
  * for `tag` (never empty), and takes `size` (empty on every other line) through the group.
  */
 const RECORDS = 300_000;
-const header = 'id,order,date,amount,tag,size';
+const header = 'id,order,date,amount,tag,size,status';
 const lines = [header];
 for (let i = 0; i < RECORDS; i++) {
   const order = Math.floor(i / 3) % 90_000;
   const id = i % 777 === 0 ? '' : `c${order % 5000}`;
   const date = i % 1000 === 1 ? 'not a date' : `2024-${String((i % 12) + 1).padStart(2, '0')}-01`;
-  lines.push(`${id},o${order},${date},${(i % 97) + 1}.5,t${i},${i % 2 ? '' : 's' + i}`);
+  const orderId = i % 13 === 0 ? ` o${order} ` : `o${order}`;
+  const status = i % 11 === 0 ? `" st${i % 7}"` : `st${i % 7}`;
+  lines.push(`${id},${orderId},${date},${(i % 97) + 1}.5,t${i},${i % 2 ? '' : 's' + i},${status}`);
 }
 const csv = lines.join('\n') + '\n';
 const file = transactionsFile('by-position.csv', {
@@ -33,6 +37,7 @@ const file = transactionsFile('by-position.csv', {
   amount: 'amount',
   tag: 'attribute',
   size: 'attribute',
+  status: 'status',
 });
 const dir = mkdtempSync(path.join(tmpdir(), 'by-position-'));
 writeFileSync(path.join(dir, file.name), csv);
@@ -83,13 +88,24 @@ describe.each([
       const [r] = await db.rows(
         `SELECT count(*) AS lines,
         count(*) FILTER (WHERE tag IS DISTINCT FROM 't' || (rec_no - 1)) AS wrong_tag,
-        count(*) FILTER (WHERE size IS DISTINCT FROM CASE WHEN rec_no % 2 = 1 THEN 's' || (rec_no - 1) END) AS wrong_size
+        count(*) FILTER (WHERE size IS DISTINCT FROM CASE WHEN rec_no % 2 = 1 THEN 's' || (rec_no - 1) END) AS wrong_size,
+        count(*) FILTER (WHERE order_id IS DISTINCT FROM 'o' || ((rec_no - 1) // 3 % 90000)) AS wrong_order,
+        count(*) FILTER (WHERE customer_id IS DISTINCT FROM 'c' || ((rec_no - 1) // 3 % 90000 % 5000)) AS wrong_customer,
+        count(*) FILTER (WHERE status IS DISTINCT FROM 'st' || ((rec_no - 1) % 7)) AS wrong_status
       FROM order_lines`,
+      );
+      // Left in the raw table, the texts are not copied; the duplicate rule's window copies them.
+      const staged = (await db.rows(`SELECT column_name FROM (DESCRIBE staged_0)`)).map((c) => String(c.column_name));
+      expect(staged.filter((c) => ['customer_id', 'order_id', 'status'].includes(c))).toEqual(
+        duplicates ? ['customer_id', 'order_id', 'status'] : [],
       );
       expect(Number(r.lines)).toBe(report.files[0].loaded);
       expect(report.files[0].loaded).toBeGreaterThan(RECORDS * 0.9);
       expect(Number(r.wrong_tag)).toBe(0);
       expect(Number(r.wrong_size)).toBe(0);
+      expect(Number(r.wrong_order)).toBe(0);
+      expect(Number(r.wrong_customer)).toBe(0);
+      expect(Number(r.wrong_status)).toBe(0);
       // Each order's attributes are its first line's that has one, as arg_min over its lines takes them.
       const reference = `SELECT customer_id, order_id, arg_min(tag, rec_no) AS tag, arg_min(size, rec_no) AS size
         FROM order_lines GROUP BY source_file, customer_id, order_id`;

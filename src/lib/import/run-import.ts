@@ -7,11 +7,20 @@ import { customerContactsSql } from '../sql/contacts.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedCustomers, type StagedFile } from '../sql/load.ts';
 import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
-import { attributeStatsSql, exactWidthsSql, profileSql, readProfile, widthsToMeasure, type ColumnProfile } from '../sql/profile.ts';
+import {
+  attributeStatsSql,
+  exactWidthsSql,
+  hasFallback,
+  idsMayMerge,
+  profileSql,
+  readProfile,
+  widthsToMeasure,
+  type ColumnProfile,
+} from '../sql/profile.ts';
 import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
-import { attributesStayRaw, duplicateCustomersSql, stageCustomersSql, stageTransactionsSql } from '../sql/staging.ts';
+import { attributesStayRaw, duplicateCustomersSql, stageCustomersSql, stageTransactionsSql, textsStayingRaw } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
 import { duplicateCustomersMessage } from './duplicate-advice.ts';
 import { unreadableReason, type RecordCount } from './record-count.ts';
@@ -84,11 +93,10 @@ export async function runImport(
         file,
         raw: attributesStayRaw(file, spec) ? raw(i) : null,
         attributesWithEmpties: profile.attributesWithEmpties,
+        rawTexts: textsStayingRaw(file, spec, profile),
       });
     }
-    // Clean-up can merge ids only if it changes some: spaces trimmed, case folded, `.0` stripped or an e-mail taken out.
-    const mayMerge = (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds || spec.ids.extractEmail === true;
-    reports.push(await fileReport(db, i, file, input, profile.floatIds, mayMerge, hasFallback(file, spec)));
+    reports.push(await fileReport(db, i, file, input, profile.floatIds, idsMayMerge(spec, profile), hasFallback(file, spec)));
   }
 
   onPhase({ phase: 'loading' });
@@ -299,12 +307,6 @@ async function collectRejects(db: SqlRunner, i: number, file: FileImport, limit:
     })),
   ].sort((a, b) => a.line - b.line);
   return { rejects: limit === null ? rejects : rejects.slice(0, limit), structuralCount: rejectedLines.length };
-}
-
-/** Whether a file's empty ids are filled from the spec's fallback column. */
-function hasFallback(file: FileImport, spec: ImportSpec): boolean {
-  const fallback = spec.ids.fallbackColumn;
-  return !!fallback && file.columns.some((c) => c.name === fallback);
 }
 
 function toStrings(value: unknown): string[] {

@@ -1,6 +1,7 @@
 import type { AmountLevel, FileImport } from '../spec/import.ts';
 import { attributeNames } from './columns.ts';
 import { ident, literal } from './quote.ts';
+import type { RawColumn } from './staging.ts';
 
 export interface StagedFile {
   index: number;
@@ -10,6 +11,8 @@ export interface StagedFile {
   raw: string | null;
   /** Its attributes empty in some record (ColumnProfile.attributesWithEmpties). */
   attributesWithEmpties: readonly string[];
+  /** Texts left in `raw` as they are (textsStayingRaw): order_lines takes them from there too. */
+  rawTexts: readonly RawColumn[];
 }
 
 /** A staged customers file: its ids and outcomes in `staged`, row for row with its raw table. */
@@ -19,15 +22,21 @@ export interface StagedCustomers {
   file: FileImport;
 }
 
+/** The first columns of order_lines, in this order, wherever each file keeps them. */
+const LEADING = ['rec_no', 'customer_id', 'order_id', 'order_date', 'quantity', 'unit_price', 'status', 'currency'];
+
 /**
  * Every loaded record of every transactions file, with its source: a view, not a second copy. A
- * file's attributes left in its raw table are joined by position: row i of the one is row i of the other.
+ * file's attributes and texts left in its raw table are joined by position: row i of the one is
+ * row i of the other.
  */
 export function orderLinesSql(files: readonly StagedFile[]): string {
   if (files.length === 0) throw new Error('invalid import: no transactions file');
   const parts = files.map((f) => {
-    const lines = f.raw ? `(SELECT * FROM ${withRawAttributes(f.staged, f.raw, f.file)})` : ident(f.staged);
-    return `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, * EXCLUDE (reason) FROM ${lines} WHERE reason IS NULL`;
+    const lines = f.raw
+      ? `(SELECT * FROM ${withRawColumns(f.staged, f.raw, [...f.rawTexts, ...rawAttributes(attributeNames(f.file))])})`
+      : ident(f.staged);
+    return `SELECT ${f.index} AS source_file, ${literal(f.file.name)} AS source_name, ${LEADING.join(', ')}, * EXCLUDE (${LEADING.join(', ')}, reason) FROM ${lines} WHERE reason IS NULL`;
   });
   return `CREATE OR REPLACE VIEW order_lines AS\n${parts.join('\nUNION ALL BY NAME\n')}`;
 }
@@ -62,7 +71,7 @@ export function ordersSql(files: readonly StagedFile[], level: AmountLevel): str
   if (lookedUp.length === 0) return `CREATE OR REPLACE TABLE orders AS\nSELECT ${grouped.join(', ')}\n${group}`;
   const lines = files.map((f) => {
     const own = attributeNames(f.file).filter((a) => lookedUp.includes(a.name));
-    const values = f.raw ? rawAttributeColumns(own) : own.map((a) => ident(a.name));
+    const values = f.raw ? rawAttributes(own).map(readAs) : own.map((a) => ident(a.name));
     // In the raw table a record's number is its position (rowid + 1), as staging numbers it.
     const recNo = f.raw ? 'rowid + 1' : 'rec_no';
     return `SELECT ${f.index} AS source_file, ${recNo} AS rec_no${values.map((v) => ', ' + v).join('')} FROM ${ident(f.raw ?? f.staged)}`;
@@ -95,21 +104,23 @@ export function amountConflictsSql(): string {
  */
 export function customerAttributesSql(customers: StagedCustomers | null): string {
   if (!customers) return `CREATE OR REPLACE TABLE customer_attributes AS SELECT NULL::VARCHAR AS customer_id WHERE false`;
-  const from = withRawAttributes(customers.staged, customers.raw, customers.file);
+  const from = withRawColumns(customers.staged, customers.raw, rawAttributes(attributeNames(customers.file)));
   return `CREATE OR REPLACE TABLE customer_attributes AS SELECT * EXCLUDE (rec_no, reason) FROM ${from} WHERE reason IS NULL`;
 }
 
 /**
- * A staged table beside its file's attributes, which stayed in the raw table: joined by position,
+ * A staged table beside the columns of its file that stayed in the raw table: joined by position,
  * row i of the one being row i of the other (staging keeps the raw order). Just the staged table
- * when the file has no attributes.
+ * when there are none.
  */
-function withRawAttributes(staged: string, raw: string, file: FileImport): string {
-  const attrs = rawAttributeColumns(attributeNames(file));
-  return attrs.length ? `${ident(staged)} POSITIONAL JOIN (SELECT ${attrs.join(', ')} FROM ${ident(raw)})` : ident(staged);
+function withRawColumns(staged: string, raw: string, columns: readonly RawColumn[]): string {
+  const named = columns.map(readAs);
+  return named.length ? `${ident(staged)} POSITIONAL JOIN (SELECT ${named.join(', ')} FROM ${ident(raw)})` : ident(staged);
 }
 
-/** Attributes read from a raw table under the names they have in the views. */
-function rawAttributeColumns(attributes: readonly { source: string; name: string }[]): string[] {
-  return attributes.map((a) => `${ident(a.source)} AS ${ident(a.name)}`);
+const readAs = (c: RawColumn) => `${c.sql} AS ${ident(c.name)}`;
+
+/** Attributes as read from a raw table: as they are, under the names they have in the views. */
+function rawAttributes(attributes: readonly { source: string; name: string }[]): RawColumn[] {
+  return attributes.map((a) => ({ name: a.name, sql: ident(a.source) }));
 }

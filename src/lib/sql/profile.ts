@@ -114,6 +114,20 @@ function lineAttributes(file: FileImport): { source: string; name: string }[] {
   return file.kind === 'transactions' ? attributeNames(file) : [];
 }
 
+/**
+ * Whether clean-up can turn some id into another text (spaces trimmed, case folded, `.0` stripped
+ * or an e-mail taken out): only then can it merge ids. A fallback column is apart: it fills empty ids.
+ */
+export function idsMayMerge(spec: Pick<ImportSpec, 'ids'>, profile: Pick<ColumnProfile, 'paddedIds' | 'floatIds'>): boolean {
+  return (spec.ids.trim && profile.paddedIds) || spec.ids.lowerCase || profile.floatIds || spec.ids.extractEmail === true;
+}
+
+/** Whether a file's empty ids are filled from the spec's fallback column. */
+export function hasFallback(file: Pick<FileImport, 'columns'>, spec: Pick<ImportSpec, 'ids'>): boolean {
+  const fallback = spec.ids.fallbackColumn;
+  return !!fallback && file.columns.some((c) => c.name === fallback);
+}
+
 /** An e-mail address inside text (`Ann Lee (ann@example.com)`, `<ann@example.com>`, a list). */
 const EMAIL = String.raw`[^\s<>()\[\],;:"']+@[^\s<>()\[\],;:"']+`;
 
