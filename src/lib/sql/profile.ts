@@ -2,7 +2,7 @@ import type { FileImport, ImportSpec } from '../spec/import.ts';
 import { attributeNames, columnFor } from './columns.ts';
 import { ident, literal } from './quote.ts';
 import { decimalType, MINIMAL_DECIMAL, numberDigitsSql, roughDigitsSql } from './values.ts';
-import { trimSql } from './trim.ts';
+import { mayTrimSql, trimSql } from './trim.ts';
 
 export const NUMERIC_ROLES = ['amount', 'quantity', 'unit_price'] as const;
 export type NumericRole = (typeof NUMERIC_ROLES)[number];
@@ -15,6 +15,8 @@ export interface ColumnProfile {
   floatIds: boolean;
   /** Some id has spaces around it (trimming could merge it with another). */
   paddedIds: boolean;
+  /** Some order id may have spaces around it (or is not ASCII), or is empty: read trimmed, it may not be its raw text. */
+  paddedOrderIds: boolean;
   /** Exact DECIMAL type per numeric column present. */
   decimals: Partial<Record<NumericKey, string>>;
   /** The attributes (by their names in order_lines) empty in some record: ordersSql reads only those line by line. */
@@ -34,7 +36,7 @@ export function numericColumns(file: FileImport, refundColumn?: string | null): 
 
 /**
  * One pass over the raw table: upper bounds on the digit widths of numeric columns (cheap, see
- * roughDigitsSql), and the float-id and padded-id checks. readProfile types a column from its
+ * roughDigitsSql), and the float-id and padded-id checks (order ids too). readProfile types a column from its
  * bounds when they give the narrowest type; otherwise exactWidthsSql measures it.
  */
 export function profileSql(raw: string, file: FileImport, refundColumn?: string | null): string {
@@ -52,6 +54,9 @@ export function profileSql(raw: string, file: FileImport, refundColumn?: string 
     );
     parts.push(`count(*) FILTER (WHERE ${ident(id)} <> ${v}) AS ids_padded`);
   }
+  const order = file.kind === 'transactions' ? columnFor(file, 'order_id') : undefined;
+  // Cheaper than comparing each with its trimmed text; an order id that is not ASCII counts, to be safe.
+  if (order) parts.push(`count(*) FILTER (WHERE ${mayTrimSql(ident(order))} OR ${ident(order)} = '') AS order_ids_padded`);
   if (parts.length === 0) parts.push('count(*) AS n');
   return `SELECT ${parts.join(', ')} FROM ${ident(raw)}`;
 }
@@ -99,6 +104,7 @@ export function readProfile(row: Record<string, unknown>, file: FileImport, refu
   return {
     floatIds: present > 0 && Number(row.ids_float) === present,
     paddedIds: Number(row.ids_padded ?? 0) > 0,
+    paddedOrderIds: Number(row.order_ids_padded ?? 0) > 0,
     decimals,
     attributesWithEmpties,
   };

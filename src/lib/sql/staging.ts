@@ -28,18 +28,19 @@ export interface RawColumn {
  * The texts of a transactions file that order_lines reads from its raw table, as it reads the
  * attributes, instead of from a copy staging makes: copying a column of short texts costs about
  * what typing one does (1M ids: 85 ms in the browser's engine). The customer id when clean-up
- * changes no id and no fallback fills one (a loaded record's id is then its raw text, never
- * empty); the order id, status and contacts read with textSql, as staging reads them.
+ * changes no id and no fallback fills one, and the order id when none has spaces around it: then
+ * a loaded record's id is its raw text, which keeps the raw column's statistics (a group by the
+ * ids packs short ones into integers). The status and contacts are read with textSql, as staging
+ * reads them.
  */
 export function textsStayingRaw(file: FileImport, spec: ImportSpec, profile: ColumnProfile): RawColumn[] {
   if (!attributesStayRaw(file, spec)) return [];
+  const texts: RawColumn[] = [];
   const id = columnFor(file, 'customer_id');
-  const texts: RawColumn[] = id && !idsMayMerge(spec, profile) && !hasFallback(file, spec) ? [{ name: 'customer_id', sql: ident(id) }] : [];
-  const roles: [Role, string][] = [
-    ['order_id', 'order_id'],
-    ['status', 'status'],
-    ...CONTACT_ROLES.map((r): [Role, string] => [r, CONTACT_COLUMN[r]]),
-  ];
+  if (id && !idsMayMerge(spec, profile) && !hasFallback(file, spec)) texts.push({ name: 'customer_id', sql: ident(id) });
+  const order = columnFor(file, 'order_id');
+  if (order && !profile.paddedOrderIds) texts.push({ name: 'order_id', sql: ident(order) });
+  const roles: [Role, string][] = [['status', 'status'], ...CONTACT_ROLES.map((r): [Role, string] => [r, CONTACT_COLUMN[r]])];
   for (const [role, name] of roles) {
     const source = columnFor(file, role);
     if (source) texts.push({ name, sql: textSql(ident(source)) });

@@ -7,8 +7,12 @@
  * so it should be a column. test/sql/trim.test.ts compares it with trim() on every separator.
  */
 export function trimSql(expr: string): string {
-  const mayHaveSpace = `starts_with(${expr}, ' ') OR ends_with(${expr}, ' ') OR strlen(${expr}) <> length(${expr})`;
-  return `CASE WHEN ${mayHaveSpace} THEN trim(${expr}) ELSE ${expr} END`;
+  return `CASE WHEN ${mayTrimSql(expr)} THEN trim(${expr}) ELSE ${expr} END`;
+}
+
+/** Whether trim() may change the value: a ` ` at either end, or a character that is not ASCII. */
+export function mayTrimSql(expr: string): string {
+  return `starts_with(${expr}, ' ') OR ends_with(${expr}, ' ') OR strlen(${expr}) <> length(${expr})`;
 }
 
 /** The trimmed text, NULL when empty: how a value that may be missing is read. */
