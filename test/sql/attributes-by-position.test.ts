@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openNativeDb } from '../../src/cli/native-db.ts';
-import { runImport } from '../../src/lib/import/run-import.ts';
+import { runImport, type RegisteredFile } from '../../src/lib/import/run-import.ts';
+import type { SqlRunner } from '../../src/lib/import/sql-runner.ts';
 import { defaultImportSpec, standardCleaning, type FileImport, type ImportSpec } from '../../src/lib/spec/import.ts';
 import { csvRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
@@ -39,7 +40,6 @@ const file = transactionsFile('by-position.csv', {
   status: 'status',
 });
 const dir = mkdtempSync(path.join(tmpdir(), 'by-position-'));
-writeFileSync(path.join(dir, file.name), csv);
 
 /**
  * A customers file's attributes stay in its raw table too (customerAttributesSql): each id must
@@ -59,7 +59,17 @@ const customers: FileImport = {
   ...transactionsFile('customers.csv', { id: 'customer_id', note: 'attribute', size: 'attribute' }),
   kind: 'customers',
 };
-writeFileSync(path.join(dir, customers.name), customersCsv);
+
+/** An engine with the files registered as the CLI (native, 4 threads) or the page (wasm) registers them. */
+async function openWith(native: boolean, files: [FileImport, string][]): Promise<{ db: SqlRunner; registered: RegisteredFile[] }> {
+  if (native) {
+    for (const [f, text] of files) writeFileSync(path.join(dir, f.name), text);
+    return { db: await openNativeDb(4), registered: files.map(([f, text]) => csvRegistration(f, text, path.join(dir, f.name))) };
+  }
+  const engine = await openEngine();
+  for (const [f, text] of files) engine.register(`uploads/${f.name}`, new TextEncoder().encode(text));
+  return { db: engine, registered: files.map(([f, text]) => csvRegistration(f, text)) };
+}
 
 describe.each([
   ['wasm', false],
@@ -71,19 +81,9 @@ describe.each([
   ])(
     'each line carries its own record’s attributes: %s',
     async (_, duplicates) => {
-      let db;
-      let registered;
-      if (native) {
-        db = await openNativeDb(4);
-        registered = csvRegistration(file, csv, path.join(dir, file.name));
-      } else {
-        const engine = await openEngine();
-        engine.register(`uploads/${file.name}`, new TextEncoder().encode(csv));
-        db = engine;
-        registered = csvRegistration(file, csv);
-      }
+      const { db, registered } = await openWith(native, [[file, csv]]);
       const spec = { ...defaultImportSpec([file]), cleaning: { ...standardCleaning(), duplicates } };
-      const report = await runImport(db, spec, [registered]);
+      const report = await runImport(db, spec, registered);
       const [r] = await db.rows(
         `SELECT count(*) AS lines,
         count(*) FILTER (WHERE tag IS DISTINCT FROM 't' || (rec_no - 1)) AS wrong_tag,
@@ -124,19 +124,8 @@ describe.each([
     const ids = ['o1', ' o1', 'o1 ', '"  "', 'ö2', ' ö2', '\u00a0o3', 'o3'];
     const small = ['id,order,date,amount', ...ids.map((o, i) => `c${i % 2},${o},2024-01-0${i + 1},${i + 1}`)].join('\n') + '\n';
     const f = transactionsFile('padded-orders.csv', { id: 'customer_id', order: 'order_id', date: 'order_date', amount: 'amount' });
-    let db;
-    let registered;
-    if (native) {
-      writeFileSync(path.join(dir, f.name), small);
-      db = await openNativeDb(4);
-      registered = csvRegistration(f, small, path.join(dir, f.name));
-    } else {
-      const engine = await openEngine();
-      engine.register(`uploads/${f.name}`, new TextEncoder().encode(small));
-      db = engine;
-      registered = csvRegistration(f, small);
-    }
-    await runImport(db, defaultImportSpec([f]), [registered]);
+    const { db, registered } = await openWith(native, [[f, small]]);
+    await runImport(db, defaultImportSpec([f]), registered);
     const lines = await db.rows(`SELECT order_id FROM order_lines ORDER BY rec_no`);
     expect(lines.map((l) => l.order_id)).toEqual(['o1', 'o1', 'o1', null, 'ö2', 'ö2', 'o3', 'o3']);
     const staged = (await db.rows(`SELECT column_name FROM (DESCRIBE staged_0)`)).map((c) => String(c.column_name));
@@ -154,18 +143,10 @@ describe.each([
   });
 
   test('each customer carries its first record’s attributes', async () => {
-    let db;
-    let registered;
-    if (native) {
-      db = await openNativeDb(4);
-      registered = [file, customers].map((f, i) => csvRegistration(f, [csv, customersCsv][i], path.join(dir, f.name)));
-    } else {
-      const engine = await openEngine();
-      engine.register(`uploads/${file.name}`, new TextEncoder().encode(csv));
-      engine.register(`uploads/${customers.name}`, new TextEncoder().encode(customersCsv));
-      db = engine;
-      registered = [csvRegistration(file, csv), csvRegistration(customers, customersCsv)];
-    }
+    const { db, registered } = await openWith(native, [
+      [file, csv],
+      [customers, customersCsv],
+    ]);
     const spec: ImportSpec = { ...defaultImportSpec([file, customers]), duplicateCustomers: 'keep-first' };
     const report = await runImport(db, spec, registered);
     const rows = await db.rows(`SELECT customer_id, note, size FROM customer_attributes`);
