@@ -72,7 +72,8 @@ export async function runImport(
     }
     onPhase({ phase: 'checking', file: file.name });
     const refundColumn = file.kind === 'transactions' ? spec.cleaning.refundColumn : null;
-    const profile = await profileRaw(db, raw(i), file, refundColumn);
+    const orderIds = file.kind === 'transactions' && attributesStayRaw(file, spec);
+    const profile = await profileRaw(db, raw(i), file, refundColumn, orderIds);
     try {
       await db.exec(
         file.kind === 'transactions'
@@ -190,8 +191,14 @@ function refuseUnreadable(file: FileImport, count: RecordCount): void {
  * What typing needs to know of a raw table: one cheap pass, a second for columns its bounds leave
  * open, and the attributes' statistics (no pass at all).
  */
-async function profileRaw(db: SqlRunner, table: string, file: FileImport, refundColumn?: string | null): Promise<ColumnProfile> {
-  const [row] = await db.rows(profileSql(table, file, refundColumn));
+async function profileRaw(
+  db: SqlRunner,
+  table: string,
+  file: FileImport,
+  refundColumn: string | null | undefined,
+  orderIds: boolean,
+): Promise<ColumnProfile> {
+  const [row] = await db.rows(profileSql(table, file, refundColumn, orderIds));
   const open = widthsToMeasure(row, file, refundColumn);
   const exact = open.length ? (await db.rows(exactWidthsSql(table, file, open, refundColumn)))[0] : {};
   const statsSql = attributeStatsSql(table, file);

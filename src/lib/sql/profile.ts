@@ -15,7 +15,10 @@ export interface ColumnProfile {
   floatIds: boolean;
   /** Some id has spaces around it (trimming could merge it with another). */
   paddedIds: boolean;
-  /** Some order id may have spaces around it (or is not ASCII), or is empty: read trimmed, it may not be its raw text. */
+  /**
+   * Some order id may have spaces around it (or is not ASCII), or is empty: read trimmed, it may
+   * not be its raw text. True when the profile was not asked to check (profileSql's `orderIds`).
+   */
   paddedOrderIds: boolean;
   /** Exact DECIMAL type per numeric column present. */
   decimals: Partial<Record<NumericKey, string>>;
@@ -36,10 +39,11 @@ export function numericColumns(file: FileImport, refundColumn?: string | null): 
 
 /**
  * One pass over the raw table: upper bounds on the digit widths of numeric columns (cheap, see
- * roughDigitsSql), and the float-id and padded-id checks (order ids too). readProfile types a column from its
- * bounds when they give the narrowest type; otherwise exactWidthsSql measures it.
+ * roughDigitsSql), the float-id and padded-id checks, and with `orderIds` the padded-order-id one
+ * (only worth its pass when the order ids may stay raw: textsStayingRaw). readProfile types a
+ * column from its bounds when they give the narrowest type; otherwise exactWidthsSql measures it.
  */
-export function profileSql(raw: string, file: FileImport, refundColumn?: string | null): string {
+export function profileSql(raw: string, file: FileImport, refundColumn?: string | null, orderIds = false): string {
   const parts = numericColumns(file, refundColumn).flatMap(([key, col]) =>
     widthParts(key, roughDigitsSql(ident(col), file.parse.decimalMark)),
   );
@@ -54,7 +58,7 @@ export function profileSql(raw: string, file: FileImport, refundColumn?: string 
     );
     parts.push(`count(*) FILTER (WHERE ${ident(id)} <> ${v}) AS ids_padded`);
   }
-  const order = file.kind === 'transactions' ? columnFor(file, 'order_id') : undefined;
+  const order = orderIds ? columnFor(file, 'order_id') : undefined;
   // Cheaper than comparing each with its trimmed text; an order id that is not ASCII counts, to be safe.
   if (order) parts.push(`count(*) FILTER (WHERE ${mayTrimSql(ident(order))} OR ${ident(order)} = '') AS order_ids_padded`);
   if (parts.length === 0) parts.push('count(*) AS n');
@@ -104,7 +108,7 @@ export function readProfile(row: Record<string, unknown>, file: FileImport, refu
   return {
     floatIds: present > 0 && Number(row.ids_float) === present,
     paddedIds: Number(row.ids_padded ?? 0) > 0,
-    paddedOrderIds: Number(row.order_ids_padded ?? 0) > 0,
+    paddedOrderIds: row.order_ids_padded == null || Number(row.order_ids_padded) > 0,
     decimals,
     attributesWithEmpties,
   };
