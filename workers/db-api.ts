@@ -53,10 +53,10 @@ export interface DbApi {
   importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<ImportReport>;
   /**
    * Reads chosen files ahead of their import, while nothing is loaded (session.ts `readAhead`): the
-   * import then reuses what was read, and shows the read's progress while it waits for it. Never
-   * fails; cancelled by `ticket` when the choice changes.
+   * import then reuses what was read, and shows the read's progress while it waits for it. Says
+   * whether every file is read. Never fails; cancelled by `ticket` when the choice changes.
    */
-  readAhead(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<void>;
+  readAhead(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<boolean>;
   /**
    * Imports files read ahead on the spec shown, while nothing is loaded (session.ts `importAhead`):
    * an import of that very spec then shows its report at once, and shows this one's progress while

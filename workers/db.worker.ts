@@ -145,7 +145,7 @@ const api: DbApi = {
 
   readAhead(spec, files, onProgress, ticket) {
     // Background: the import (interactive) goes first, and then finds the data loaded and reads nothing ahead.
-    return exclusive((signal) => readAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => undefined);
+    return exclusive((signal) => readAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => false);
   },
 
   importAhead(spec, files, onProgress, ticket) {

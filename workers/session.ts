@@ -169,14 +169,15 @@ export async function loadTables(spec: ImportSpec, files: File[], onProgress: (p
  * Load finds them read (the raw table depends on the file and how it is parsed, not on the roles).
  * Only into an engine with nothing loaded: loaded data reads its raw tables (`order_lines`, the
  * rejected records' download). A file whose read fails is left to the import, which says why.
+ * Says whether every file is read.
  */
 export async function readAhead(
   spec: ImportSpec,
   files: File[],
   onProgress: (p: ImportProgress) => void,
   signal: AbortSignal,
-): Promise<void> {
-  if (kept || session.lastSpec) return;
+): Promise<boolean> {
+  if (kept || session.lastSpec) return false;
   const { db, conn } = await runningEngine();
   for (let i = 0; i < files.length; i++) {
     const key = rawKey(spec, i, files[i]);
@@ -193,6 +194,7 @@ export async function readAhead(
       if (signal.aborted) throw e;
     }
   }
+  return files.every((file, i) => rawKeys[i] === rawKey(spec, i, file));
 }
 
 /**

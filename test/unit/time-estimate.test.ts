@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest';
-import { estimateLoadMs, formatDuration, loadTimeText } from '../../src/lib/import/time-estimate.ts';
+import { describe, expect, test } from 'vitest';
+import type { ImportProgress } from '../../workers/db-api.ts';
+import { estimateLoadMs, formatDuration, loadMsLeft, loadTimeText } from '../../src/lib/import/time-estimate.ts';
 
 test('the estimate grows with the cells: the bench files take about their measured time', () => {
   const oneMillion = estimateLoadMs([
@@ -19,4 +20,46 @@ test('durations and the time left read as people say them', () => {
   // Under a second left is not "longer than estimated" (the sample's load said so at 0 s of 1 s).
   expect(loadTimeText(0, 700)).toBe('0 s elapsed · almost done');
   expect(loadTimeText(12_000, 10_000)).toBe("12 s elapsed · longer than the 10 s estimated from the files' size");
+});
+
+describe('the time left at Load counts the work done ahead on the same files and spec', () => {
+  const files = [
+    { name: 'tx.csv', shape: { bytes: 80_921_351, columns: 11, rows: 1_000_000, bytesPerRow: 80.9 } },
+    { name: 'customers.csv', shape: { bytes: 8_100_026, columns: 12, rows: 100_000, bytesPerRow: 81 } },
+  ];
+  const whole = estimateLoadMs(files.map((f) => f.shape));
+  const left = (progress: ImportProgress | null, read = false) => loadMsLeft(files, { imported: false, read, progress });
+
+  test('nothing done ahead: the whole estimate', () => {
+    expect(left(null)).toBe(whole);
+    expect(left({ phase: 'parsing', file: 'tx.csv' })).toBe(whole);
+  });
+
+  test('each step ahead leaves less, down to the first analysis once the import is done', () => {
+    const steps = [
+      left({ phase: 'parsing', file: 'customers.csv' }),
+      left(null, true),
+      left({ phase: 'checking', file: 'customers.csv' }, true),
+      left({ phase: 'loading' }, true),
+      loadMsLeft(files, { imported: true }),
+    ];
+    expect([whole, ...steps]).toEqual([whole, ...steps].sort((a, b) => b - a));
+    expect(new Set(steps).size).toBe(steps.length);
+    expect(left({ phase: 'checking', file: 'tx.csv' }, true)).toBe(left(null, true));
+    // Read, the files have most of their checking and building still to do; imported, only the analysis is left.
+    expect(left(null, true) / whole).toBeCloseTo(0.65, 1);
+    expect(left({ phase: 'loading' }, true) / whole).toBeCloseTo(0.49, 2);
+    expect(loadMsLeft(files, { imported: true }) / whole).toBeLessThan(0.2);
+  });
+
+  test("each file counts for its cells: the 1M-row file's read is most of the reading", () => {
+    const secondFile = left({ phase: 'reading', file: 'customers.csv', loadedBytes: 1, totalBytes: 2 });
+    expect(whole - secondFile).toBeGreaterThan(8 * (secondFile - left(null, true)));
+    expect(left({ phase: 'checking', file: 'customers.csv' }, true)).toBeLessThan(left({ phase: 'checking', file: 'tx.csv' }, true));
+  });
+
+  test('a phase naming no file of the load is read as no progress', () => {
+    expect(left({ phase: 'checking', file: 'other.csv' })).toBe(whole);
+    expect(left({ phase: 'checking', file: 'other.csv' }, true)).toBe(left(null, true));
+  });
 });

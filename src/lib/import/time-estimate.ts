@@ -1,3 +1,4 @@
+import type { ImportProgress } from '../../../workers/db-api.ts';
 import type { FileShape } from './memory-estimate.ts';
 
 /**
@@ -14,6 +15,46 @@ const BASE_MS = 300;
 /** How long loading `files` should take, from their cells. */
 export function estimateLoadMs(files: readonly FileShape[]): number {
   return BASE_MS + files.reduce((sum, f) => sum + (f.rows * f.columns * MS_PER_MILLION_CELLS) / 1e6, 0);
+}
+
+/**
+ * The parts of a load's time, as shares of it: reading each file into the engine, checking (typing
+ * and staging) each, then building orders and customers and the first analysis. From the import's
+ * statements timed on the browser's engine (test/bench/profile-import.ts --wasm, 1M rows + customers
+ * file, 2026-11-30: reads 1.24 s, checks 0.74 s, building 1.24 s of 3.2 s); the first analysis is the
+ * rest, about a tenth of the load in the bench. Reads and checks go by each file's cells.
+ */
+const READ_SHARE = 0.35;
+const CHECK_SHARE = 0.21;
+const BUILD_SHARE = 0.34;
+
+/**
+ * Where the work the page did ahead of Load stands (work-ahead.svelte.ts): the import is done; or
+ * every file is read, or not; and the phase of the run under way, if any (a read of one file, or
+ * the import's checks or building).
+ */
+export type WorkDoneAhead = { imported: true } | { imported: false; read: boolean; progress: ImportProgress | null };
+
+/**
+ * How long a load should take from Load on, when work on the same files and spec was done ahead:
+ * the estimate less the share done. Files are named as progress names them.
+ */
+export function loadMsLeft(files: readonly { name: string; shape: FileShape }[], ahead: WorkDoneAhead): number {
+  const total = estimateLoadMs(files.map((f) => f.shape));
+  const cells = files.map((f) => f.shape.rows * f.shape.columns);
+  const allCells = cells.reduce((a, b) => a + b, 0) || 1;
+  const perFile = (share: number) => cells.map((c) => ((total - BASE_MS) * share * c) / allCells);
+  const [reads, checks] = [perFile(READ_SHARE), perFile(CHECK_SHARE)];
+  const sum = (parts: number[], end = parts.length) => parts.slice(0, end).reduce((a, b) => a + b, 0);
+  if (ahead.imported) return total - sum(reads) - sum(checks) - (total - BASE_MS) * BUILD_SHARE;
+  const p = ahead.progress;
+  const at = p && 'file' in p ? files.findIndex((f) => f.name === p.file) : -1;
+  // A file being read counts as not read (a file the page reads itself is then read again by the engine).
+  let done = ahead.read ? sum(reads) : 0;
+  if ((p?.phase === 'reading' || p?.phase === 'parsing') && at >= 0) done = sum(reads, at);
+  else if (p?.phase === 'checking' && at >= 0) done = sum(reads) + sum(checks, at);
+  else if (p?.phase === 'loading') done = sum(reads) + sum(checks);
+  return total - done;
 }
 
 /** "4 s", "1 min 05 s". */

@@ -12,7 +12,7 @@ import { newTicket } from '../ticket.ts';
 export class AheadRun {
   /** Where the run under way is; null when none runs. A load that waits for it shows it. */
   progress = $state.raw<ImportProgress | null>(null);
-  /** Whether the last run ended with its work done for the files and spec it was given (an import ahead's report waits for Load). */
+  /** Whether the last run ended with its work done for the files and spec it was given (every file read; an import ahead's report waiting for Load). */
   done = $state(false);
 
   readonly #db: Remote<DbApi>;

@@ -1,6 +1,7 @@
 import type { Remote } from 'comlink';
 import { untrack } from 'svelte';
 import type { DbApi, ImportProgress } from '../../../workers/db-api.ts';
+import type { WorkDoneAhead } from '../import/time-estimate.ts';
 import type { ImportSpec } from '../spec/import.ts';
 import { AheadRun } from './ahead-run.svelte.ts';
 
@@ -54,6 +55,12 @@ export class WorkAhead {
   /** Whether the import ahead has ended for the spec shown: Load then shows its report at once. */
   get imported(): boolean {
     return this.#import.done;
+  }
+
+  /** How far the work ahead has come, for the time a load that takes it over has left. */
+  get done(): WorkDoneAhead {
+    if (this.#import.done) return { imported: true };
+    return { imported: false, read: this.#read.done, progress: this.progress };
   }
 
   /** Stops the import ahead (a Cancel of the load waiting for it); a change of the spec starts another. */

@@ -16,7 +16,7 @@ import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect } from '../preview/inspect.ts';
 import { headIsWhole, readHead, uncompressedSize, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import { fileShapes, memoryCheck } from './memory-check.ts';
-import { estimateLoadMs } from '../import/time-estimate.ts';
+import { loadMsLeft } from '../import/time-estimate.ts';
 import { ServedFiles } from './served-files.ts';
 import type { ChosenFile, Notice } from './chosen-file.ts';
 import { inspectAs, recogniseInspection } from '../sources/apply.ts';
@@ -311,7 +311,9 @@ export class Workbench {
     this.analysis.reset();
     this.segments.reset();
     const ticket = (this.#loadTicket = newTicket());
-    this.loadClock = { started: performance.now(), expectedMs: estimateLoadMs(fileShapes(this.files)) };
+    // The work ahead on these files and this spec is what the load takes over: only the rest is left.
+    const shapes = fileShapes(this.files).map((shape, i) => ({ name: this.spec.files[i].name, shape }));
+    this.loadClock = { started: performance.now(), expectedMs: loadMsLeft(shapes, this.ahead.done) };
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
