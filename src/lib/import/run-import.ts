@@ -72,8 +72,9 @@ export async function runImport(
     }
     onPhase({ phase: 'checking', file: file.name });
     const refundColumn = file.kind === 'transactions' ? spec.cleaning.refundColumn : null;
-    const orderIds = file.kind === 'transactions' && attributesStayRaw(file, spec);
-    const profile = await profileRaw(db, raw(i), file, refundColumn, orderIds);
+    // A transactions file whose attributes stay in its raw table: its order ids may stay there too.
+    const staysRaw = file.kind === 'transactions' && attributesStayRaw(file, spec);
+    const profile = await profileRaw(db, raw(i), file, refundColumn, staysRaw);
     try {
       await db.exec(
         file.kind === 'transactions'
@@ -92,7 +93,7 @@ export async function runImport(
         index: i,
         staged: staged(i),
         file,
-        raw: attributesStayRaw(file, spec) ? raw(i) : null,
+        raw: staysRaw ? raw(i) : null,
         attributesWithEmpties: profile.attributesWithEmpties,
         rawTexts: textsStayingRaw(file, spec, profile),
       });
