@@ -21,12 +21,12 @@ export function estimateLoadMs(files: readonly FileShape[]): number {
  * The parts of a load's time, as shares of it: reading each file into the engine, checking (typing
  * and staging) each, then building orders and customers and the first analysis. From the import's
  * statements timed on the browser's engine (test/bench/profile-import.ts --wasm, 1M rows + customers
- * file, 2026-11-30: reads 1.24 s, checks 0.74 s, building 1.24 s of 3.2 s); the first analysis is the
- * rest, about a tenth of the load in the bench. Reads and checks go by each file's cells.
+ * file, 2026-11-30: reads 1.24 s, checks 0.74 s, building 1.24 s of 3.2 s) and the first analysis,
+ * about a tenth of the load in the bench; building is the rest. Reads and checks go by each file's cells.
  */
 const READ_SHARE = 0.35;
 const CHECK_SHARE = 0.21;
-const BUILD_SHARE = 0.34;
+const ANALYSIS_SHARE = 0.1;
 
 /**
  * Where the work the page did ahead of Load stands (work-ahead.svelte.ts): the import is done; or
@@ -41,12 +41,13 @@ export type WorkDoneAhead = { imported: true } | { imported: false; read: boolea
  */
 export function loadMsLeft(files: readonly { name: string; shape: FileShape }[], ahead: WorkDoneAhead): number {
   const total = estimateLoadMs(files.map((f) => f.shape));
+  const work = total - BASE_MS;
+  if (ahead.imported) return BASE_MS + work * ANALYSIS_SHARE;
   const cells = files.map((f) => f.shape.rows * f.shape.columns);
   const allCells = cells.reduce((a, b) => a + b, 0) || 1;
-  const perFile = (share: number) => cells.map((c) => ((total - BASE_MS) * share * c) / allCells);
+  const perFile = (share: number) => cells.map((c) => (work * share * c) / allCells);
   const [reads, checks] = [perFile(READ_SHARE), perFile(CHECK_SHARE)];
   const sum = (parts: number[], end = parts.length) => parts.slice(0, end).reduce((a, b) => a + b, 0);
-  if (ahead.imported) return total - sum(reads) - sum(checks) - (total - BASE_MS) * BUILD_SHARE;
   const p = ahead.progress;
   const at = p && 'file' in p ? files.findIndex((f) => f.name === p.file) : -1;
   // A file being read counts as not read (a file the page reads itself is then read again by the engine).
