@@ -33,6 +33,11 @@ export type EngineStatus =
   | { state: 'failed'; message: string };
 
 /** Import progress: reading bytes (when the file is decompressed or transcoded), then SQL phases. */
+/** How a load keeps its tables: `compact` for files too large for the browser's memory as usual (src/lib/sql/storage.ts). */
+export interface LoadHow {
+  compact?: boolean;
+}
+
 export type ImportProgress = { phase: 'reading'; file: string; loadedBytes: number; totalBytes: number } | ImportPhase;
 
 export interface QueryResult {
@@ -50,7 +55,13 @@ export interface DbApi {
   /** An .xlsx workbook's first sheet as CSV (UTF-8), which the page then maps and imports as any CSV. */
   readWorkbook(file: File): Promise<WorkbookCsv>;
   /** `ticket`, here and below: a name the page chose for this request, which `cancel` stops it by. */
-  importFiles(spec: ImportSpec, files: File[], onProgress: (p: ImportProgress) => void, ticket?: string): Promise<ImportReport>;
+  importFiles(
+    spec: ImportSpec,
+    files: File[],
+    onProgress: (p: ImportProgress) => void,
+    ticket?: string,
+    how?: LoadHow,
+  ): Promise<ImportReport>;
   /**
    * Reads chosen files ahead of their import, while nothing is loaded (session.ts `readAhead`): the
    * import then reuses what was read, and shows the read's progress while it waits for it. Says

@@ -121,12 +121,12 @@ const api: DbApi = {
     return Comlink.transfer(workbook, [workbook.csv.buffer]);
   },
 
-  importFiles(spec, files, onProgress, ticket) {
+  importFiles(spec, files, onProgress, ticket, how) {
     return exclusive(
       async (signal) => {
         if (files.length !== spec.files.length) throw new WorkbenchError('mapping', 'Each file needs its mapping.');
         try {
-          return await loadTables(spec, files, onProgress, signal);
+          return await loadTables(spec, files, onProgress, signal, how?.compact === true);
         } catch (e) {
           const error = fromDuckDbError(e);
           if (error.kind !== 'memory') throw error;

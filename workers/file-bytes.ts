@@ -66,14 +66,24 @@ export async function prepareForImport(
   return { prepared, countLater: () => countStreamRecords(prepared.file.stream(), dialect) };
 }
 
-/** `prepareForImport`, with the count finished. */
+/** `prepareForImport`, with the count finished; with `cutEvery`, and where to cut the bytes into parts of about that size. */
 export async function prepareCounted(
   file: File,
   mapping: FileImport,
   onBytes: (loaded: number) => void,
+  cutEvery?: number,
 ): Promise<{ prepared: Prepared; count: RecordCount }> {
-  const result = await prepareForImport(file, mapping, onBytes);
-  return { prepared: result.prepared, count: 'count' in result ? result.count : await result.countLater() };
+  if (cutEvery === undefined) {
+    const result = await prepareForImport(file, mapping, onBytes);
+    return { prepared: result.prepared, count: 'count' in result ? result.count : await result.countLater() };
+  }
+  const prepared = await prepareFile(file, mapping.parse, onBytes);
+  const dialect = recordDialect(mapping);
+  const count =
+    prepared.kind === 'buffer'
+      ? countRecords(prepared.bytes, dialect, cutEvery)
+      : await countStreamRecords(prepared.file.stream(), dialect, onBytes, cutEvery);
+  return { prepared, count };
 }
 
 /** Counts the records of the bytes DuckDB will read as they stream by, reporting bytes read. */
@@ -81,8 +91,9 @@ export async function countStreamRecords(
   stream: ReadableStream<Uint8Array>,
   dialect: RecordDialect,
   onBytes: (loaded: number) => void = () => {},
+  cutEvery?: number,
 ): Promise<RecordCount> {
-  const counter = new RecordCounter(dialect);
+  const counter = new RecordCounter(dialect, cutEvery);
   let loaded = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
     counter.push(chunk);

@@ -218,3 +218,62 @@ test('the counter agrees with the plain definition on random text, in any chunks
     ).toEqual(expected);
   }
 });
+
+describe('where a file may be cut into parts', () => {
+  const texts = [
+    'a,b\n1,2\n3,4\n5,6\n7,8\n',
+    'a,b\r\n1,"x\r\ny"\r\n3,4\r\n\r\n5,"6"\r\n7,8',
+    'a,b\n\n1,"two\nlines, ""quoted"""\n3,4\n\n\n5,6\n"7\n\n",8\n9,10\n',
+    'a,b\r1,2\r3,"q\rr"\r5,6\r',
+    '\ufeffa,b\n1,2\n3,4\n',
+    '\n\na,b\n1,2\n3,4\n5,6\n',
+  ];
+  test.each(texts.flatMap((text) => [1, 3, 7, 16].map((every) => [text, every] as const)))(
+    'each cut follows a whole record and counts the records before it: %j every %i bytes',
+    (text, every) => {
+      const data = bytes(text);
+      const { cuts } = countRecords(data, dialect(), every);
+      expect(cuts).toBeDefined();
+      let last = 0;
+      for (const cut of cuts!) {
+        // Past a record, at or beyond the next multiple of the part size, never in the middle of a CR LF.
+        expect(cut.byte).toBeGreaterThanOrEqual(Math.floor(last / every + 1) * every);
+        expect(cut.records).toBeGreaterThan(0);
+        expect([0x0a, 0x0d]).toContain(data[cut.byte - 1]);
+        expect(data[cut.byte - 1] === 0x0d && data[cut.byte] === 0x0a).toBe(false);
+        // The bytes before a cut hold exactly its records, and those after it the rest.
+        expect(countRecords(data.subarray(0, cut.byte), dialect()).records).toBe(cut.records);
+        // The part's first line end ends its first record: the reader takes the line end from it.
+        const part = text.slice(new TextDecoder().decode(data.subarray(0, cut.byte)).length);
+        const firstEnd = part.search(/[\r\n]/);
+        if (firstEnd >= 0) expect((part.slice(0, firstEnd).match(/"/g) ?? []).length % 2).toBe(0);
+        const rest = countRecords(data.subarray(cut.byte), dialect({ header: false })).records;
+        expect(cut.records + rest).toBe(records(text));
+        // The reader's lines before the cut: line ends outside quotes, the quoted ones not among them.
+        const before = new TextDecoder().decode(data.subarray(0, cut.byte));
+        expect(cut.lines).toBe(before.replace(/"[^"]*"/g, '').match(/\r\n|\r|\n/g)!.length);
+        last = cut.byte;
+      }
+    },
+  );
+
+  test.each(texts)('the cuts do not depend on how the bytes arrive: %j', (text) => {
+    const data = bytes(text);
+    const whole = countRecords(data, dialect(), 5).cuts;
+    for (let piece = 1; piece < data.length; piece++) {
+      const counter = new RecordCounter(dialect(), 5);
+      for (let from = 0; from < data.length; from += piece) counter.push(data.subarray(from, from + piece));
+      expect(counter.finish().cuts).toEqual(whole);
+    }
+  });
+
+  test('a record with a line end inside quotes does not start a part', () => {
+    const data = bytes('a,b\n1,2\n"x\ny",3\n4,5\n6,7\n');
+    // Not at byte 8, before the quoted line end: after that record; none at the very end.
+    expect(countRecords(data, dialect(), 8).cuts).toEqual([{ byte: 16, records: 2, lines: 3 }]);
+  });
+
+  test('a count without a part size has no cuts, as before', () => {
+    expect(countRecords(bytes(texts[0]), dialect()).cuts).toBeUndefined();
+  });
+});

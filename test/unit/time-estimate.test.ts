@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportProgress } from '../../workers/db-api.ts';
-import { estimateLoadMs, formatDuration, loadMsLeft, loadTimeText } from '../../src/lib/import/time-estimate.ts';
+import { COMPACT_SLOWDOWN, estimateLoadMs, formatDuration, loadMsLeft, loadTimeText } from '../../src/lib/import/time-estimate.ts';
 
 test('the estimate grows with the cells: the bench files take about their measured time', () => {
   const oneMillion = estimateLoadMs([
@@ -11,6 +11,12 @@ test('the estimate grows with the cells: the bench files take about their measur
   expect(oneMillion).toBeGreaterThan(3_000);
   expect(oneMillion).toBeLessThan(4_500);
   expect(estimateLoadMs([])).toBe(300);
+});
+
+test('a compact load is estimated longer, by the slowdown the page states', () => {
+  const shapes = [{ bytes: 1_660_000_000, columns: 11, rows: 20_000_000, bytesPerRow: 83 }];
+  expect(estimateLoadMs(shapes, true) - 300).toBeCloseTo((estimateLoadMs(shapes) - 300) * COMPACT_SLOWDOWN);
+  expect(estimateLoadMs([], true)).toBe(300);
 });
 
 test('durations and the time left read as people say them', () => {

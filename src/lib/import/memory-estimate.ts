@@ -51,6 +51,20 @@ export function estimateLoadMemory(files: readonly FileShape[]): number {
 }
 
 /**
+ * The same for a compact load (src/lib/sql/storage.ts): each cell kept compressed, and beside the
+ * tables the widest moment of typing and building (calibrated with test/bench/calibrate-memory.ts
+ * --compact: README, "Memory before loading").
+ */
+const COMPACT_CELL_PEAK_BYTES = 10;
+/** What a compact load needs besides its cells: one part read as text, and the buffers of a statement over it. */
+const COMPACT_BASE_BYTES = 64 * 2 ** 20;
+
+/** Bytes a compact load of all `files` needs at its peak. */
+export function estimateCompactLoadMemory(files: readonly FileShape[]): number {
+  return COMPACT_BASE_BYTES + files.reduce((sum, shape) => sum + shape.rows * shape.columns * COMPACT_CELL_PEAK_BYTES, 0);
+}
+
+/**
  * A gzip file's uncompressed size, from its last four bytes (ISIZE: the size modulo 2^32): a file
  * of 4 GiB or more reads smaller, so multiples of 2^32 are added until it is at least the compressed size.
  */
@@ -84,18 +98,22 @@ function utf8Length(text: string): number {
   return length;
 }
 
-/** Whether files fit in the engine's memory, with the figures the page shows. */
+/** Whether files fit in the engine's memory, as usual or compactly, with the figures the page shows. */
 export interface MemoryFit {
   neededBytes: number;
   limitBytes: number;
   fits: boolean;
+  /** What a compact load needs, and whether that fits. */
+  compactBytes: number;
+  fitsCompactly: boolean;
 }
 
 /** The estimate for `files` against the engine's memory limit; null when the limit is unknown. */
 export function memoryFit(files: readonly FileShape[], limitBytes: number | null): MemoryFit | null {
   if (limitBytes === null || files.length === 0) return null;
   const neededBytes = estimateLoadMemory(files);
-  return { neededBytes, limitBytes, fits: neededBytes <= limitBytes };
+  const compactBytes = estimateCompactLoadMemory(files);
+  return { neededBytes, limitBytes, fits: neededBytes <= limitBytes, compactBytes, fitsCompactly: compactBytes <= limitBytes };
 }
 
 /** A memory size as people read it: "811 MB", "3.3 GB" (decimal units, as file sizes are shown). */

@@ -66,6 +66,20 @@ export interface RecordCount {
   firstLineEnd: LineEnd | 0;
   /** The header has data after a closing quote: DuckDB would then read nothing. */
   headerMalformed: boolean;
+  /** With a counter's `cutEvery`: where the file may be cut into parts a reader reads one by one. */
+  cuts?: RecordCut[];
+}
+
+/**
+ * A place to cut a file between two records: the byte after a record's line end (outside quotes,
+ * a whole CR LF), the first such place at or past a multiple of the cut size, with how many records
+ * come before it (the header not among them) and how many lines as the reader numbers them (line
+ * ends outside quotes: blank lines and the header count, a line end inside quotes does not).
+ */
+export interface RecordCut {
+  byte: number;
+  records: number;
+  lines: number;
 }
 
 const QUOTE_BYTE = 0x22;
@@ -116,14 +130,31 @@ export class RecordCounter {
   private crEndedLine = false;
   private headerSeen: boolean;
   private records = 0;
+  /** Line ends outside quotes so far, as the reader numbers lines. */
+  private lines = 0;
   private blankLinesBeforeHeader = 0;
   private lineEnds = 0;
   private firstLineEnd: LineEnd | 0 = 0;
   private headerMalformed = false;
   /** How many bytes of a leading byte-order mark matched so far; 3 or -1 once decided. */
   private bom = 0;
+  /** Bytes pushed before the current chunk. */
+  private offset = 0;
+  private readonly cuts: RecordCut[] = [];
+  /** The byte from which the next cut may be made (Infinity without cuts). */
+  private nextCut: number;
+  /**
+   * A cut made, kept once the record after it ends without a line end inside quotes: the reader
+   * takes a part's line end from the first it meets there, quoted or not (see the module comment).
+   */
+  private pendingCut: RecordCut | null = null;
 
-  constructor(dialect: RecordDialect) {
+  /** `cutEvery`: bytes per part, for `RecordCount.cuts`; none by default. */
+  constructor(
+    dialect: RecordDialect,
+    private readonly cutEvery = Infinity,
+  ) {
+    this.nextCut = cutEvery;
     if (dialect.delimiter.length !== 1)
       throw new Error(`a record count needs a one-byte delimiter, not ${JSON.stringify(dialect.delimiter)}`);
     this.delimiter = dialect.delimiter.charCodeAt(0);
@@ -182,6 +213,7 @@ export class RecordCounter {
           if (firstLineEnd === 0) firstLineEnd = kind;
           lineEnds |= kind;
           this.endLine(lineEmpty);
+          if (this.cutEvery < Infinity) this.cut(this.offset + i + 1);
           lineEmpty = true;
         }
         if (i > start) field = fieldStateAfter(chunk, start, i, field, delimiter);
@@ -193,7 +225,12 @@ export class RecordCounter {
         crPending = false;
         const kind = b === LF_BYTE ? CRLF : CR;
         if (firstLineEnd === 0) firstLineEnd = kind;
-        if (crEndedLine) lineEnds |= kind;
+        if (crEndedLine) {
+          lineEnds |= kind;
+          // The line ended at the CR: a cut goes after its LF, if it has one.
+          const end = this.offset + i + (kind === CRLF ? 1 : 0);
+          if (this.cutEvery < Infinity) this.cut(end);
+        }
         // The LF of a CRLF: that line already ended (or, in quotes, it is data like the CR).
         if (b === LF_BYTE) {
           i++;
@@ -201,6 +238,10 @@ export class RecordCounter {
         }
       }
       if (field === QUOTED) {
+        if (this.pendingCut) {
+          const quote = at(chunk.indexOf(QUOTE_BYTE, i), n);
+          if (at(chunk.indexOf(LF_BYTE, i), n) < quote || at(chunk.indexOf(CR_BYTE, i), n) < quote) this.dropCut();
+        }
         if (firstLineEnd !== 0) {
           // Only a quote matters inside quotes: jump to the next one.
           i = chunk.indexOf(QUOTE_BYTE, i);
@@ -225,6 +266,7 @@ export class RecordCounter {
         if (firstLineEnd === 0) firstLineEnd = LF;
         lineEnds |= LF;
         this.endLine(lineEmpty);
+        if (this.cutEvery < Infinity) this.cut(this.offset + i + 1);
         lineEmpty = true;
         field = FIELD_START;
       } else if (b === CR_BYTE) {
@@ -246,6 +288,7 @@ export class RecordCounter {
       }
       i++;
     }
+    this.offset += n;
     this.field = field;
     this.lineEmpty = lineEmpty;
     this.crPending = crPending;
@@ -266,16 +309,41 @@ export class RecordCounter {
     // A last line without a line end, or a quoted field never closed: one more record.
     if (!this.lineEmpty) this.endLine(false);
     this.lineEmpty = true;
+    if (this.pendingCut && this.records > this.pendingCut.records) this.cuts.push(this.pendingCut);
+    this.pendingCut = null;
     return {
       records: this.records,
       blankLinesBeforeHeader: this.blankLinesBeforeHeader,
       lineEnds: this.lineEnds,
       firstLineEnd: this.firstLineEnd,
       headerMalformed: this.headerMalformed,
+      ...(this.cutEvery < Infinity ? { cuts: this.cuts } : {}),
     };
   }
 
+  /**
+   * At a line end outside quotes, just before `byte`: keeps the cut pending since the last one, and
+   * cuts here if past the next multiple of the part size and a record is behind (the first part
+   * holds the header).
+   */
+  private cut(byte: number): void {
+    if (this.pendingCut && this.records > this.pendingCut.records) {
+      this.cuts.push(this.pendingCut);
+      this.pendingCut = null;
+    }
+    if (byte < this.nextCut || this.records === 0 || this.pendingCut) return;
+    this.pendingCut = { byte, records: this.records, lines: this.lines };
+    this.nextCut = (Math.floor(byte / this.cutEvery) + 1) * this.cutEvery;
+  }
+
+  /** The pending cut's record has a line end inside quotes: cut at the next record end instead. */
+  private dropCut(): void {
+    this.nextCut = this.pendingCut!.byte;
+    this.pendingCut = null;
+  }
+
   private endLine(blank: boolean): void {
+    this.lines++;
     if (!this.headerSeen) {
       if (blank) this.blankLinesBeforeHeader++;
       else this.headerSeen = true;
@@ -302,9 +370,9 @@ export class RecordCounter {
   }
 }
 
-/** The count of a whole file already in memory. */
-export function countRecords(bytes: Uint8Array, dialect: RecordDialect): RecordCount {
-  const counter = new RecordCounter(dialect);
+/** The count of a whole file already in memory (with `cutEvery`, and where to cut it). */
+export function countRecords(bytes: Uint8Array, dialect: RecordDialect, cutEvery?: number): RecordCount {
+  const counter = new RecordCounter(dialect, cutEvery);
   counter.push(bytes);
   return counter.finish();
 }

@@ -17,7 +17,7 @@ import {
   widthsToMeasure,
   type ColumnProfile,
 } from '../sql/profile.ts';
-import { rawReadSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
+import { emptyRawTableSql, rawReadSql, shiftRejectLinesSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
 import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
 import { attributesStayRaw, duplicateCustomersSql, stageCustomersSql, stageTransactionsSql, textsStayingRaw } from '../sql/staging.ts';
@@ -36,10 +36,19 @@ import type { Row, SqlRunner } from './sql-runner.ts';
  * very file read the same way, so the read is skipped.
  */
 export type RegisteredFile =
-  | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; count: RecordCount }
+  | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; count: RecordCount; parts?: readonly FilePart[] }
   | { path: string; delimiter: Exclude<Delimiter, 'whitespace'>; countLater: () => Promise<RecordCount> }
   | { path: string; format: 'parquet' }
   | { reuseRaw: true; records: number };
+
+/**
+ * A later part of a file cut between records (record-count.ts `cuts`), registered apart: its path,
+ * and the reader's lines before it in the file. The file's registered path holds its first part.
+ */
+export interface FilePart {
+  path: string;
+  linesBefore: number;
+}
 
 export type ImportPhase = { phase: 'parsing' | 'checking'; file: string } | { phase: 'loading' };
 
@@ -149,6 +158,7 @@ export async function runImport(
  * Reads a file into its all-text raw table and returns how many records it holds, counted apart
  * from the read. Refuses, with the reason, a file DuckDB would misread as a whole (see
  * record-count.ts) and a file without records, so that no load ever ends in 0 rows unexplained.
+ * A file registered in parts (a compact load's) is read part by part into the one table.
  */
 export async function readRaw(
   db: SqlRunner,
@@ -167,7 +177,21 @@ export async function readRaw(
     db.exec(rawReadSql({ path: reg.path, table, columns, delimiter: reg.delimiter, header: file.parse.header, skip }));
   if ('count' in reg) {
     refuseUnreadable(file, reg.count);
-    await read(reg.count.blankLinesBeforeHeader);
+    const parts = reg.parts ?? [];
+    if (!parts.length) {
+      await read(reg.count.blankLinesBeforeHeader);
+      return reg.count.records;
+    }
+    // Part by part into a table made empty first, each part a statement of its own: a compressed
+    // database (storage.ts) compresses what a statement wrote when it ends. Each part's rejects are
+    // numbered from its own first line, and then moved down to the file's.
+    await db.exec(emptyRawTableSql(table, columns));
+    const skip = reg.count.blankLinesBeforeHeader;
+    await db.exec(rawReadSql({ path: reg.path, table, columns, delimiter: reg.delimiter, header: file.parse.header, skip, append: true }));
+    for (const part of parts) {
+      await db.exec(rawReadSql({ path: part.path, table, columns, delimiter: reg.delimiter, header: false, append: true }));
+    }
+    await db.exec(shiftRejectLinesSql(table, parts));
     return reg.count.records;
   }
   // Counted while read: the read assumes no blank line before the header, as nearly every file has;

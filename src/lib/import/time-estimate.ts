@@ -12,9 +12,17 @@ import type { FileShape } from './memory-estimate.ts';
 const MS_PER_MILLION_CELLS = 245;
 const BASE_MS = 300;
 
-/** How long loading `files` should take, from their cells. */
-export function estimateLoadMs(files: readonly FileShape[]): number {
-  return BASE_MS + files.reduce((sum, f) => sum + (f.rows * f.columns * MS_PER_MILLION_CELLS) / 1e6, 0);
+/**
+ * How much longer a compact load takes than one as usual (src/lib/sql/storage.ts): reading in parts
+ * and compressing, and every statement over compressed tables. From the browser's engine in Node,
+ * the bench's files loaded both ways (README: "Memory before loading").
+ */
+export const COMPACT_SLOWDOWN = 2.5;
+
+/** How long loading `files` should take, from their cells; longer when `compact`. */
+export function estimateLoadMs(files: readonly FileShape[], compact = false): number {
+  const cells = files.reduce((sum, f) => sum + (f.rows * f.columns * MS_PER_MILLION_CELLS) / 1e6, 0);
+  return BASE_MS + cells * (compact ? COMPACT_SLOWDOWN : 1);
 }
 
 /**

@@ -11,10 +11,15 @@ export function fileShapes(files: readonly ChosenFile[]): FileShape[] {
   );
 }
 
-/** What the page says before loading files that will not fit: the figures, and the command to run instead. */
+/**
+ * What the page says before loading files that will not fit as usual: the figures, what a compact
+ * load needs when that fits (null when it does not either), and the command to run instead. Such
+ * files are loaded compactly (src/lib/sql/storage.ts), their best chance.
+ */
 export interface MemoryWarning {
   needed: string;
   limit: string;
+  compact: string | null;
   command: string;
 }
 
@@ -25,6 +30,7 @@ export function memoryCheck(files: readonly ChosenFile[], engine: EngineStatus):
   return {
     needed: formatMemory(fit.neededBytes),
     limit: formatMemory(fit.limitBytes),
+    compact: fit.fitsCompactly ? formatMemory(fit.compactBytes) : null,
     command: largeFileCommand(files.map((f) => ({ name: f.file.name, kind: f.inspection.mapping.kind }))),
   };
 }

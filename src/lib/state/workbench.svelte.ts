@@ -16,7 +16,7 @@ import { combineSuggestions } from '../mapping/guess-notes.ts';
 import { inspectFile, reinspect } from '../preview/inspect.ts';
 import { headIsWhole, readHead, uncompressedSize, unreadableFileReason, workbookKind, workbookRefusal } from '../preview/read-head.ts';
 import { fileShapes, memoryCheck } from './memory-check.ts';
-import { loadMsLeft } from '../import/time-estimate.ts';
+import { estimateLoadMs, loadMsLeft } from '../import/time-estimate.ts';
 import { ServedFiles } from './served-files.ts';
 import type { ChosenFile, Notice } from './chosen-file.ts';
 import { inspectAs, recogniseInspection } from '../sources/apply.ts';
@@ -313,13 +313,22 @@ export class Workbench {
     const ticket = (this.#loadTicket = newTicket());
     // The work ahead on these files and this spec is what the load takes over: only the rest is left.
     const shapes = fileShapes(this.files).map((shape, i) => ({ name: this.spec.files[i].name, shape }));
-    this.loadClock = { started: performance.now(), expectedMs: loadMsLeft(shapes, this.ahead.done) };
+    // Files that will not fit as usual load compactly (nothing is done ahead for them): their best chance.
+    const compact = this.memory !== null;
+    const expectedMs = compact
+      ? estimateLoadMs(
+          shapes.map((s) => s.shape),
+          true,
+        )
+      : loadMsLeft(shapes, this.ahead.done);
+    this.loadClock = { started: performance.now(), expectedMs };
     try {
       this.report = await this.#db.importFiles(
         $state.snapshot(this.spec) as ImportSpec,
         this.files.map((f) => f.file),
         Comlink.proxy((p: ImportProgress) => (this.#importProgress = p)),
         ticket,
+        { compact },
       );
       this.autosave.restoreDefinitions();
       await this.link.analyseLoaded();
