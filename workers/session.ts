@@ -4,16 +4,16 @@ import { WorkbenchError } from '../src/lib/errors.ts';
 import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
 import type { ImportReport } from '../src/lib/import/report.ts';
 import { raw, readRaw, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
-import { warmUp } from '../src/lib/import/warm-up.ts';
+import type { SqlRunner } from '../src/lib/import/sql-runner.ts';
+import { dropNewObjectsSql, userObjects, warmUp } from '../src/lib/import/warm-up.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
-import { ident } from '../src/lib/sql/quote.ts';
 import { DROP_CUSTOMERS_SNAPSHOT_SQL } from '../src/lib/sql/segment-base.ts';
-import { COMPACT_PART_BYTES, COMPACT_STORAGE_SQL, DEFAULT_STORAGE_SQL } from '../src/lib/sql/storage.ts';
+import { COMPACT_STORAGE_SQL, DEFAULT_STORAGE_SQL } from '../src/lib/sql/storage.ts';
 import type { EngineStatus, ImportProgress } from './db-api.ts';
 import { startEngine, stopEngine, UNLOCKED, type Engine } from './engine.ts';
-import { prepareCounted, prepareForImport } from './file-bytes.ts';
+import { dropParts, register } from './register-file.ts';
 import { runner } from './statement-runner.ts';
 
 /**
@@ -90,93 +90,20 @@ export async function ready(): Promise<duckdb.AsyncDuckDBConnection> {
 }
 
 /**
- * Registers a file for the import, counted (record-count.ts) while DuckDB reads it or before; with
- * `inParts`, counted first and registered as parts cut between records, for a compact load.
- */
-async function register(
-  db: duckdb.AsyncDuckDB,
-  index: number,
-  spec: ImportSpec,
-  files: File[],
-  onProgress: (p: ImportProgress) => void,
-  inParts = false,
-): Promise<Exclude<RegisteredFile, { reuseRaw: true }>> {
-  const file = spec.files[index];
-  const source = files[index];
-  const path = `uploads/${index}-${file.name.replace(/[^\w.-]+/g, '_').replace(/\.gz$/i, '')}`;
-  await db.dropFile(path).catch(() => undefined);
-  if (index === 0) for (const part of partFiles.splice(0)) await db.dropFile(part).catch(() => undefined);
-  const onBytes = (loadedBytes: number) => onProgress({ phase: 'reading', file: file.name, loadedBytes, totalBytes: source.size });
-  let ready;
-  try {
-    ready = inParts ? await prepareCounted(source, file, onBytes, COMPACT_PART_BYTES) : await prepareForImport(source, file, onBytes);
-  } catch (e) {
-    if (e instanceof TypeError) {
-      throw new WorkbenchError(
-        'encoding',
-        `${file.name} could not be decoded as ${file.parse.encoding}: choose its encoding (often windows-1252 for spreadsheet exports).`,
-      );
-    }
-    throw e;
-  }
-  const { prepared } = ready;
-  const delimiter = file.parse.delimiter === 'whitespace' ? '\t' : file.parse.delimiter;
-  const registerPiece = async (at: string, piece: Blob | Uint8Array) => {
-    if (piece instanceof Uint8Array) await db.registerFileBuffer(at, piece);
-    else await db.registerFileHandle(at, piece, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
-  };
-  const whole = prepared.kind === 'handle' ? prepared.file : prepared.bytes;
-  if (!('count' in ready)) {
-    await registerPiece(path, whole);
-    return { path, delimiter, countLater: ready.countLater };
-  }
-  const cuts = ready.count.cuts ?? [];
-  if (cuts.length === 0) {
-    await registerPiece(path, whole);
-    return { path, delimiter, count: ready.count };
-  }
-  // A part of a buffer is a copy: registering a buffer hands it over to DuckDB's worker.
-  const ends = [...cuts.map((c) => c.byte), whole instanceof Uint8Array ? whole.length : whole.size];
-  const piece = (from: number, to: number) => whole.slice(from, to);
-  // Each part under a name never registered before: a first part registered under the file's own
-  // name was read as the whole file in the browser (README: "Compact loads").
-  const name = (k: number) => `${path}.${++partSerial}-${k}`;
-  const first = name(0);
-  await registerPiece(first, piece(0, ends[0]));
-  const parts = [];
-  for (const [k, cut] of cuts.entries()) {
-    const part = name(k + 1);
-    await registerPiece(part, piece(cut.byte, ends[k + 1]));
-    parts.push({ path: part, linesBefore: cut.lines });
-  }
-  partFiles.push(first, ...parts.map((p) => p.path));
-  return { path: first, delimiter, count: ready.count, parts };
-}
-
-/** Serial of the parts registered so far, for names never used before. */
-let partSerial = 0;
-/** The parts registered for the last compact load, dropped when the next load registers its files. */
-const partFiles: string[] = [];
-
-/**
  * Keeps the tables where a load asks: in the compressed database for a compact load (the default
  * database's tables dropped, so that a load before holds no memory beside it), or in DuckDB's own.
  */
-async function useStorage(conn: duckdb.AsyncDuckDBConnection, compact: boolean): Promise<void> {
+async function useStorage(db: SqlRunner, compact: boolean): Promise<void> {
   if (compact === compactStorage) return;
   if (compact) {
-    const objects = (await conn.query(USER_OBJECTS_SQL)).toArray().map((r) => r.toJSON());
-    for (const { kind, name } of objects) await conn.query(`DROP ${String(kind)} IF EXISTS memory.main.${ident(String(name))}`);
+    const own = (await userObjects(db)).filter((o) => o.database === 'memory');
+    for (const drop of dropNewObjectsSql([], own)) await db.exec(drop);
   }
-  await conn.query(compact ? COMPACT_STORAGE_SQL : DEFAULT_STORAGE_SQL);
+  await db.exec(compact ? COMPACT_STORAGE_SQL : DEFAULT_STORAGE_SQL);
   compactStorage = compact;
   // The raw tables read before are in the other database, or gone.
   rawKeys = [];
 }
-
-/** The tables and views in DuckDB's own database: what a compact load drops. */
-const USER_OBJECTS_SQL = `SELECT 'VIEW' AS kind, view_name AS name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND schema_name = 'main'
-UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE NOT internal AND database_name = 'memory' AND schema_name = 'main'`;
 
 export async function dropSnapshot(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
   // Not cancellable on purpose: it is quick, and it must run for the tables that follow to be trusted.
@@ -218,7 +145,8 @@ export async function loadTables(
   let report = ahead?.key === importKey(spec, files) && !compact ? ahead.report : null;
   if (report) forgetTables();
   else {
-    await useStorage(conn, compact);
+    await useStorage(runner(conn, signal), compact);
+    await dropParts(db);
     const registered: RegisteredFile[] = [];
     for (let i = 0; i < files.length; i++) {
       registered.push(

@@ -11,13 +11,13 @@ import path from 'node:path';
 import { countFileRecords } from '../../src/cli/register-input.ts';
 import { runAnalysis } from '../../src/lib/analysis/run-analysis.ts';
 import { estimateCompactLoadMemory, estimateLoadMemory, sampleShape, type FileShape } from '../../src/lib/import/memory-estimate.ts';
-import { countRecords, recordDialect } from '../../src/lib/import/record-count.ts';
 import { runImport, type RegisteredFile } from '../../src/lib/import/run-import.ts';
 import { COMPACT_PART_BYTES, COMPACT_STORAGE_SQL } from '../../src/lib/sql/storage.ts';
 import { inspectFile } from '../../src/lib/preview/inspect.ts';
 import { readHead } from '../../src/lib/preview/read-head.ts';
 import { defaultImportSpec } from '../../src/lib/spec/import.ts';
 import { defaultAnalysisSpec } from '../../src/lib/spec/rfm-defaults.ts';
+import { partsRegistration } from '../sql/csv-registration.ts';
 import { openEngine } from '../sql/engine.ts';
 import { wideOrdersCsv } from '../data/wide-orders.ts';
 
@@ -43,14 +43,7 @@ async function fits(files: string[], limitMiB: number): Promise<boolean> {
         continue;
       }
       // In parts, as the worker registers a compact load's files.
-      const count = countRecords(bytes, recordDialect(mapping), COMPACT_PART_BYTES);
-      const ends = [...(count.cuts ?? []).map((c) => c.byte), bytes.length];
-      db.register(uploaded, bytes.subarray(0, ends[0]));
-      const parts = (count.cuts ?? []).map((cut, k) => {
-        db.register(`${uploaded}.part${k + 1}`, bytes.subarray(cut.byte, ends[k + 1]));
-        return { path: `${uploaded}.part${k + 1}`, linesBefore: cut.lines };
-      });
-      registered.push({ path: uploaded, delimiter, count, parts });
+      registered.push(partsRegistration(db, mapping, bytes, uploaded, COMPACT_PART_BYTES));
     }
     await runImport(db, defaultImportSpec(mappings), registered);
     await runAnalysis(db, defaultAnalysisSpec(), null);

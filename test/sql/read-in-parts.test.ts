@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { countRecords, recordDialect } from '../../src/lib/import/record-count.ts';
 import { allRejects, runImport, type RegisteredFile } from '../../src/lib/import/run-import.ts';
 import { defaultImportSpec, type FileImport } from '../../src/lib/spec/import.ts';
 import { COMPACT_STORAGE_SQL } from '../../src/lib/sql/storage.ts';
-import { transactionsFile } from './csv-registration.ts';
+import { csvRegistration, partsRegistration, transactionsFile } from './csv-registration.ts';
 import { openEngine } from './engine.ts';
 import { hasShared, sharedBytes } from './shared-data.ts';
 
@@ -23,16 +22,13 @@ async function importOf(inputs: Input[], cutEvery?: number) {
   let parts = 0;
   const registered = inputs.map(({ file, bytes }, i): RegisteredFile => {
     const path = `uploads/${i}-${file.name}`;
-    const count = countRecords(bytes, recordDialect(file), cutEvery);
-    const ends = [...(count.cuts ?? []).map((c) => c.byte), bytes.length];
-    db.register(path, bytes.subarray(0, ends[0]));
-    const later = (count.cuts ?? []).map((cut, k) => {
-      const part = `${path}.part${k + 1}`;
-      db.register(part, bytes.subarray(cut.byte, ends[k + 1]));
-      return { path: part, linesBefore: cut.lines };
-    });
-    parts += later.length;
-    return { path, delimiter: recordDialect(file).delimiter, count, parts: later };
+    if (cutEvery === undefined) {
+      db.register(path, bytes);
+      return csvRegistration(file, bytes, path);
+    }
+    const registration = partsRegistration(db, file, bytes, path, cutEvery);
+    parts += registration.parts.length;
+    return registration;
   });
   const report = await runImport(db, defaultImportSpec(inputs.map((i) => i.file)), registered);
   const lines = await db.rows(`SELECT * FROM order_lines ORDER BY source_file, rec_no`);
