@@ -1,4 +1,4 @@
-import { concatBytes, gunzip, hasUtf8Bom, isGzip } from '../src/lib/bytes.ts';
+import { blobChunks, concatBytes, gunzip, hasUtf8Bom, isGzip } from '../src/lib/bytes.ts';
 import { RecordCounter, countRecords, recordDialect, type RecordCount, type RecordDialect } from '../src/lib/import/record-count.ts';
 import { WhitespaceToTabs } from '../src/lib/import/whitespace.ts';
 import { DECODER_LABEL, type FileImport, type ParseOptions } from '../src/lib/spec/import.ts';
@@ -63,7 +63,7 @@ export async function prepareForImport(
   const prepared = await prepareFile(file, mapping.parse, onBytes);
   const dialect = recordDialect(mapping);
   if (prepared.kind === 'buffer') return { prepared, count: countRecords(prepared.bytes, dialect) };
-  return { prepared, countLater: () => countStreamRecords(prepared.file.stream(), dialect) };
+  return { prepared, countLater: () => countStreamRecords(blobChunks(prepared.file), dialect) };
 }
 
 /** `prepareForImport`, with the count finished; with `cutEvery`, and where to cut the bytes into parts of about that size. */
@@ -82,13 +82,16 @@ export async function prepareCounted(
   const count =
     prepared.kind === 'buffer'
       ? countRecords(prepared.bytes, dialect, cutEvery)
-      : await countStreamRecords(prepared.file.stream(), dialect, onBytes, cutEvery);
+      : await countStreamRecords(blobChunks(prepared.file), dialect, onBytes, cutEvery);
   return { prepared, count };
 }
 
-/** Counts the records of the bytes DuckDB will read as they stream by, reporting bytes read. */
+/**
+ * Counts the records of the bytes DuckDB will read as they stream by, reporting bytes read. A chunk
+ * is counted before the next is read, so a source may hand every chunk in the same buffer (blobChunks).
+ */
 export async function countStreamRecords(
-  stream: ReadableStream<Uint8Array>,
+  stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
   dialect: RecordDialect,
   onBytes: (loaded: number) => void = () => {},
   cutEvery?: number,

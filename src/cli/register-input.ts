@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzip, hasUtf8Bom, isGzip } from '../lib/bytes.ts';
+import { blobChunks, gunzip, hasUtf8Bom, isGzip } from '../lib/bytes.ts';
 import { countRecords, recordDialect, type RecordCount } from '../lib/import/record-count.ts';
 import type { RegisteredFile } from '../lib/import/run-import.ts';
 import { readHead } from '../lib/preview/read-head.ts';
@@ -51,5 +51,5 @@ export async function registerInput(input: InputFile, file: FileImport, scratch:
 export async function countFileRecords(filePath: string, file: FileImport): Promise<RecordCount> {
   const blob = await openAsBlob(filePath);
   const gzip = isGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer()));
-  return countStreamRecords(gzip ? gunzip(blob.stream()) : blob.stream(), recordDialect(file));
+  return countStreamRecords(gzip ? gunzip(blob.stream()) : blobChunks(blob), recordDialect(file));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { concatBytes, hasUtf8Bom, isGzip } from '../../src/lib/bytes.ts';
+import { blobChunks, concatBytes, hasUtf8Bom, isGzip } from '../../src/lib/bytes.ts';
 import { formulaSafe } from '../../src/lib/csv/formula-safe.ts';
 import { readHead, unreadableFileReason } from '../../src/lib/preview/read-head.ts';
 import { trimDecimal } from '../../src/lib/import/decimal-text.ts';
@@ -81,6 +81,47 @@ test('bytes: gzip and BOM detection, joining chunks with a limit', () => {
   const chunks = [new Uint8Array([1, 2]), new Uint8Array([3, 4, 5])];
   expect([...concatBytes(chunks)]).toEqual([1, 2, 3, 4, 5]);
   expect([...concatBytes(chunks, 3)]).toEqual([1, 2, 3]);
+});
+
+describe('blobChunks', () => {
+  const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) % 251);
+  const read = async (blob: Blob, size: number, stopAfter = Infinity) => {
+    const seen: Uint8Array[] = [];
+    for await (const chunk of blobChunks(blob, size)) {
+      seen.push(chunk.slice());
+      if (seen.length >= stopAfter) break;
+    }
+    return seen;
+  };
+
+  test.each([1, 999, 4096, 1 << 20])('every byte once, in order, into a buffer of %i bytes', async (size) => {
+    const chunks = await read(new Blob([data]), size);
+    expect(concatBytes(chunks)).toEqual(data);
+    expect(Math.max(...chunks.map((c) => c.byteLength))).toBeLessThanOrEqual(size);
+  });
+
+  test('one buffer, used again: a chunk is handed back to the stream when the next is read', async () => {
+    const views: Uint8Array[] = [];
+    for await (const chunk of blobChunks(new Blob([data]), 1000)) views.push(chunk);
+    expect(views.length).toBeGreaterThan(1);
+    // Detached: its memory went back to the reader, to hold the next chunk.
+    expect(views.slice(0, -1).every((v) => v.byteLength === 0)).toBe(true);
+  });
+
+  test('an empty blob gives no chunk; stopping early lets the file go', async () => {
+    expect(await read(new Blob([]), 16)).toEqual([]);
+    const blob = new Blob([data]);
+    expect(concatBytes(await read(blob, 100, 2))).toEqual(data.subarray(0, 200));
+    expect(concatBytes(await read(blob, 4096))).toEqual(data);
+  });
+
+  test('a stream that is not a byte stream gives its own chunks', async () => {
+    const parts = [data.subarray(0, 10), data.subarray(10, 30)];
+    const blob = {
+      stream: () => new ReadableStream<Uint8Array>({ start: (c) => (parts.forEach((p) => c.enqueue(p)), c.close()) }),
+    } as unknown as Blob;
+    expect(await read(blob, 4)).toEqual(parts);
+  });
 });
 
 test('readHead gunzips a gzip file and stops at the limit', async () => {
