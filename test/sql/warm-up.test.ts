@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { countRecords, recordDialect } from '../../src/lib/import/record-count.ts';
 import type { RegisteredFile } from '../../src/lib/import/run-import.ts';
-import { dropNewObjectsSql, userObjects, warmUp, warmUpFiles, type WarmUpHost } from '../../src/lib/import/warm-up.ts';
+import { dropNewObjectsSql, userObjects, warmUp, warmUpFiles, WARM_UP_ROUNDS, type WarmUpHost } from '../../src/lib/import/warm-up.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /** Registers the warm-up's files with the test engine as the worker does (paths under uploads/), and records what it unregisters. */
@@ -38,6 +38,24 @@ describe('the engine warm-up', () => {
     expect(await warmUp(engine, files, () => (statements++, false))).toBe(true);
     expect(statements).toBeGreaterThan(30);
     expect(await names(engine)).toEqual(before);
+    expect(files.unregistered).toEqual(['uploads/0-warm-up-transactions.csv', 'uploads/1-warm-up-customers.csv']);
+  });
+
+  test('reads, imports and analyses its files in rounds, so that more of the engine gets optimised', async () => {
+    const engine = await openEngine();
+    const ran: string[] = [];
+    const recorded = {
+      ...engine,
+      exec: (sql: string) => (ran.push(sql), engine.exec(sql)),
+      rows: (sql: string) => (ran.push(sql), engine.rows(sql)),
+    };
+    const files = host(engine);
+    expect(await warmUp(recorded, files, () => false)).toBe(true);
+    const times = (start: string) => ran.filter((sql) => sql.includes(start)).length;
+    expect(WARM_UP_ROUNDS).toBeGreaterThan(1);
+    expect(times('CREATE OR REPLACE TABLE "raw_0" AS')).toBe(WARM_UP_ROUNDS);
+    expect(times('CREATE OR REPLACE TABLE orders AS')).toBe(WARM_UP_ROUNDS);
+    expect(times('CREATE OR REPLACE TABLE customer_scores AS')).toBe(WARM_UP_ROUNDS);
     expect(files.unregistered).toEqual(['uploads/0-warm-up-transactions.csv', 'uploads/1-warm-up-customers.csv']);
   });
 
