@@ -42,9 +42,10 @@ export interface WarmUpHost {
 }
 
 /**
- * Imports and analyses the made-up files (WARM_UP_ROUNDS times), then drops every table and view it made and unregisters
- * its files. Ends early, between two statements, once `stop()` says so (a request is waiting): what
- * ran is compiled, and the request waits only for the statement running. Says whether it ran whole.
+ * Imports and analyses the made-up files, WARM_UP_ROUNDS times, then drops every table and view it
+ * made and unregisters its files. Ends early, between two statements, once `stop()` says so (a
+ * request is waiting): what ran is compiled, and the request waits only for the statement running.
+ * Says whether it ran whole.
  */
 export async function warmUp(db: SqlRunner, host: WarmUpHost, stop: () => boolean): Promise<boolean> {
   const before = await userObjects(db);
