@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { countRecords, recordDialect } from '../../src/lib/import/record-count.ts';
 import type { RegisteredFile } from '../../src/lib/import/run-import.ts';
 import { dropNewObjectsSql, userObjects, warmUp, warmUpFiles, WARM_UP_ROUNDS, type WarmUpHost } from '../../src/lib/import/warm-up.ts';
+import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /** Registers the warm-up's files with the test engine as the worker does (paths under uploads/), and records what it unregisters. */
@@ -15,7 +15,7 @@ function host(engine: TestEngine): WarmUpHost & { unregistered: string[] } {
           const bytes = new Uint8Array(await file.arrayBuffer());
           const path = `uploads/${i}-${file.name}`;
           engine.register(path, bytes);
-          return { path, delimiter: ',', count: countRecords(bytes, recordDialect(spec.files[i])) };
+          return csvRegistration(spec.files[i], bytes, path);
         }),
       );
     },
