@@ -5,7 +5,7 @@ import { parseMemorySize } from '../src/lib/import/memory-estimate.ts';
 import type { ImportReport } from '../src/lib/import/report.ts';
 import { raw, readRaw, runImport, type RegisteredFile } from '../src/lib/import/run-import.ts';
 import type { SqlRunner } from '../src/lib/import/sql-runner.ts';
-import { dropNewObjectsSql, userObjects, warmUp } from '../src/lib/import/warm-up.ts';
+import { dropNewObjectsSql, userObjects, warmUp, warmUpRounds } from '../src/lib/import/warm-up.ts';
 import type { SegmentSchema } from '../src/lib/segments/schema.ts';
 import type { AnalysisSpec } from '../src/lib/spec/analysis.ts';
 import type { ImportSpec } from '../src/lib/spec/import.ts';
@@ -311,6 +311,7 @@ export async function warmEngineUp(signal: AbortSignal, stop: () => boolean): Pr
       },
     },
     stop,
+    warmUpRounds((navigator as Navigator & { deviceMemory?: number }).deviceMemory),
   );
   return { ms: performance.now() - start, whole };
 }

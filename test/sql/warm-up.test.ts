@@ -1,15 +1,28 @@
 import { describe, expect, test } from 'vitest';
 import type { RegisteredFile } from '../../src/lib/import/run-import.ts';
-import { dropNewObjectsSql, userObjects, warmUp, warmUpFiles, WARM_UP_ROUNDS, type WarmUpHost } from '../../src/lib/import/warm-up.ts';
+import {
+  dropNewObjectsSql,
+  userObjects,
+  warmUp,
+  warmUpFiles,
+  warmUpRounds,
+  WARM_UP_LARGE_ROUND_MIN_GB,
+  WARM_UP_ROUNDS,
+  type WarmUpHost,
+} from '../../src/lib/import/warm-up.ts';
+import { loadedSummarySql } from '../../src/lib/sql/report.ts';
 import { csvRegistration } from './csv-registration.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /** Registers the warm-up's files with the test engine as the worker does (paths under uploads/), and records what it unregisters. */
-function host(engine: TestEngine): WarmUpHost & { unregistered: string[] } {
+function host(engine: TestEngine): WarmUpHost & { unregistered: string[]; lines: number[] } {
   const unregistered: string[] = [];
+  const lines: number[] = [];
   return {
     unregistered,
+    lines,
     async register(spec, files) {
+      lines.push((await files[0].text()).trimEnd().split('\n').length - 1);
       return Promise.all(
         files.map(async (file, i): Promise<RegisteredFile> => {
           const bytes = new Uint8Array(await file.arrayBuffer());
@@ -38,7 +51,10 @@ describe('the engine warm-up', () => {
     expect(await warmUp(engine, files, () => (statements++, false))).toBe(true);
     expect(statements).toBeGreaterThan(30);
     expect(await names(engine)).toEqual(before);
-    expect(files.unregistered).toEqual(['uploads/0-warm-up-transactions.csv', 'uploads/1-warm-up-customers.csv']);
+    // Files of each size, registered once and unregistered once.
+    const paths = ['uploads/0-warm-up-transactions.csv', 'uploads/1-warm-up-customers.csv'];
+    expect(files.lines).toEqual([...new Set(WARM_UP_ROUNDS)]);
+    expect(files.unregistered).toEqual(files.lines.flatMap(() => paths));
   });
 
   test('reads, imports and analyses its files in rounds, so that more of the engine gets optimised', async () => {
@@ -52,11 +68,40 @@ describe('the engine warm-up', () => {
     const files = host(engine);
     expect(await warmUp(recorded, files, () => false)).toBe(true);
     const times = (start: string) => ran.filter((sql) => sql.includes(start)).length;
-    expect(WARM_UP_ROUNDS).toBeGreaterThan(1);
-    expect(times('CREATE OR REPLACE TABLE "raw_0" AS')).toBe(WARM_UP_ROUNDS);
-    expect(times('CREATE OR REPLACE TABLE orders AS')).toBe(WARM_UP_ROUNDS);
-    expect(times('CREATE OR REPLACE TABLE customer_scores AS')).toBe(WARM_UP_ROUNDS);
-    expect(files.unregistered).toEqual(['uploads/0-warm-up-transactions.csv', 'uploads/1-warm-up-customers.csv']);
+    expect(WARM_UP_ROUNDS.length).toBeGreaterThan(1);
+    expect(times('CREATE OR REPLACE TABLE "raw_0" AS')).toBe(WARM_UP_ROUNDS.length);
+    expect(times('CREATE OR REPLACE TABLE orders AS')).toBe(WARM_UP_ROUNDS.length);
+    expect(times('CREATE OR REPLACE TABLE customer_scores AS')).toBe(WARM_UP_ROUNDS.length);
+  });
+
+  test('its last round is ten times the first, so that the paths only larger files take run too', async () => {
+    expect(WARM_UP_ROUNDS.at(-1)).toBe(10 * WARM_UP_ROUNDS[0]);
+    const engine = await openEngine();
+    const loadedLines: number[] = [];
+    const recorded = {
+      ...engine,
+      rows: async (sql: string) => {
+        const rows = await engine.rows(sql);
+        if (sql === loadedSummarySql()) loadedLines.push(Number(rows[0].lines));
+        return rows;
+      },
+    };
+    const files = host(engine);
+    expect(await warmUp(recorded, files, () => false, [200, 200, 1_000])).toBe(true);
+    // The small files serve both small rounds; the large ones replace them for the last.
+    expect(files.lines).toEqual([200, 1_000]);
+    expect(files.unregistered).toHaveLength(4);
+    expect(loadedLines).toHaveLength(3);
+    expect(loadedLines[1]).toBe(loadedLines[0]);
+    expect(loadedLines[2]).toBeGreaterThan(4 * loadedLines[0]);
+  });
+
+  test("a device that says it has little memory runs every round at the first round's size", () => {
+    expect(warmUpRounds(undefined)).toEqual(WARM_UP_ROUNDS);
+    expect(warmUpRounds(WARM_UP_LARGE_ROUND_MIN_GB)).toEqual(WARM_UP_ROUNDS);
+    expect(warmUpRounds(8)).toEqual(WARM_UP_ROUNDS);
+    expect(warmUpRounds(WARM_UP_LARGE_ROUND_MIN_GB / 2)).toEqual(WARM_UP_ROUNDS.map(() => WARM_UP_ROUNDS[0]));
+    expect(warmUpRounds(0.25)).toEqual([5_000, 5_000, 5_000]);
   });
 
   test.each([1, 5, 12, 20, 30])(
@@ -70,12 +115,12 @@ describe('the engine warm-up', () => {
       // Asked once more after saying stop: never.
       expect(statements).toBe(at);
       expect(await names(engine)).toEqual(before);
-      expect(files.unregistered).toHaveLength(2);
+      expect(files.unregistered).toHaveLength(2 * files.lines.length);
     },
   );
 
   test('its files have what a real export has: cancelled invoices, returns and lines without a customer', () => {
-    const [transactions, customers] = warmUpFiles();
+    const [transactions, customers] = warmUpFiles(5_000);
     const lines = transactions.text.trimEnd().split('\n');
     expect(lines).toHaveLength(5_001);
     expect(lines[0]).toBe('invoice_id,customer_id,invoice_date,product_category,quantity,unit_price,amount,country,channel,device,status');

@@ -18,22 +18,42 @@ import type { SqlRunner } from './sql-runner.ts';
  */
 
 /**
- * Transaction lines of the made-up files. 5,000 took the first 1M-row import as far down as 100,000
- * did (2.8 s against 3.3 s cold, in Node); 1,000 left more of it cold.
+ * Transaction lines of the made-up files, round by round: the import and analysis of each round run
+ * on files of that many lines. 5,000 took the first 1M-row import as far down as 100,000 did (2.8 s
+ * against 3.3 s cold, in Node); 1,000 left more of it cold.
+ *
+ * Chromium optimises less of a single round than Node does: after one round, its background
+ * compiler was still at work through a 1M-row import and analysis. Measured in the page (1M rows +
+ * customers, files chosen once the warm-up had ended, nine alternating runs each on a noisy
+ * machine): files chosen → import report 7.25 s on average after one round of 5,000 lines, 6.68 s
+ * after three.
+ *
+ * A second 1M import in the same page took half the time in every statement after the read: some of
+ * the engine is only run, and optimised, by files larger than 5,000 lines. Hence a last round of
+ * 50,000. In three sittings of alternating builds (ten runs of each in all), the 1M import took
+ * 4.88–5.50 s against 5.30–6.56 s after three rounds of 5,000, and the first analysis 0.44–0.60 s
+ * against 0.49–0.69 s. Its cost: the warm-up takes 5.7 s instead of 4.6 s, and the engine keeps the
+ * memory that round used, since its memory never shrinks (the page's resident memory after the
+ * warm-up 662 MiB against 619 MiB), so a device that says it has little memory leaves it out
+ * (warmUpRounds). Some of the gain is that memory, already mapped when the import writes to it: on
+ * this machine a first write to a page costs about 13 µs, and 43 MiB is about 11,000 pages. A round
+ * of 25,000 lines did no better than 5,000. One of 200,000 did better but kept 200 MiB more, and the
+ * same 200 MiB only written and dropped bought most of its gain: not worth keeping for every visitor.
  */
-const WARM_UP_LINES = 5_000;
+export const WARM_UP_ROUNDS: readonly number[] = [5_000, 5_000, 50_000];
+
+/** Below this much memory (GB, as `navigator.deviceMemory` says), no round is larger than the first. */
+export const WARM_UP_LARGE_ROUND_MIN_GB = 4;
 
 /**
- * How many times the made-up files are imported and analysed. Chromium optimises less of a single
- * round than Node does: after one round, its background compiler was still at work through a 1M-row
- * import and analysis. Measured in the page (1M rows + customers, files chosen once the warm-up had
- * ended, nine alternating runs each on a noisy machine): files chosen → import report 7.25 s on
- * average after one round, 6.68 s after three; the first analysis 0.92 s against 0.74 s. Three
- * rounds took 5 s there, against 3.3 s for one, while a person is still choosing files; a request
- * that comes first ends them (what ran is optimised all the same). Twenty thousand lines once did
- * no better than 5,000 once.
+ * The rounds for a device with `deviceMemoryGb` of memory: all of WARM_UP_ROUNDS, or on a device
+ * that says it has less than WARM_UP_LARGE_ROUND_MIN_GB, as many rounds of the first's size. A
+ * browser that does not say (only Chromium's do) gets all of them.
  */
-export const WARM_UP_ROUNDS = 3;
+export function warmUpRounds(deviceMemoryGb: number | undefined): readonly number[] {
+  if (deviceMemoryGb === undefined || deviceMemoryGb >= WARM_UP_LARGE_ROUND_MIN_GB) return WARM_UP_ROUNDS;
+  return WARM_UP_ROUNDS.map(() => WARM_UP_ROUNDS[0]);
+}
 
 /** Where the warm-up's files are registered with the engine, as an import's are. */
 export interface WarmUpHost {
@@ -42,24 +62,34 @@ export interface WarmUpHost {
 }
 
 /**
- * Imports and analyses the made-up files, WARM_UP_ROUNDS times, then drops every table and view it
- * made and unregisters its files. Ends early, between two statements, once `stop()` says so (a
- * request is waiting): what ran is compiled, and the request waits only for the statement running.
- * Says whether it ran whole.
+ * Imports and analyses made-up files once per round (`rounds`: their lines, WARM_UP_ROUNDS by
+ * default), then drops every table and view it made and unregisters its files. Files of a size the
+ * round before did not have replace that round's. Ends early, between two statements, once `stop()`
+ * says so (a request is waiting): what ran is compiled, and the request waits only for the
+ * statement running. Says whether it ran whole.
  */
-export async function warmUp(db: SqlRunner, host: WarmUpHost, stop: () => boolean): Promise<boolean> {
+export async function warmUp(
+  db: SqlRunner,
+  host: WarmUpHost,
+  stop: () => boolean,
+  rounds: readonly number[] = WARM_UP_ROUNDS,
+): Promise<boolean> {
   const before = await userObjects(db);
-  const files = warmUpFiles().map((f) => new File([f.text], f.name, { type: 'text/csv' }));
-  const inspections = await Promise.all(files.map(async (f) => inspectFile(f.name, await readHead(f), headIsWhole(f.name, f.size))));
-  const spec = defaultImportSpec(inspections.map((i) => i.mapping));
   const untilStopped: SqlRunner = {
     exec: (sql) => (stop() ? Promise.reject(new Stopped()) : db.exec(sql)),
     rows: (sql) => (stop() ? Promise.reject(new Stopped()) : db.rows(sql)),
   };
-  const registered = await host.register(spec, files);
+  let registered: WarmUpFiles | undefined;
   try {
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      await runImport(untilStopped, spec, registered);
+    for (const lines of rounds) {
+      if (registered?.lines !== lines) {
+        if (stop()) throw new Stopped();
+        const previous = registered;
+        registered = undefined; // unregistered here, not again below should registering fail
+        if (previous) await host.unregister(previous.files);
+        registered = await registerFiles(host, lines);
+      }
+      await runImport(untilStopped, registered.spec, registered.files);
       await runAnalysis(untilStopped, defaultAnalysisSpec(), null);
     }
     return true;
@@ -68,8 +98,22 @@ export async function warmUp(db: SqlRunner, host: WarmUpHost, stop: () => boolea
     throw e;
   } finally {
     for (const sql of dropNewObjectsSql(before, await userObjects(db))) await db.exec(sql);
-    await host.unregister(registered);
+    if (registered) await host.unregister(registered.files);
   }
+}
+
+/** Made-up files of `lines` lines, registered, and the spec the page would guess for them. */
+interface WarmUpFiles {
+  lines: number;
+  spec: ImportSpec;
+  files: RegisteredFile[];
+}
+
+async function registerFiles(host: WarmUpHost, lines: number): Promise<WarmUpFiles> {
+  const files = warmUpFiles(lines).map((f) => new File([f.text], f.name, { type: 'text/csv' }));
+  const inspections = await Promise.all(files.map(async (f) => inspectFile(f.name, await readHead(f), headIsWhole(f.name, f.size))));
+  const spec = defaultImportSpec(inspections.map((i) => i.mapping));
+  return { lines, spec, files: await host.register(spec, files) };
 }
 
 class Stopped extends Error {}
@@ -79,8 +123,8 @@ class Stopped extends Error {}
  * of the sample and the benchmark data, so the warm-up takes the paths a real export takes: cancelled
  * invoices, returns, lines without a customer, buyers missing from the customers file.
  */
-export function warmUpFiles(): { name: string; text: string }[] {
-  const dataset = createDataset(benchOptions(WARM_UP_LINES, { seed: 7, contacts: true }));
+export function warmUpFiles(lines: number): { name: string; text: string }[] {
+  const dataset = createDataset(benchOptions(lines, { seed: 7, contacts: true }));
   return [
     { name: 'warm-up-transactions.csv', text: [...dataset.transactionsCsv()].join('') },
     { name: 'warm-up-customers.csv', text: [...dataset.customersCsv()].join('') },
