@@ -96,6 +96,16 @@ describe('the engine warm-up', () => {
     expect(loadedLines[2]).toBeGreaterThan(4 * loadedLines[0]);
   });
 
+  test('a request while the larger files are made stops it before they are registered', async () => {
+    const engine = await openEngine();
+    const before = await names(engine);
+    const files = host(engine);
+    // The smaller files are unregistered just before the larger ones are made: a request comes then.
+    expect(await warmUp(engine, files, () => files.unregistered.length > 0, [200, 1_000])).toBe(false);
+    expect(files.lines).toEqual([200]);
+    expect(await names(engine)).toEqual(before);
+  });
+
   test("a device that says it has little memory runs every round at the first round's size", () => {
     expect(warmUpRounds(undefined)).toEqual(WARM_UP_ROUNDS);
     expect(warmUpRounds(WARM_UP_LARGE_ROUND_MIN_GB)).toEqual(WARM_UP_ROUNDS);
@@ -119,8 +129,8 @@ describe('the engine warm-up', () => {
     },
   );
 
-  test('its files have what a real export has: cancelled invoices, returns and lines without a customer', () => {
-    const [transactions, customers] = warmUpFiles(5_000);
+  test('its files have what a real export has: cancelled invoices, returns and lines without a customer', async () => {
+    const [transactions, customers] = await warmUpFiles(5_000);
     const lines = transactions.text.trimEnd().split('\n');
     expect(lines).toHaveLength(5_001);
     expect(lines[0]).toBe('invoice_id,customer_id,invoice_date,product_category,quantity,unit_price,amount,country,channel,device,status');
