@@ -118,9 +118,10 @@ async function registerFiles(host: WarmUpHost, lines: number, stop: () => boolea
 class Stopped extends Error {}
 
 /**
- * A small transactions file and its customers file (with contact fields), made up by the generator
- * of the sample and the benchmark data, so the warm-up takes the paths a real export takes: cancelled
- * invoices, returns, lines without a customer, buyers missing from the customers file.
+ * A transactions file of `lines` lines and its customers file (with contact fields), made up by the
+ * generator of the sample and the benchmark data, so the warm-up takes the paths a real export
+ * takes: cancelled invoices, returns, lines without a customer, buyers missing from the customers
+ * file.
  */
 export async function warmUpFiles(lines: number, stop: () => boolean = () => false): Promise<{ name: string; text: string }[]> {
   const dataset = createDataset(benchOptions(lines, { seed: 7, contacts: true }));
@@ -133,7 +134,8 @@ export async function warmUpFiles(lines: number, stop: () => boolean = () => fal
 /**
  * Made-up text is generated in slices of this many characters, and a request waiting between two
  * slices stops the warm-up: 50,000 lines took 0.2–0.6 s to make in one go (Node), a slice at most
- * 0.15 s, about what the warm-up's longest statement takes.
+ * 0.13–0.21 s (the first, which also plans the lines), about what the warm-up's longest statement
+ * takes.
  */
 const MADE_UP_CHUNK_CHARS = 1 << 18;
 
