@@ -83,9 +83,8 @@ export async function warmUp(
   try {
     for (const lines of rounds) {
       if (registered?.lines !== lines) {
-        const previous = registered;
-        registered = undefined; // unregistered here, not again below should registering fail
-        if (previous) await host.unregister(previous.files);
+        if (registered) await host.unregister(registered.files);
+        registered = undefined; // so that `finally` does not unregister them again if the next fail
         registered = await registerFiles(host, lines, stop);
       }
       await runImport(untilStopped, registered.spec, registered.files);
