@@ -471,14 +471,23 @@ describe('segment export', () => {
 });
 
 describe('column kinds on more rows than the probe samples', () => {
-  test('a text column whose late value is not a number stays text', async () => {
+  /**
+   * Imports 1,500 customers whose attributes past the probe's 1,000-row sample may change kind
+   * (`late` is empty until then; `account` has one signed, zero-led code), and reads the segment
+   * schema, recording the statements it runs.
+   */
+  async function probeCustomers(): Promise<{ kind: (name: string) => string | undefined; statements: string[] }> {
     const engine = await openEngine();
     try {
       const lines = ['id,date,amount'];
       for (let i = 0; i < 1500; i++) lines.push(`c${i},2024-01-01,${i + 1}`);
       const customers = [
-        'id,code,joined',
-        ...Array.from({ length: 1500 }, (_, i) => `c${i},${i === 1400 ? 'X7' : i + 10},2023-02-0${(i % 9) + 1}`),
+        'id,code,joined,late,mixed,account',
+        ...Array.from(
+          { length: 1500 },
+          (_, i) =>
+            `c${i},${i === 1400 ? 'X7' : i + 10},2023-02-0${(i % 9) + 1},${i < 1000 ? '' : i},${i % 2 ? 'a' : i},${i === 1300 ? '+0042' : i + 1}`,
+        ),
       ];
       const files: FileImport[] = [
         {
@@ -506,12 +515,44 @@ describe('column kinds on more rows than the probe samples', () => {
         files.map((f) => csvRegistration(f, f.name === 'probe-orders.csv' ? lines.join('\n') : customers.join('\n'))),
       );
       await runAnalysis(engine, defaultAnalysisSpec(), null);
-      const probed = await readSegmentSchema(userSqlRunner(engine), '2024-01-02');
-      const kind = (name: string) => probed.customers.find((c) => c.name === name)?.kind;
-      expect(kind('code')).toBe('text');
-      expect(kind('joined')).toBe('date');
+      const statements: string[] = [];
+      const recording: PreparingRunner = {
+        exec: (sql) => engine.exec(sql),
+        rows: (sql) => engine.rows(sql),
+        runPrepared: (sql, kind) => {
+          statements.push(sql);
+          return engine.runPrepared(sql, kind);
+        },
+      };
+      const probed = await readSegmentSchema(userSqlRunner(recording), '2024-01-02');
+      return { kind: (name) => probed.customers.find((c) => c.name === name)?.kind, statements };
     } finally {
       engine.close();
     }
+  }
+
+  test('a text column whose late value is not a number, or is a code, stays text', async () => {
+    const { kind } = await probeCustomers();
+    expect(kind('code')).toBe('text');
+    expect(kind('joined')).toBe('date');
+    expect(kind('late')).toBe('number');
+    expect(kind('mixed')).toBe('text');
+    // Every value reads as a number, but a code with a leading zero is not one.
+    expect(kind('account')).toBe('text');
+  });
+
+  test('the full scan counts only the kind its sample allows, and skips the columns the sample ruled out', async () => {
+    const { statements } = await probeCustomers();
+    const full = statements.filter((sql) => sql.includes('filled_0') && !/\bLIMIT\b/.test(sql));
+    expect(full).toHaveLength(1);
+    const castsOf = (column: string) =>
+      [...full[0].matchAll(new RegExp(`TRY_CAST\\(nullif\\(trim\\("?${column}"?\\), ''\\) AS (\\w+)\\)`, 'g'))].map((m) => m[1]);
+    // Sampled as numbers: a date cast in full would only fail, value by value.
+    expect(castsOf('code')).toEqual(['DOUBLE']);
+    expect(castsOf('joined')).toEqual(['DATE']);
+    // An empty sample leaves both kinds to count.
+    expect(castsOf('late')).toEqual(['DOUBLE', 'DATE']);
+    expect(castsOf('mixed')).toEqual([]);
+    expect(castsOf('account')).toEqual(['DOUBLE']);
   });
 });

@@ -3,7 +3,15 @@ import type { UserSqlRunner } from '../import/sql-runner.ts';
 import { referencesOf } from '../spec/segment-references.ts';
 import type { SegmentDefinition, SegmentLibrary } from '../spec/segments.ts';
 import { referencedProblem } from '../sql/segment-references.ts';
-import { describeViewSql, rangeSql, textKindsProbeSql, topValuesSql, type ProbeTable, type SegmentView } from '../sql/segment-schema.ts';
+import {
+  describeViewSql,
+  rangeSql,
+  textKindsProbeSql,
+  topValuesSql,
+  type ProbedKinds,
+  type ProbeTable,
+  type SegmentView,
+} from '../sql/segment-schema.ts';
 import { attributeColumnsSql, viewAttributeNames } from '../sql/customers-view.ts';
 import { audiencePredicate } from '../sql/audience.ts';
 import { ident } from '../sql/quote.ts';
@@ -43,6 +51,19 @@ function probedKind(counts: Record<string, unknown>, i: number): ColumnInfo['kin
   return null;
 }
 
+/**
+ * The kinds a column may still be after its sample: none when a sampled value is a code or reads as
+ * neither; both when the sample has no values, or its values read as both (`infinity`).
+ */
+function kindsLeft(sample: Record<string, unknown>, i: number): ProbedKinds | null {
+  const filled = num(sample[`filled_${i}`]);
+  if (filled === 0) return 'both';
+  if (num(sample[`zero_led_${i}`]) > 0) return null;
+  const numbers = num(sample[`numbers_${i}`]) === filled;
+  const dates = num(sample[`dates_${i}`]) === filled;
+  return numbers && dates ? 'both' : numbers ? 'number' : dates ? 'date' : null;
+}
+
 const PROBE_SAMPLE_ROWS = 1_000;
 /** Ids and the analysis's labels are text whatever they look like (`rfm_cell` 555 is a code). */
 const KNOWN_TEXT = new Set(['customer_id', 'order_id', 'rfm_cell', 'rfm_segment', 'value_tier', 'lifecycle_stage']);
@@ -50,28 +71,33 @@ const KNOWN_TEXT = new Set(['customer_id', 'order_id', 'rfm_cell', 'rfm_segment'
 /**
  * The columns of a view with the kind rules compare them as. Text columns are probed for numbers
  * and dates: a sample rules most of them out (one value that does not read is enough), and only
- * the columns still in doubt are read in full.
+ * the columns still in doubt are read in full, counting only the kind their sample allows.
  */
 async function viewColumns(db: UserSqlRunner, view: SegmentView): Promise<ColumnInfo[]> {
   const described = await db.rows(describeViewSql(view));
   const columns = described.map((r) => ({ name: String(r.name), type: String(r.type) }));
-  let doubtful = columns.filter((c) => c.type === 'VARCHAR' && !KNOWN_TEXT.has(c.name)).map((c) => c.name);
+  const text = columns.filter((c) => c.type === 'VARCHAR' && !KNOWN_TEXT.has(c.name)).map((c) => c.name);
   // The view's text columns other than its labels are the customers file's attributes: read them
   // from their table, the same values without the view's joins.
   const { table, sourceOf } = await probeSource(db, view);
-  const probe = (names: string[], sampleRows?: number) => db.rows(textKindsProbeSql(table, names.map(sourceOf), sampleRows));
-  if (doubtful.length) {
-    const [sample] = await probe(doubtful, PROBE_SAMPLE_ROWS);
-    doubtful = doubtful.filter((_, i) => num(sample[`filled_${i}`]) === 0 || probedKind(sample, i) !== null);
-  }
+  const probe = async (doubtful: { name: string; kinds: ProbedKinds }[], sampleRows?: number) => {
+    const probed = doubtful.map(({ name, kinds }) => ({ source: sourceOf(name), kinds }));
+    return probed.length ? (await db.rows(textKindsProbeSql(table, probed, sampleRows)))[0] : {};
+  };
+  const sample = await probe(
+    text.map((name) => ({ name, kinds: 'both' as const })),
+    PROBE_SAMPLE_ROWS,
+  );
+  const doubtful = text.flatMap((name, i) => {
+    const kinds = kindsLeft(sample, i);
+    return kinds ? [{ name, kinds }] : [];
+  });
+  const counts = await probe(doubtful);
   const kinds = new Map<string, ColumnInfo['kind']>();
-  if (doubtful.length) {
-    const [counts] = await probe(doubtful);
-    doubtful.forEach((name, i) => {
-      const kind = probedKind(counts, i);
-      if (kind) kinds.set(name, kind);
-    });
-  }
+  doubtful.forEach(({ name }, i) => {
+    const kind = probedKind(counts, i);
+    if (kind) kinds.set(name, kind);
+  });
   return columns.map((c) => ({
     name: c.name,
     kind: kinds.get(c.name) ?? kindOfType(c.type),

