@@ -26,7 +26,7 @@ import { onUnheardStop, runCancellable, sendStreaming, STOP_GRACE_MS, stopSentOn
 import { tooLargeMessage } from '../src/lib/cli-command.ts';
 import { AUTOMATIC_SQL_LIMIT_MS, stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
 import { workbookToCsv } from './workbook.ts';
-import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, requestsWaiting, type Lane } from './request-queue.ts';
+import { abandonRunning, cancelTicket, checkpoint, exclusive, GiveWay, requestsWaiting, type Request } from './request-queue.ts';
 import {
   analyseTables,
   dropSnapshot,
@@ -68,19 +68,15 @@ async function segmentBase(readsRows: boolean, signal: AbortSignal): Promise<{ d
 /** Segment work in the queue, with DuckDB's errors given a kind. */
 function segmentWork<T>(
   work: (base: { db: UserSqlRunner; schema: SegmentSchema }) => Promise<T>,
-  options: { lane?: Lane; readsRows?: boolean; ticket?: string } = {},
+  options: Request & { readsRows?: boolean } = {},
 ): Promise<T> {
-  return exclusive(
-    async (signal) => {
-      try {
-        return await work(await segmentBase(options.readsRows ?? true, signal));
-      } catch (e) {
-        throw e instanceof GiveWay ? e : fromDuckDbError(e);
-      }
-    },
-    options.lane,
-    options.ticket,
-  );
+  return exclusive(async (signal) => {
+    try {
+      return await work(await segmentBase(options.readsRows ?? true, signal));
+    } catch (e) {
+      throw e instanceof GiveWay ? e : fromDuckDbError(e);
+    }
+  }, options);
 }
 
 // A statement told to stop that does not end: the engine is replaced, and the request ends saying so.
@@ -138,19 +134,18 @@ const api: DbApi = {
           );
         }
       },
-      'interactive',
-      ticket,
+      { lane: 'interactive', ticket },
     );
   },
 
   readAhead(spec, files, onProgress, ticket) {
     // Background: the import (interactive) goes first, and then finds the data loaded and reads nothing ahead.
-    return exclusive((signal) => readAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => false);
+    return exclusive((signal) => readAhead(spec, files, onProgress, signal), { ticket }).catch(() => false);
   },
 
   importAhead(spec, files, onProgress, ticket) {
     // Queued after the read ahead it imports from; an import (interactive) that comes first loads the data, and then this does nothing.
-    return exclusive((signal) => importAhead(spec, files, onProgress, signal), 'background', ticket).catch(() => false);
+    return exclusive((signal) => importAhead(spec, files, onProgress, signal), { ticket }).catch(() => false);
   },
 
   analyse(spec, ticket) {
@@ -162,9 +157,8 @@ const api: DbApi = {
           throw fromDuckDbError(e);
         }
       },
-      // A change the user just made: it goes before queued segment work, which gives way to it.
-      'interactive',
-      ticket,
+      // A change the user just made: it goes before queued segment work, and segment work running now stops for it.
+      { lane: 'interactive', ticket, preempts: true },
     );
   },
 
@@ -179,8 +173,7 @@ const api: DbApi = {
           throw fromDuckDbError(e);
         }
       },
-      'background',
-      ticket,
+      { ticket },
     );
   },
 
@@ -196,37 +189,41 @@ const api: DbApi = {
           throw fromDuckDbError(e);
         }
       },
-      'background',
-      ticket,
+      { ticket },
     );
   },
 
   segmentSchema() {
-    return segmentWork(async ({ schema }) => schema, { readsRows: false });
+    return segmentWork(async ({ schema }) => schema, { readsRows: false, rerunnable: true });
   },
 
   countSegment(definition, library, self) {
-    return segmentWork(({ db, schema }) => countSegment(db, definition, schema, library, self), { lane: 'interactive' });
+    return segmentWork(({ db, schema }) => countSegment(db, definition, schema, library, self), { lane: 'interactive', rerunnable: true });
   },
 
   analyseSegments(segments, minSizePercent, library) {
-    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, library, checkpoint));
-  },
-
-  profileSegment(definition, library) {
-    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, library, checkpoint));
-  },
-
-  columnSummary(view, column) {
-    return segmentWork(({ db, schema }) => {
-      const info = findColumn(schema[view], column);
-      if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
-      return summarizeColumn(db, view, info, SUMMARY_VALUES);
+    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, library, checkpoint), {
+      rerunnable: true,
     });
   },
 
+  profileSegment(definition, library) {
+    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, library, checkpoint), { rerunnable: true });
+  },
+
+  columnSummary(view, column) {
+    return segmentWork(
+      ({ db, schema }) => {
+        const info = findColumn(schema[view], column);
+        if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
+        return summarizeColumn(db, view, info, SUMMARY_VALUES);
+      },
+      { rerunnable: true },
+    );
+  },
+
   memberPage(include, exclude, page, library) {
-    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library));
+    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library), { rerunnable: true });
   },
 
   exportSegmentsCsv(segments, member, library, consentOnly, write, ticket) {
@@ -234,7 +231,7 @@ const api: DbApi = {
   },
 
   audienceCounts(audience) {
-    return segmentWork(({ db, schema }) => audienceCounts(db, audience, schema), { lane: 'interactive' });
+    return segmentWork(({ db, schema }) => audienceCounts(db, audience, schema), { lane: 'interactive', rerunnable: true });
   },
 
   exportAudience(audience, format, options, write, ticket) {
@@ -252,28 +249,32 @@ const api: DbApi = {
         if (!session.analysedSpec) throw new WorkbenchError('mapping', 'Load and analyse data before opening a customer.');
         return readCustomerStory(db, id, segments, schema, session.analysedSpec, orders, library);
       },
-      { lane: 'interactive' },
+      { lane: 'interactive', rerunnable: true },
     );
   },
 
   customerOrders(id, page) {
-    return segmentWork(({ db, schema }) => readCustomerOrders(db, id, schema, page), { lane: 'interactive' });
+    return segmentWork(({ db, schema }) => readCustomerOrders(db, id, schema, page), { lane: 'interactive', rerunnable: true });
   },
 
   exportPreview(rows) {
-    return exclusive(async (signal) => {
-      const conn = await ready();
-      try {
-        // The columns from the result's schema, in the export's order.
-        const table = await runCancellable(conn, exportPreviewSql(rows), signal);
-        return exportPreview(
-          arrowRows(table),
-          table.schema.fields.map((f) => f.name),
-        );
-      } catch (e) {
-        throw fromDuckDbError(e);
-      }
-    });
+    return exclusive(
+      async (signal) => {
+        const conn = await ready();
+        try {
+          // The columns from the result's schema, in the export's order.
+          const table = await runCancellable(conn, exportPreviewSql(rows), signal);
+          return exportPreview(
+            arrowRows(table),
+            table.schema.fields.map((f) => f.name),
+          );
+        } catch (e) {
+          throw fromDuckDbError(e);
+        }
+      },
+      // A read of the customers view after each analysis (seconds at 5M rows): the next analysis does not wait for it.
+      { rerunnable: true },
+    );
   },
 
   query(sql, maxRows, ticket): Promise<QueryResult> {
@@ -322,8 +323,7 @@ const api: DbApi = {
           ended();
         }
       },
-      'background',
-      ticket,
+      { ticket },
     );
   },
 

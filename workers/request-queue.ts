@@ -6,7 +6,8 @@ import type { StopReason } from '../src/lib/stop-reason.ts';
  * connection loses its rows, and an import must not race an analysis of the tables it replaces.
  * Interactive work (an analysis setting changed, a member count as the user edits) goes before queued
  * background work (analyses, profiles, pages), so a count never waits behind more than the one
- * statement already running.
+ * statement already running; and an analysis does not wait even for that one when it is work that
+ * only reads (see `Request.rerunnable`).
  */
 export type Lane = 'interactive' | 'background';
 const lanes: Record<Lane, (() => void)[]> = { interactive: [], background: [] };
@@ -16,6 +17,8 @@ const tickets = new Map<string, AbortController>();
 
 /** Set while a request runs: ends it with another outcome (see `abandonRunning`). */
 let abandonCurrent: ((outcome: Promise<never>) => void) | null = null;
+/** Set while a re-runnable request runs: stops its running statement, so that it gives way and runs again later. */
+let stopCurrent: (() => void) | null = null;
 
 /** Thrown at a checkpoint of background work when interactive work is waiting. */
 export class GiveWay extends Error {}
@@ -28,29 +31,55 @@ export const checkpoint: Checkpoint = () => {
 /** Whether a request waits in either lane: work that is only ever a gain (the engine's warm-up) ends for it. */
 export const requestsWaiting = (): boolean => lanes.interactive.length + lanes.background.length > 0;
 
+export interface Request {
+  lane?: Lane;
+  /** What the page cancels it by. */
+  ticket?: string;
+  /**
+   * Work that only reads (segment counts, their schema and snapshot): a request that `preempts` stops
+   * its running statement, and it runs again from the start after the queued interactive work.
+   */
+  rerunnable?: boolean;
+  /**
+   * An analysis: the user changed a setting, and every table segment work reads is about to be
+   * replaced, so re-runnable work running now is stopped rather than waited for (at 5M rows the
+   * snapshot of `customers` alone takes seconds).
+   */
+  preempts?: boolean;
+}
+
 /**
  * `work` gets its request's signal: `cancel(ticket)` aborts it, whether the request waits in a lane or
- * runs (its running statement is then stopped).
+ * runs (its running statement is then stopped). Work that runs again after giving way gets a fresh signal.
  */
-export function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, lane: Lane = 'background', ticket?: string): Promise<T> {
+export function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, request: Request = {}): Promise<T> {
+  const { lane = 'background', ticket, rerunnable = false, preempts = false } = request;
   const controller = new AbortController();
   if (ticket) tickets.set(ticket, controller);
   return new Promise<T>((resolveWork, rejectWork) => {
     const job = () => {
       // Settles only if the engine is restarted under this request: it then ends with the restart's outcome.
       const abandoned = new Promise<never>((_, reject) => (abandonCurrent = (outcome) => void outcome.catch(reject)));
-      Promise.race([work(controller.signal), abandoned])
+      const givingWay = new AbortController();
+      if (rerunnable) stopCurrent = () => givingWay.abort({ kind: 'give-way' } satisfies StopReason);
+      // Stopped to give way, work may still resolve (a segment's count reports a failed statement as
+      // its outcome): whatever it ended with, it ran on stopped statements, so it runs again.
+      const gaveWay = () => givingWay.signal.aborted && !controller.signal.aborted;
+      const runAgain = () => lanes.background.unshift(job);
+      Promise.race([work(AbortSignal.any([controller.signal, givingWay.signal])), abandoned])
         .then(
-          (v) => (forget(ticket), resolveWork(v)),
-          (e) => (e instanceof GiveWay ? lanes.background.unshift(job) : (forget(ticket), rejectWork(e))),
+          (v) => (gaveWay() ? runAgain() : (forget(ticket), resolveWork(v))),
+          (e) => (e instanceof GiveWay || gaveWay() ? runAgain() : (forget(ticket), rejectWork(e))),
         )
         .finally(() => {
           abandonCurrent = null;
+          stopCurrent = null;
           runNext();
         });
     };
     lanes[lane].push(job);
     if (!running) runNext();
+    else if (preempts) stopCurrent?.();
   });
 }
 

@@ -1,5 +1,8 @@
-/** Why a running statement was stopped: the user's Cancel, or the time limit for SQL nobody asked to run. */
-export type StopReason = { kind: 'cancelled' } | { kind: 'time-limit'; ms: number };
+/**
+ * Why a running statement was stopped: the user's Cancel, the time limit for SQL nobody asked to run,
+ * or an analysis the user asked for, which work that only reads gives way to (and then runs again).
+ */
+export type StopReason = { kind: 'cancelled' } | { kind: 'time-limit'; ms: number } | { kind: 'give-way' };
 
 /**
  * The time limit for SQL that runs without the user asking for it (SQL segments from a link or a
@@ -12,6 +15,7 @@ export function stoppedMessage(reason: StopReason): string {
   if (reason.kind === 'time-limit') {
     return `Stopped after ${formatSeconds(reason.ms)}: SQL that runs without being asked (a segment's SQL, counted as it arrives) has a time limit of ${formatSeconds(reason.ms)}. Simplify the SQL, or run it in the SQL console, where only you stop it.`;
   }
+  if (reason.kind === 'give-way') return 'Stopped to let an analysis run first; it runs again after it.';
   return 'Cancelled: stopped before it finished.';
 }
 

@@ -312,3 +312,49 @@ test('a share link carries the segments and settings to a colleague, who applies
   await tampered.section('RFM');
   await expect(tampered.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
 });
+
+test('a scoring change does not wait for a slow segment count: the count stops, the analysis shows, and the count then runs again', async ({
+  app,
+  page,
+}) => {
+  await app.open('?sample=retail-v1');
+  await app.section('RFM');
+  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.section('Segments');
+  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Slow');
+  const segment = page.getByRole('region', { name: 'Slow', exact: true });
+  const members = segment.getByRole('status', { name: 'Members of Slow' });
+  // Recent buyers, known after seconds of work in the engine (a hash of 120 million numbers).
+  const slow = 'r_score >= 4 AND 0 < (SELECT sum(hash(i)) FROM range(120000000) t(i))';
+  await segment.getByRole('textbox', { name: 'SQL condition or query' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(slow);
+  // Sent 300 ms after the edit, the segment analysis waits behind the count sent after 150 ms, which runs now.
+  await expect(page.getByRole('region', { name: 'Segment analysis' }).getByRole('status')).toHaveText('analysing…');
+  // The count shown is the default SQL's until the slow one's arrives.
+  await expect(members).toContainText('updating…');
+
+  // Which shows first: the new scoring, or the slow segment's count (any outcome of it).
+  const first = page.evaluate(`new Promise((resolve) => {
+    const counted = () => { const status = document.querySelector('[aria-label="Members of Slow"]'); return status && !status.textContent.includes('updating'); };
+    const scored = () => [...document.querySelectorAll('table[aria-label="Score cut points"] caption')].some((e) => e.textContent.includes('Tie-consistent'));
+    const observer = new MutationObserver(() => {
+      const seen = counted() ? 'count' : scored() ? 'scoring' : null;
+      if (seen) { observer.disconnect(); resolve(seen); }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })`);
+  await app.section('RFM');
+  await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
+  expect(await first).toBe('scoring');
+
+  // The count stopped for the analysis runs again, on the new scores, and is right.
+  const recent = await sqlCount(app, 'SELECT count(*) FROM main.customers WHERE r_score >= 4');
+  await app.section('Segments');
+  await expect(segment.getByTestId('member-count')).toHaveText(formatCount(recent), { timeout: 60_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText('Stopped to let an analysis run first')).toHaveCount(0);
+});
