@@ -21,6 +21,28 @@ export class WorkbenchPage {
     await expect(this.page.getByRole('status', { name: 'Database engine' })).toContainText('Engine ready', { timeout: 90_000 });
   }
 
+  /** Opens the bundled sample and waits for its first analysis (the RFM table drawn). */
+  async openAnalysedSample(): Promise<void> {
+    await this.open('?sample=retail-v1');
+    await this.section('RFM');
+    await expect(this.page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  }
+
+  /** The Segments section's panel, gone to first. */
+  async segmentsPanel(): Promise<Locator> {
+    await this.section('Segments');
+    return this.page.getByRole('region', { name: 'Segments', exact: true });
+  }
+
+  /** Adds a rule or SQL segment, named by keyboard (a new segment's name field has the focus); its region. */
+  async addSegment(kind: 'rule' | 'SQL', name: string): Promise<Locator> {
+    const panel = await this.segmentsPanel();
+    await panel.getByRole('button', { name: `Add ${kind} segment` }).click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.type(name);
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
   /** Goes to a section of the page from the nav bar, as a person would. */
   async section(name: SectionName): Promise<void> {
     const link = this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });

@@ -15,17 +15,10 @@ test('a segment built from a segment: "is in" and "is not in" count what the SQL
   app,
   page,
 }) => {
-  await app.open('?sample=retail-v1');
-  await app.section('RFM');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
-
+  await app.openAnalysedSample();
   // Segment A, by rules.
-  await panel.getByRole('button', { name: 'Add rule segment' }).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type('Mobile big spenders');
-  const a = page.getByRole('region', { name: 'Mobile big spenders', exact: true });
+  const a = await app.addSegment('rule', 'Mobile big spenders');
+  const panel = await app.segmentsPanel();
   // With no other segment there is nothing to be in: the button is not offered.
   await expect(a.getByRole('button', { name: 'Add segment condition' })).toHaveCount(0);
   await a.getByRole('button', { name: 'Add condition' }).click();

@@ -24,17 +24,9 @@ test('a marketer builds rule, SQL and template segments on the sample, reads KPI
   app,
   page,
 }) => {
-  await app.open('?sample=retail-v1');
-  await app.section('RFM');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
-
-  // A rule segment, named by keyboard: the new segment's name field has the focus.
-  await panel.getByRole('button', { name: 'Add rule segment' }).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type('Mobile big spenders');
-  const rules = page.getByRole('region', { name: 'Mobile big spenders', exact: true });
+  await app.openAnalysedSample();
+  const rules = await app.addSegment('rule', 'Mobile big spenders');
+  const panel = await app.segmentsPanel();
   await rules.getByRole('button', { name: 'Add condition' }).focus();
   await page.keyboard.press('Enter');
   const device = rules.getByRole('group', { name: 'Condition', exact: true }).nth(0);
@@ -150,12 +142,9 @@ async function sqlColumn1(app: WorkbenchPage, query: string): Promise<string> {
 }
 
 test('SQL with an error or a refused statement marks only that segment invalid, and the data is unchanged', async ({ app, page }) => {
-  await app.open('?sample=retail-v1');
-  await app.section('RFM');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
+  await app.openAnalysedSample();
   const orders = await sqlCount(app, 'SELECT count(*) FROM orders');
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  const panel = await app.segmentsPanel();
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'One-time buyers' }).click();
   await expect(page.getByRole('region', { name: 'One-time buyers', exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Add SQL segment' }).click();
@@ -193,11 +182,8 @@ test('counts follow a scoring change; definitions saved to a file open again, an
   app,
   page,
 }, testInfo) => {
-  await app.open('?sample=retail-v1');
-  await app.section('RFM');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  await app.openAnalysedSample();
+  const panel = await app.segmentsPanel();
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'Frequent low-value buyers' }).click();
   const segment = page.getByRole('region', { name: 'Frequent low-value buyers', exact: true });
   // `main.customers` is the view itself, so this count cannot come from the page's cached copy.
@@ -275,13 +261,9 @@ test('a share link carries the segments and settings to a colleague, who applies
   page,
   context,
 }) => {
-  await app.open('?sample=retail-v1');
-  await app.section('RFM');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
-  await app.section('RFM');
+  await app.openAnalysedSample();
   await page.getByRole('region', { name: 'RFM analysis' }).getByLabel('Scoring method').selectOption('breakpoints');
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
+  const panel = await app.segmentsPanel();
   await panel.getByRole('group', { name: 'Templates' }).getByRole('button', { name: 'Frequent low-value buyers' }).click();
   const where = 'f_score >= 4 AND m_score <= 2';
   const expected = formatCount(await sqlCount(app, `SELECT count(*) FROM main.customers WHERE ${where}`));
@@ -317,15 +299,8 @@ test('a scoring change does not wait for a slow segment count: the count stops, 
   app,
   page,
 }) => {
-  await app.open('?sample=retail-v1');
-  await app.section('RFM');
-  await expect(page.getByRole('table', { name: 'RFM segments' })).toBeVisible({ timeout: 120_000 });
-  await app.section('Segments');
-  const panel = page.getByRole('region', { name: 'Segments', exact: true });
-  await panel.getByRole('button', { name: 'Add SQL segment' }).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type('Slow');
-  const segment = page.getByRole('region', { name: 'Slow', exact: true });
+  await app.openAnalysedSample();
+  const segment = await app.addSegment('SQL', 'Slow');
   const members = segment.getByRole('status', { name: 'Members of Slow' });
   // Recent buyers, known after seconds of work in the engine (a hash of 120 million numbers).
   const slow = 'r_score >= 4 AND 0 < (SELECT sum(hash(i)) FROM range(120000000) t(i))';
