@@ -60,18 +60,23 @@ export function exclusive<T>(work: (signal: AbortSignal) => Promise<T>, request:
     const job = () => {
       // Settles only if the engine is restarted under this request: it then ends with the restart's outcome.
       const abandoned = new Promise<never>((_, reject) => (abandonCurrent = (outcome) => void outcome.catch(reject)));
-      const givingWay = new AbortController();
-      if (rerunnable) stopCurrent = () => givingWay.abort({ kind: 'give-way' } satisfies StopReason);
+      // Each attempt has its own signal: the request's Cancel reaches it, and a stop to give way ends only this attempt.
+      const attempt = new AbortController();
+      const cancel = () => attempt.abort(controller.signal.reason);
+      if (controller.signal.aborted) cancel();
+      else controller.signal.addEventListener('abort', cancel, { once: true });
+      if (rerunnable) stopCurrent = () => attempt.abort({ kind: 'give-way' } satisfies StopReason);
       // Stopped to give way, work may still resolve (a segment's count reports a failed statement as
       // its outcome): whatever it ended with, it ran on stopped statements, so it runs again.
-      const gaveWay = () => givingWay.signal.aborted && !controller.signal.aborted;
+      const gaveWay = () => (attempt.signal.reason as StopReason | undefined)?.kind === 'give-way' && !controller.signal.aborted;
       const runAgain = () => lanes.background.unshift(job);
-      Promise.race([work(AbortSignal.any([controller.signal, givingWay.signal])), abandoned])
+      Promise.race([work(attempt.signal), abandoned])
         .then(
           (v) => (gaveWay() ? runAgain() : (forget(ticket), resolveWork(v))),
           (e) => (e instanceof GiveWay || gaveWay() ? runAgain() : (forget(ticket), rejectWork(e))),
         )
         .finally(() => {
+          controller.signal.removeEventListener('abort', cancel);
           abandonCurrent = null;
           stopCurrent = null;
           runNext();
