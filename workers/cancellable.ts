@@ -1,5 +1,6 @@
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch, type Schema } from 'apache-arrow';
+import { childController } from '../src/lib/child-signal.ts';
 import { WorkbenchError } from '../src/lib/errors.ts';
 import { PAGE_ROWS, type Row } from '../src/lib/import/sql-runner.ts';
 import { stoppedMessage, type StopReason } from '../src/lib/stop-reason.ts';
@@ -95,16 +96,13 @@ export function stoppedError(reason: StopReason): WorkbenchError {
  * aborts first. `done` clears the timer.
  */
 export function withTimeLimit(parent: AbortSignal, ms: number): { signal: AbortSignal; done: () => void } {
-  const controller = new AbortController();
-  const abortFromParent = () => controller.abort(parent.reason);
-  if (parent.aborted) abortFromParent();
-  parent.addEventListener('abort', abortFromParent, { once: true });
+  const { controller, release } = childController(parent);
   const timer = setTimeout(() => controller.abort({ kind: 'time-limit', ms } satisfies StopReason), ms);
   return {
     signal: controller.signal,
     done: () => {
       clearTimeout(timer);
-      parent.removeEventListener('abort', abortFromParent);
+      release();
     },
   };
 }

@@ -41,6 +41,10 @@ import {
 } from './session.ts';
 import { columnNames, runner } from './statement-runner.ts';
 
+/** Requests that only read: an analysis stops them, and they run again after it (see request-queue.ts). */
+const INTERACTIVE_READ: Request = { lane: 'interactive', rerunnable: true };
+const BACKGROUND_READ: Request = { rerunnable: true };
+
 /** How many common values a rule's value picker suggests. */
 const SUMMARY_VALUES = 12;
 
@@ -194,36 +198,31 @@ const api: DbApi = {
   },
 
   segmentSchema() {
-    return segmentWork(async ({ schema }) => schema, { readsRows: false, rerunnable: true });
+    return segmentWork(async ({ schema }) => schema, { ...BACKGROUND_READ, readsRows: false });
   },
 
   countSegment(definition, library, self) {
-    return segmentWork(({ db, schema }) => countSegment(db, definition, schema, library, self), { lane: 'interactive', rerunnable: true });
+    return segmentWork(({ db, schema }) => countSegment(db, definition, schema, library, self), INTERACTIVE_READ);
   },
 
   analyseSegments(segments, minSizePercent, library) {
-    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, library, checkpoint), {
-      rerunnable: true,
-    });
+    return segmentWork(({ db, schema }) => analyseSegments(db, segments, schema, minSizePercent, library, checkpoint), BACKGROUND_READ);
   },
 
   profileSegment(definition, library) {
-    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, library, checkpoint), { rerunnable: true });
+    return segmentWork(({ db, schema }) => profileSegment(db, definition, schema, library, checkpoint), BACKGROUND_READ);
   },
 
   columnSummary(view, column) {
-    return segmentWork(
-      ({ db, schema }) => {
-        const info = findColumn(schema[view], column);
-        if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
-        return summarizeColumn(db, view, info, SUMMARY_VALUES);
-      },
-      { rerunnable: true },
-    );
+    return segmentWork(({ db, schema }) => {
+      const info = findColumn(schema[view], column);
+      if (!info) throw new WorkbenchError('rule', `There is no column "${column}" in ${view}.`);
+      return summarizeColumn(db, view, info, SUMMARY_VALUES);
+    }, BACKGROUND_READ);
   },
 
   memberPage(include, exclude, page, library) {
-    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library), { rerunnable: true });
+    return segmentWork(({ db, schema }) => memberPage(db, include, exclude, page, schema, library), BACKGROUND_READ);
   },
 
   exportSegmentsCsv(segments, member, library, consentOnly, write, ticket) {
@@ -231,7 +230,7 @@ const api: DbApi = {
   },
 
   audienceCounts(audience) {
-    return segmentWork(({ db, schema }) => audienceCounts(db, audience, schema), { lane: 'interactive', rerunnable: true });
+    return segmentWork(({ db, schema }) => audienceCounts(db, audience, schema), INTERACTIVE_READ);
   },
 
   exportAudience(audience, format, options, write, ticket) {
@@ -244,17 +243,14 @@ const api: DbApi = {
 
   // A click: interactive, so it goes before queued segment analyses and profiles.
   customerStory(id, segments, orders, library) {
-    return segmentWork(
-      ({ db, schema }) => {
-        if (!session.analysedSpec) throw new WorkbenchError('mapping', 'Load and analyse data before opening a customer.');
-        return readCustomerStory(db, id, segments, schema, session.analysedSpec, orders, library);
-      },
-      { lane: 'interactive', rerunnable: true },
-    );
+    return segmentWork(({ db, schema }) => {
+      if (!session.analysedSpec) throw new WorkbenchError('mapping', 'Load and analyse data before opening a customer.');
+      return readCustomerStory(db, id, segments, schema, session.analysedSpec, orders, library);
+    }, INTERACTIVE_READ);
   },
 
   customerOrders(id, page) {
-    return segmentWork(({ db, schema }) => readCustomerOrders(db, id, schema, page), { lane: 'interactive', rerunnable: true });
+    return segmentWork(({ db, schema }) => readCustomerOrders(db, id, schema, page), INTERACTIVE_READ);
   },
 
   exportPreview(rows) {
@@ -273,7 +269,7 @@ const api: DbApi = {
         }
       },
       // A read of the customers view after each analysis (seconds at 5M rows): the next analysis does not wait for it.
-      { rerunnable: true },
+      BACKGROUND_READ,
     );
   },
 
