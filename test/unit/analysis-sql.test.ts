@@ -3,7 +3,7 @@ import { staleStages, type AnalysisKeys } from '../../src/lib/analysis/run-analy
 import { customersViewSql, viewAttributeNames } from '../../src/lib/sql/customers-view.ts';
 import { exportCustomersSql } from '../../src/lib/sql/export.ts';
 import { customerLifecycleSql } from '../../src/lib/sql/lifecycle.ts';
-import { customerMetricsSql, dateLiteral } from '../../src/lib/sql/metrics.ts';
+import { customerMetricsSql, dateLiteral, narrowSpendType } from '../../src/lib/sql/metrics.ts';
 import { customerScoresSql, cutPointsSql } from '../../src/lib/sql/rfm.ts';
 import { customerSegmentsSql } from '../../src/lib/sql/segments.ts';
 import { customerTiersSql, topSql } from '../../src/lib/sql/tiers.ts';
@@ -27,6 +27,21 @@ describe('metrics', () => {
   test.each(['2024-02-29', '0050-03-01'])('takes the analysis date %j', (date) => expect(dateLiteral(date)).toBe(`DATE '${date}'`));
 });
 
+describe('a 64-bit sort key for spend', () => {
+  test.each([
+    // 402,390 orders (6 digits) of at most 4 integer digits, scale 3: 6 + 4 + 3 = 13 digits at most.
+    [{ amount_type: 'DECIMAL(38,3)', orders: 402390n, largest: '9999.990' }, 'DECIMAL(18, 3)'],
+    [{ amount_type: 'DECIMAL(38, 2)', orders: 5, largest: '0.50' }, 'DECIMAL(18, 2)'],
+    // 10 orders (2 digits) of up to 13 integer digits, scale 3: 18 digits, still proved to fit.
+    [{ amount_type: 'DECIMAL(38,3)', orders: 10, largest: '1234567890123.000' }, 'DECIMAL(18, 3)'],
+    // One digit more and the sum of ten such orders might not fit: no narrowing.
+    [{ amount_type: 'DECIMAL(38,3)', orders: 10, largest: '12345678901234.000' }, null],
+    [{ amount_type: 'DECIMAL(38,10)', orders: 1000000, largest: '12.5' }, null],
+    [{ amount_type: 'DOUBLE', orders: 3, largest: '1.5' }, null],
+    [{ amount_type: null, orders: 0, largest: null }, null],
+  ])('%o gives %s', (row, type) => expect(narrowSpendType(row)).toBe(type));
+});
+
 describe('scores', () => {
   test('ntile, 5 bins, monetary on average order value', () => {
     expect(customerScoresSql({ method: 'ntile', bins: 5, monetary: 'average', thresholds: null })).toMatchInlineSnapshot(`
@@ -42,7 +57,7 @@ describe('scores', () => {
           CAST(CASE WHEN monetary <= 0 THEN 1 ELSE CASE WHEN a_pos < t.small_end THEN 1 + a_pos // (t.size + 1) ELSE 1 + t.large + (a_pos - t.small_end) // t.size END END AS INTEGER) AS m_score
         FROM customer_metrics, t
       )
-      SELECT *, CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_cell FROM s"
+      SELECT *, CAST(r_score * 100 + f_score * 10 + m_score AS VARCHAR) AS rfm_cell FROM s"
     `);
   });
   test('breakpoints, 3 bins', () => {
@@ -58,7 +73,7 @@ describe('scores', () => {
           CASE WHEN monetary <= 0 THEN 1 ELSE 1 + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[1] AS INTEGER) + CAST(CAST(monetary AS DOUBLE) > c.monetary_cuts[2] AS INTEGER) END AS m_score
         FROM customer_metrics, c
       )
-      SELECT *, CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_cell FROM s"
+      SELECT *, CAST(r_score * 100 + f_score * 10 + m_score AS VARCHAR) AS rfm_cell FROM s"
     `);
   });
   test('thresholds become DOUBLE lists', () => {

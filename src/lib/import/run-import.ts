@@ -5,7 +5,7 @@ import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
 import { customerContactsSql } from '../sql/contacts.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedCustomers, type StagedFile } from '../sql/load.ts';
-import { customerBaseSql, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
+import { customerBaseSql, narrowSpendType, nonPositiveBuyersSql, returnsOnlyCustomersSql, spendBoundSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
 import {
   attributeStatsSql,
@@ -117,7 +117,8 @@ export async function runImport(
   await db.exec(ordersSql(transactions, spec.amountLevel));
   // Once per import, so that no analysis aggregates orders or sorts customers again.
   const netReturns = spec.cleaning.netReturns === true;
-  await db.exec(customerBaseSql(netReturns));
+  const [bound] = await db.rows(spendBoundSql());
+  await db.exec(customerBaseSql(netReturns, narrowSpendType(bound)));
   // The Overview's date-independent figures, beside customer_base for the same reason.
   await db.exec(overviewActivitySql(netReturns));
   await db.exec(overviewMonthsSql(netReturns));

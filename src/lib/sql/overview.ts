@@ -44,18 +44,22 @@ SELECT orders, repeat_customers, gaps, median_gap_days FROM buyers, gaps`;
 export function overviewMonthsSql(netReturns: boolean): string {
   // Without netting every customer with an order is a buyer: no need to look each one up.
   const buyers = netReturns ? ' WHERE customer_id IN (SELECT customer_id FROM customer_base)' : '';
+  // Each month is summed before the join: the calendar meets one row per month, not one per order.
   return `CREATE OR REPLACE TABLE overview_months AS
 WITH o AS (
-  SELECT date_trunc('month', order_date) AS month, customer_id, amount, ${purchase(netReturns)} AS purchase FROM orders${buyers}
+  SELECT date_trunc('month', order_date) AS month,
+    count(DISTINCT customer_id) FILTER (WHERE ${purchase(netReturns)}) AS customers,
+    sum(amount) AS amount
+  FROM orders${buyers}
+  GROUP BY month
 ), months AS (
   SELECT unnest(range(min(month), max(month) + INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS month FROM o
 )
 SELECT strftime(m.month, '%Y-%m') AS month,
-  count(DISTINCT o.customer_id) FILTER (WHERE o.purchase) AS customers,
-  CAST(coalesce(sum(o.amount), 0) AS DOUBLE) AS revenue,
-  CAST(coalesce(sum(o.amount), 0) AS VARCHAR) AS revenue_text
-FROM months m LEFT JOIN o ON o.month = m.month
-GROUP BY m.month`;
+  coalesce(o.customers, 0) AS customers,
+  CAST(coalesce(o.amount, 0) AS DOUBLE) AS revenue,
+  CAST(coalesce(o.amount, 0) AS VARCHAR) AS revenue_text
+FROM months m LEFT JOIN o ON o.month = m.month`;
 }
 
 export function overviewActivityRowsSql(): string {

@@ -97,13 +97,16 @@ function ntile(pos: string): string {
   return `CASE WHEN ${pos} < t.small_end THEN 1 + ${pos} // (t.size + 1) ELSE 1 + t.large + (${pos} - t.small_end) // t.size END`;
 }
 
-/** The scores table from the scoring SELECT and the one-row CTE it reads (`t` sizes or `c` cut points). */
+/**
+ * The scores table from the scoring SELECT and the one-row CTE it reads (`t` sizes or `c` cut
+ * points). Scores are single digits, so the cell is one number's text: cheaper than joining three.
+ */
 function scoresTable(scored: string, pre: { name: 't' | 'c'; sql: string }): string {
   return `CREATE OR REPLACE TABLE customer_scores AS
 WITH ${pre.name} AS (\n  ${pre.sql.replaceAll('\n', '\n  ')}\n), s AS (
   ${scored}
 )
-SELECT *, CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_cell FROM s`;
+SELECT *, CAST(r_score * 100 + f_score * 10 + m_score AS VARCHAR) AS rfm_cell FROM s`;
 }
 
 /** The breakpoints or thresholds themselves, one row per cut (k = 1..bins−1), for the result. */
