@@ -125,7 +125,7 @@ export async function runImport(
   await db.exec(customerAttributesSql(customers));
   await db.exec(customerContactsSql(transactions, customers?.file ?? null));
 
-  const [summary] = await db.rows(loadedSummarySql());
+  const [summary] = await db.rows(loadedSummarySql(transactions.some((t) => columnFor(t.file, 'currency') !== undefined)));
   const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;
   const coverage = customers ? (await db.rows(customerCoverageSql(netReturns)))[0] : null;
   const nonPositive = await db.rows(nonPositiveBuyersSql(REPORT_NON_POSITIVE_LIMIT));

@@ -18,10 +18,13 @@ export const CONTACT_FIELDS = [
 /** A whole value that is an e-mail address: an id that is one is also the customer's e-mail. */
 const EMAIL_ID = String.raw`[^\s@]+@[^\s@]+\.[^\s@]+`;
 
-/** Consent text as true, false or NULL (unknown): the lists of src/lib/contacts/consent.ts. */
+/**
+ * Consent text as true, false or NULL (unknown): the lists of src/lib/contacts/consent.ts. Looked
+ * up in the lists as values: an IN over the lists' rows made a join per customer (a third slower).
+ */
 export function consentSql(text: string): string {
   const v = `lower(trim(${text}))`;
-  return `CASE WHEN ${v} IN (SELECT unnest(${literalList([...CONSENT_YES])})) THEN true WHEN ${v} IN (SELECT unnest(${literalList([...CONSENT_NO])})) THEN false END`;
+  return `CASE WHEN list_contains(${literalList([...CONSENT_YES])}, ${v}) THEN true WHEN list_contains(${literalList([...CONSENT_NO])}, ${v}) THEN false END`;
 }
 
 /**

@@ -23,16 +23,22 @@ FROM ${ident(staged)} s JOIN ${ident(raw)} r ON r.rowid + 1 = s.rec_no
 WHERE starts_with(s.reason, 'rejected:') ORDER BY s.rec_no`;
 }
 
-/** Totals of what was loaded. Lines are counted from `orders`, where each order counts its own: no second pass over the lines. */
-export function loadedSummarySql(): string {
-  return `SELECT
-  (SELECT count(*) FROM customer_base) AS customers,
-  (SELECT count(*) FROM orders) AS orders,
-  (SELECT coalesce(sum(line_count), 0) FROM orders) AS lines,
-  (SELECT CAST(min(order_date) AS VARCHAR) FROM orders) AS first_date,
-  (SELECT CAST(max(order_date) AS VARCHAR) FROM orders) AS last_date,
-  (SELECT CAST(sum(amount) AS VARCHAR) FROM orders) AS total_amount,
-  (SELECT list(currency ORDER BY currency) FROM (SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL)) AS currencies`;
+/**
+ * Totals of what was loaded. Lines are counted from `orders`, where each order counts its own: no
+ * second pass over the lines, and one over the orders for all their totals. The currencies are read
+ * from the lines only when some file has a currency column (`withCurrencies`): NULL otherwise.
+ */
+export function loadedSummarySql(withCurrencies: boolean): string {
+  const currencies = withCurrencies
+    ? '(SELECT list(currency ORDER BY currency) FROM (SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL))'
+    : 'NULL';
+  return `SELECT (SELECT count(*) FROM customer_base) AS customers, o.*, ${currencies} AS currencies
+FROM (
+  SELECT count(*) AS orders, coalesce(sum(line_count), 0) AS lines,
+    CAST(min(order_date) AS VARCHAR) AS first_date, CAST(max(order_date) AS VARCHAR) AS last_date,
+    CAST(sum(amount) AS VARCHAR) AS total_amount
+  FROM orders
+) o`;
 }
 
 /**
