@@ -135,7 +135,7 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
   const cancelConds: string[] = [];
   // Netting returns keeps the prefixed orders (credit notes such as C536379): they are the returns.
   if (cancel.enabled && cancel.orderIdPrefix && orderCol && !net) {
-    cancelConds.push(`starts_with(upper(coalesce(order_id, '')), ${literal(cancel.orderIdPrefix.toUpperCase())})`);
+    cancelConds.push(startsWithAnyCaseSql('order_id', cancel.orderIdPrefix));
   }
   if (cancel.enabled && cancel.statusValues.length > 0 && statusCol) {
     cancelConds.push(`lower(coalesce(status, '')) IN (SELECT unnest(${literalList(cancel.statusValues.map((s) => s.toLowerCase()))}))`);
@@ -177,6 +177,20 @@ WITH typed AS (
 )
 SELECT * EXCLUDE (${dropped.join(', ')}), CASE ${reasons.join('\n  ')} END AS reason
 FROM priced`;
+}
+
+/**
+ * Whether `expr` starts with `prefix`, case ignored as `upper` ignores it (NULL for NULL). A prefix
+ * of one ASCII letter (the credit notes' `C`) is tested as its two cases: upper-casing every order
+ * id copied it, half the cost of this test on 1M records (37 → 18 ms in the browser's engine). Not
+ * for I and S, which ı and ſ upper-case to too (the only other characters that upper-case to an
+ * ASCII letter: test/sql/starts-with-any-case.test.ts).
+ */
+export function startsWithAnyCaseSql(expr: string, prefix: string): string {
+  if (/^[A-HJ-RT-Za-hj-rt-z]$/.test(prefix)) {
+    return `(starts_with(${expr}, ${literal(prefix.toUpperCase())}) OR starts_with(${expr}, ${literal(prefix.toLowerCase())}))`;
+  }
+  return `starts_with(upper(${expr}), ${literal(prefix.toUpperCase())})`;
 }
 
 /**
