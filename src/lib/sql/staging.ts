@@ -78,6 +78,11 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     throw new Error('invalid mapping: map an amount column, or quantity and unit price');
   }
 
+  // Texts the profile proved clean are read as they are, without a test per record: ids without
+  // spaces around them are their own trimmed text; order ids without any (and none empty) too.
+  const idSpec = profile.paddedIds ? spec : { ...spec, ids: { ...spec.ids, trim: false } };
+  const orderId = (c: string) => (profile.paddedOrderIds ? text(c) : ident(c));
+
   const rawTexts = { date: dateCol, quantity: qtyCol, unit_price: priceCol, amount: amountCol, refund: refundCol };
   // Read by the rules, then dropped: the kept-values test, the cancelled mark and the refund.
   const helpers: string[] = [];
@@ -86,8 +91,8 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     ...Object.entries(rawTexts)
       .filter(([, c]) => c)
       .map(([role, c]) => `${text(c!)} AS ${ident('raw_' + role)}`),
-    `${idCol ? customerIdExpr(idCol, spec, profile.floatIds, file) : 'NULL::VARCHAR'} AS customer_id`,
-    `${orderCol ? text(orderCol) : `CAST(${ROW} + 1 AS VARCHAR)`} AS order_id`,
+    `${idCol ? customerIdExpr(idCol, idSpec, profile.floatIds, file) : 'NULL::VARCHAR'} AS customer_id`,
+    `${orderCol ? orderId(orderCol) : `CAST(${ROW} + 1 AS VARCHAR)`} AS order_id`,
     `${timestampFromText(ident(dateCol), file.parse.dateFormat)} AS order_date`,
     `${qtyCol ? number(qtyCol, profile.decimals.quantity!) : 'NULL'} AS quantity`,
     `${priceCol ? number(priceCol, profile.decimals.unit_price!) : 'NULL'} AS unit_price`,
