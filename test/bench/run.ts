@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180 --without-customers --threads --at-once --review-ms N]`:
+ * `npm run bench [-- --sizes 100000,1000000 --runs 3 --port 4180 --without-customers --threads --at-once --review-ms N --reuse-build]`:
  * times the real work in headless Chromium against the production build (files chosen by path, once
  * the engine has warmed up or with --at-once the moment it is ready; Load clicked at once, or N ms
  * later → import report → analysis), the same compiled SQL on native DuckDB of the same engine version, and the
- * same RFM in pandas, on the same files, in one run. Each synthetic size is loaded with its
+ * same RFM in pandas, on the same files, in one run. The build is made afresh from the working tree
+ * (a dist/ left by an earlier commit would time old code beside new native figures); --reuse-build
+ * times the one in dist/ instead. Each synthetic size is loaded with its
  * customers file (unless --without-customers). Natively it also times the segment steps
  * (test/bench/segments.ts). Prints tables and writes bench-results/latest.json. Timings drift
  * between periods on shared machines: compare ratios from one run.
@@ -50,6 +52,8 @@ const withoutCustomers = process.argv.includes('--without-customers');
 const threads = process.argv.includes('--threads');
 /** Chooses the files the moment the engine is ready, before its warm-up (warm-up.ts) has ended. */
 const atOnce = process.argv.includes('--at-once');
+/** Times the build already in dist/ (when there is one) instead of building the working tree. */
+const reuseBuild = process.argv.includes('--reuse-build');
 /** How long a person looks at the mapping between choosing the files and Load (the engine reads them ahead meanwhile). */
 const reviewMs = Number(arg('review-ms', '0'));
 const DIST = threads ? 'dist-threads' : 'dist';
@@ -607,7 +611,7 @@ async function measure(d: Dataset, browser: Browser, url: string, cores: number)
 }
 
 async function main() {
-  if (threads || !existsSync(path.join(ROOT, 'dist/index.html'))) {
+  if (threads || !reuseBuild || !existsSync(path.join(ROOT, 'dist/index.html'))) {
     const env = threads ? { ...process.env, SW_OUT_DIR: DIST, VITE_ENGINE_THREADS: '1' } : process.env;
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
   }
