@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { customerBaseSql, narrowSpendType, spendBoundSql } from '../../src/lib/sql/metrics.ts';
+import { customerBaseSql, narrowSpendType } from '../../src/lib/sql/metrics.ts';
+import { loadedSummarySql } from '../../src/lib/sql/report.ts';
 import { openEngine, type TestEngine } from './engine.ts';
 
 /**
@@ -22,7 +23,7 @@ FROM range(4000) t(i)`);
   afterAll(() => db?.close());
 
   test.each([false, true])('the same table as the 128-bit sort (returns netted: %s)', async (netReturns) => {
-    const spendType = narrowSpendType((await db.rows(spendBoundSql()))[0]);
+    const spendType = narrowSpendType((await db.rows(loadedSummarySql(false)))[0]);
     expect(spendType).toBe('DECIMAL(18, 3)');
     await db.exec(customerBaseSql(netReturns).replace('TABLE customer_base', 'TABLE wide'));
     await db.exec(customerBaseSql(netReturns, spendType).replace('TABLE customer_base', 'TABLE keyed'));

@@ -5,7 +5,7 @@ import { EXCLUSION_RULES } from '../spec/import.ts';
 import { columnFor } from '../sql/columns.ts';
 import { customerContactsSql } from '../sql/contacts.ts';
 import { amountConflictsSql, customerAttributesSql, orderLinesSql, ordersSql, type StagedCustomers, type StagedFile } from '../sql/load.ts';
-import { customerBaseSql, narrowSpendType, nonPositiveBuyersSql, returnsOnlyCustomersSql, spendBoundSql } from '../sql/metrics.ts';
+import { customerBaseSql, narrowSpendType, nonPositiveBuyersSql, returnsOnlyCustomersSql } from '../sql/metrics.ts';
 import { overviewActivitySql, overviewMonthsSql } from '../sql/overview.ts';
 import {
   attributeStatsSql,
@@ -19,7 +19,15 @@ import {
 } from '../sql/profile.ts';
 import { emptyRawTableSql, rawReadSql, shiftRejectLinesSql, structuralRejectLinesSql, structuralRejectsSql } from '../sql/read-csv.ts';
 import { parquetRecordsSql, rawParquetReadSql } from '../sql/read-parquet.ts';
-import { allRejectsSql, customerCoverageSql, loadedSummarySql, mergedIdsSql, outcomeCountsSql, typedRejectsSql } from '../sql/report.ts';
+import {
+  allRejectsSql,
+  buyersSql,
+  customerCoverageSql,
+  loadedSummarySql,
+  mergedIdsSql,
+  outcomeCountsSql,
+  typedRejectsSql,
+} from '../sql/report.ts';
 import { attributesStayRaw, duplicateCustomersSql, stageCustomersSql, stageTransactionsSql, textsStayingRaw } from '../sql/staging.ts';
 import { trimDecimal } from './decimal-text.ts';
 import { duplicateCustomersMessage } from './duplicate-advice.ts';
@@ -117,22 +125,23 @@ export async function runImport(
   await db.exec(ordersSql(transactions, spec.amountLevel));
   // Once per import, so that no analysis aggregates orders or sorts customers again.
   const netReturns = spec.cleaning.netReturns === true;
-  const [bound] = await db.rows(spendBoundSql());
-  await db.exec(customerBaseSql(netReturns, narrowSpendType(bound)));
+  // The orders' totals, read before customer_base: they also bound every spend its sorts compare.
+  const [summary] = await db.rows(loadedSummarySql(transactions.some((t) => columnFor(t.file, 'currency') !== undefined)));
+  await db.exec(customerBaseSql(netReturns, narrowSpendType(summary)));
   // The Overview's date-independent figures, beside customer_base for the same reason.
   await db.exec(overviewActivitySql(netReturns));
   await db.exec(overviewMonthsSql(netReturns));
   await db.exec(customerAttributesSql(customers));
   await db.exec(customerContactsSql(transactions, customers?.file ?? null));
 
-  const [summary] = await db.rows(loadedSummarySql(transactions.some((t) => columnFor(t.file, 'currency') !== undefined)));
+  const [buyers] = await db.rows(buyersSql());
   const conflicts = spec.amountLevel === 'order' ? Number((await db.rows(amountConflictsSql()))[0].conflicts) : 0;
   const coverage = customers ? (await db.rows(customerCoverageSql(netReturns)))[0] : null;
   const nonPositive = await db.rows(nonPositiveBuyersSql(REPORT_NON_POSITIVE_LIMIT));
   const returnsOnly = netReturns ? Number((await db.rows(returnsOnlyCustomersSql()))[0].customers) : 0;
   return {
     files: reports,
-    customers: Number(summary.customers),
+    customers: Number(buyers.customers),
     orders: Number(summary.orders),
     lines: Number(summary.lines),
     firstDate: (summary.first_date as string | null) ?? null,

@@ -59,18 +59,10 @@ FROM ids`;
 }
 
 /**
- * What bounds every customer's net spend: the orders' amount type, how many orders there are and
- * the largest amount as exact text (no customer's spend can pass orders × largest). Read by
- * narrowSpendType. One pass over one column of the orders.
- */
-export function spendBoundSql(): string {
-  return `SELECT (SELECT typeof(amount) FROM orders LIMIT 1) AS amount_type, count(*) AS orders, CAST(max(abs(amount)) AS VARCHAR) AS largest FROM orders`;
-}
-
-/**
- * A 64-bit DECIMAL (18 digits) at the orders' scale when spendBoundSql's row proves every net
- * spend fits it: the largest amount's integer digits plus the digits of the order count, plus the
- * scale, at most 18. Null when it cannot be proved (or the amounts are no DECIMAL).
+ * A 64-bit DECIMAL (18 digits) at the orders' scale when the loaded orders' totals (loadedSummarySql:
+ * the amounts' type, the order count, the largest amount) prove every net spend fits it: the largest
+ * amount's integer digits plus the digits of the order count, plus the scale, at most 18. Null when
+ * it cannot be proved (or the amounts are no DECIMAL).
  */
 export function narrowSpendType(row: { amount_type?: unknown; orders?: unknown; largest?: unknown }): string | null {
   const type = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(String(row.amount_type ?? ''));

@@ -144,12 +144,19 @@ const EMAIL = String.raw`[^\s<>()\[\],;:"']+@[^\s<>()\[\],;:"']+`;
 /**
  * The customer id as text, cleaned as the spec says; NULL when empty. With `extractEmail` the id
  * is the first e-mail address in the text; with a fallback column present in the file, that
- * column's value (trimmed, and lower-cased when ids are) stands in for an empty id.
+ * column's value (trimmed, and lower-cased when ids are) stands in for an empty id. Ids the
+ * profile found without spaces around them are their own trimmed text: read as they are, without
+ * a test per record.
  */
-export function customerIdExpr(col: string, spec: Pick<ImportSpec, 'ids'>, floatIds: boolean, file?: Pick<FileImport, 'columns'>): string {
+export function customerIdExpr(
+  col: string,
+  spec: Pick<ImportSpec, 'ids'>,
+  profile: Pick<ColumnProfile, 'floatIds' | 'paddedIds'>,
+  file?: Pick<FileImport, 'columns'>,
+): string {
   let v = ident(col);
-  if (spec.ids.trim) v = trimSql(v);
-  if (floatIds) v = `regexp_replace(${v}, '\\.0+$', '')`;
+  if (spec.ids.trim && profile.paddedIds) v = trimSql(v);
+  if (profile.floatIds) v = `regexp_replace(${v}, '\\.0+$', '')`;
   if (spec.ids.extractEmail) v = `regexp_extract(${v}, ${literal(EMAIL)}, 0)`;
   if (spec.ids.lowerCase) v = `lower(${v})`;
   const fallback = spec.ids.fallbackColumn;

@@ -24,21 +24,28 @@ WHERE starts_with(s.reason, 'rejected:') ORDER BY s.rec_no`;
 }
 
 /**
- * Totals of what was loaded. Lines are counted from `orders`, where each order counts its own: no
- * second pass over the lines, and one over the orders for all their totals. The currencies are read
- * from the lines only when some file has a currency column (`withCurrencies`): NULL otherwise.
+ * Totals of the loaded orders, in one pass over `orders` (lines are counted there, where each order
+ * counts its own: no second pass over the lines). It also reads what bounds every customer's net
+ * spend, for narrowSpendType: the amounts' type and the largest amount as exact text (no spend can
+ * pass orders × largest). The currencies are read from the lines only when some file has a currency
+ * column (`withCurrencies`): NULL otherwise.
  */
 export function loadedSummarySql(withCurrencies: boolean): string {
   const currencies = withCurrencies
     ? '(SELECT list(currency ORDER BY currency) FROM (SELECT DISTINCT currency FROM order_lines WHERE currency IS NOT NULL))'
     : 'NULL';
-  return `SELECT (SELECT count(*) FROM customer_base) AS customers, o.*, ${currencies} AS currencies
+  return `SELECT o.*, (SELECT typeof(amount) FROM orders LIMIT 1) AS amount_type, ${currencies} AS currencies
 FROM (
   SELECT count(*) AS orders, coalesce(sum(line_count), 0) AS lines,
     CAST(min(order_date) AS VARCHAR) AS first_date, CAST(max(order_date) AS VARCHAR) AS last_date,
-    CAST(sum(amount) AS VARCHAR) AS total_amount
+    CAST(sum(amount) AS VARCHAR) AS total_amount, CAST(max(abs(amount)) AS VARCHAR) AS largest
   FROM orders
 ) o`;
+}
+
+/** The buyers: one row each in customer_base. */
+export function buyersSql(): string {
+  return 'SELECT count(*) AS customers FROM customer_base';
 }
 
 /**

@@ -78,9 +78,8 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     throw new Error('invalid mapping: map an amount column, or quantity and unit price');
   }
 
-  // Texts the profile proved clean are read as they are, without a test per record: ids without
-  // spaces around them are their own trimmed text; order ids without any (and none empty) too.
-  const idSpec = profile.paddedIds ? spec : { ...spec, ids: { ...spec.ids, trim: false } };
+  // Order ids the profile proved clean (no spaces around them, all ASCII, none empty) are their
+  // own trimmed text: read as they are, without a test per record (customerIdExpr does the same).
   const orderId = (c: string) => (profile.paddedOrderIds ? text(c) : ident(c));
 
   const rawTexts = { date: dateCol, quantity: qtyCol, unit_price: priceCol, amount: amountCol, refund: refundCol };
@@ -91,7 +90,7 @@ export function stageTransactionsSql(raw: string, staged: string, file: FileImpo
     ...Object.entries(rawTexts)
       .filter(([, c]) => c)
       .map(([role, c]) => `${text(c!)} AS ${ident('raw_' + role)}`),
-    `${idCol ? customerIdExpr(idCol, idSpec, profile.floatIds, file) : 'NULL::VARCHAR'} AS customer_id`,
+    `${idCol ? customerIdExpr(idCol, spec, profile, file) : 'NULL::VARCHAR'} AS customer_id`,
     `${orderCol ? orderId(orderCol) : `CAST(${ROW} + 1 AS VARCHAR)`} AS order_id`,
     `${timestampFromText(ident(dateCol), file.parse.dateFormat)} AS order_date`,
     `${qtyCol ? number(qtyCol, profile.decimals.quantity!) : 'NULL'} AS quantity`,
@@ -209,7 +208,7 @@ export function stageCustomersSql(raw: string, staged: string, file: FileImport,
   if (!idCol) throw new Error('invalid mapping: the customers file needs a customer id column');
   return `CREATE OR REPLACE TABLE ${ident(staged)} AS
 WITH typed AS (
-  SELECT rowid + 1 AS rec_no, ${customerIdExpr(idCol, spec, profile.floatIds, file)} AS customer_id
+  SELECT rowid + 1 AS rec_no, ${customerIdExpr(idCol, spec, profile, file)} AS customer_id
   FROM ${ident(raw)}
 ), repeated AS (
   SELECT customer_id, min(rec_no) AS first_rec FROM typed WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) > 1
