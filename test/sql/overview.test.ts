@@ -150,6 +150,13 @@ describe('the overview figures, on hand-made orders', () => {
     expect(result.overview.atRisk).toMatchObject({ firstDay: '2024-02-28', lastDay: '2025-02-27', revenueText: '13', customers: 2 });
   });
 
+  test('gaps are between consecutive dates, whatever order the file lists the orders in', async () => {
+    // Listed as 03-01, 01-01, 02-01: gaps 31 and 29 (in file order they would be -60 and 31).
+    await load(['x,1,2024-03-01,5', 'x,2,2024-01-01,5', 'x,3,2024-02-01,5', 'y,4,2024-01-10,5', 'y,5,2024-01-10,5']);
+    const { result } = await runAnalysis(db, analysis({ analysisDate: '2024-07-01' }), null);
+    expect(result.overview).toMatchObject({ orders: 5, repeatCustomers: 2, gaps: 3, medianDaysBetweenOrders: 29 });
+  });
+
   test('nobody ordered twice: no gap, no median, no repeat buyer', async () => {
     await load(['a,1,2024-01-01,1', 'b,2,2024-02-01,2']);
     const { result } = await runAnalysis(db, analysis(), null);

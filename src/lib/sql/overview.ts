@@ -22,11 +22,14 @@ function purchase(netReturns: boolean): string {
  * their number is even, NULL when no buyer purchased twice.
  */
 export function overviewActivitySql(netReturns: boolean): string {
+  // Each repeat buyer's days are gathered and sorted in their own short list: a window over all
+  // orders would sort every one of them by customer id first (a quarter slower, natively and in wasm).
   return `CREATE OR REPLACE TABLE overview_activity AS
 WITH p AS (
-  SELECT customer_id, CAST(order_date AS DATE) AS day FROM orders WHERE ${purchase(netReturns)}
+  SELECT list_sort(list(CAST(order_date AS DATE))) AS days FROM orders WHERE ${purchase(netReturns)}
+  GROUP BY customer_id HAVING count(*) > 1
 ), g AS (
-  SELECT date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap FROM p
+  SELECT unnest(list_transform(range(1, len(days)), lambda i: days[i + 1] - days[i])) AS gap FROM p
 ), gaps AS (
   SELECT count(gap) AS gaps, CAST(quantile_cont(gap, 0.5) AS DOUBLE) AS median_gap_days FROM g
 ), buyers AS (
