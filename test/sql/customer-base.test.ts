@@ -44,7 +44,7 @@ FROM range(4000) t(i)`);
     [true, null],
     [true, 'DECIMAL(18, 3)'],
   ])('the positions every window gives in one query (returns netted: %s, spend key: %s)', async (netReturns, spendType) => {
-    await db.exec(customerBaseSql(netReturns, spendType));
+    for (const sql of customerBaseSql(netReturns, spendType)) await db.exec(sql);
     await db.exec(`CREATE OR REPLACE TABLE reference AS ${referenceSql(netReturns)}`);
     const [differ] = await db.rows(
       'SELECT count(*) AS n FROM ((FROM customer_base EXCEPT ALL FROM reference) UNION ALL (FROM reference EXCEPT ALL FROM customer_base))',

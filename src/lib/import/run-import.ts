@@ -127,7 +127,7 @@ export async function runImport(
   const netReturns = spec.cleaning.netReturns === true;
   // The orders' totals, read before customer_base: they also bound every spend its sorts compare.
   const [summary] = await db.rows(loadedSummarySql(transactions.some((t) => columnFor(t.file, 'currency') !== undefined)));
-  await db.exec(customerBaseSql(netReturns, narrowSpendType(summary)));
+  for (const sql of customerBaseSql(netReturns, narrowSpendType(summary))) await db.exec(sql);
   // The Overview's date-independent figures, beside customer_base for the same reason.
   await db.exec(overviewActivitySql(netReturns));
   await db.exec(overviewMonthsSql(netReturns));

@@ -30,14 +30,15 @@ export function dateLiteral(date: string): string {
  * proved to fit: the sorts by spend sort on that exact copy of it, half the width of the 128-bit
  * type a sum has (a fifth of this work at 1M customers). monetary keeps the sum's own type.
  *
- * Several statements: the buyers with their id order first, then one statement per order the
- * positions need, each adding its columns to a copy of the last table and dropping it. The six
- * window orders in one statement held copies of each other's rows at once: on the 1M bench's 94,904
- * buyers that grew the browser engine's memory (which never shrinks) by 91 MB, and writing fresh
- * memory is slow; one order at a time grew it by none, and took 287–322 ms against 345–501 ms
- * there (three fresh engines each), 244 against 321 ms natively (medians of 7 rounds).
+ * Statements to run in turn, each on its own so that Cancel stops the one running: the buyers with
+ * their id order first, then one per order the positions need, each adding its columns to a copy of
+ * the last table and dropping it. The six window orders in one statement held copies of each
+ * other's rows at once: on the 1M bench's 94,904 buyers that grew the browser engine's memory (which
+ * never shrinks) by 91 MB and wrote 8,700–12,600 fresh pages, and fresh memory is slow to write; one
+ * order at a time grew it by none, and took 287–322 ms against 345–501 ms there (three fresh engines
+ * each), 244 against 321 ms natively (medians of 7 rounds).
  */
-export function customerBaseSql(netReturns = false, spendType: string | null = null, table = 'customer_base'): string {
+export function customerBaseSql(netReturns = false, spendType: string | null = null, table = 'customer_base'): string[] {
   const purchases = netReturns ? ' FILTER (WHERE amount >= 0)' : '';
   const spendKey = spendType ? `, CAST(sum(amount) AS ${spendType}) AS spend_key` : '';
   const spend = spendType ? 'spend_key' : 'monetary';
@@ -69,7 +70,7 @@ FROM m, kind`;
     const kept = last && spendType ? ' EXCLUDE (spend_key)' : '';
     statements.push(`CREATE OR REPLACE TABLE ${target} AS\nSELECT *${kept},\n  ${columns}\nFROM ${step(i)}`, `DROP TABLE ${step(i)}`);
   });
-  return statements.join(';\n');
+  return statements;
 }
 
 /**
