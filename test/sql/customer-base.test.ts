@@ -30,8 +30,7 @@ describe('customer_base on the wasm engine', () => {
   beforeAll(async () => {
     db = await openEngine();
     // 400 text ids, the first 150 with more orders; spends, frequencies, order values and last days
-    // repeat (ties broken by id), some
-    // nets are zero or negative (returns only), one is large.
+    // repeat (ties broken by id), some nets are zero or negative (returns only), one is large.
     await db.exec(`CREATE TABLE orders AS
 SELECT 'c' || CASE WHEN i < 3000 THEN i % 400 ELSE i % 150 END AS customer_id, 'o' || i AS order_id,
   TIMESTAMP '2024-01-01' + to_days(CAST(i % 97 AS INTEGER)) + to_hours(CAST(i % 5 AS INTEGER)) AS order_date,
