@@ -36,7 +36,8 @@ export function dateLiteral(date: string): string {
  * other's rows at once: on the 1M bench's 94,904 buyers that grew the browser engine's memory (which
  * never shrinks) by 91 MB and wrote 8,700–12,600 fresh pages, and fresh memory is slow to write; one
  * order at a time grew it by none, and took 287–322 ms against 345–501 ms there (three fresh engines
- * each), 244 against 321 ms natively (medians of 7 rounds).
+ * each), 244 against 321 ms natively (medians of 7 rounds). `table` names the table (and its steps'
+ * tables): a test builds two side by side.
  */
 export function customerBaseSql(netReturns = false, spendType: string | null = null, table = 'customer_base'): string[] {
   const purchases = netReturns ? ' FILTER (WHERE amount >= 0)' : '';
