@@ -302,8 +302,10 @@ test('a scoring change does not wait for a slow segment count: the count stops, 
   await app.openAnalysedSample();
   const segment = await app.addSegment('SQL', 'Slow');
   const members = segment.getByRole('status', { name: 'Members of Slow' });
-  // Recent buyers, known after seconds of work in the engine (a hash of 120 million numbers).
-  const slow = 'r_score >= 4 AND 0 < (SELECT sum(hash(i)) FROM range(120000000) t(i))';
+  // Recent buyers, known after seconds of work in the engine: a hash of 240 million numbers, about
+  // 4 s on a quiet machine. It must outlast the steps to the scoring change below (120 million, about
+  // 2 s, ended before them once in CI) and stay inside the 10 s limit of SQL counted as it arrives.
+  const slow = 'r_score >= 4 AND 0 < (SELECT sum(hash(i)) FROM range(240000000) t(i))';
   await segment.getByRole('textbox', { name: 'SQL condition or query' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(slow);
