@@ -300,12 +300,17 @@ test('a scoring change does not wait for a slow segment count: the count stops, 
   page,
 }) => {
   await app.openAnalysedSample();
+  // Every buyer's three scores in one fingerprint: a new scoring method changes it.
+  const scores = 'SELECT CAST(bit_xor(hash(customer_id, r_score, f_score, m_score)) AS VARCHAR) FROM main.customers';
+  const [scoresBefore] = await app.sqlColumn(scores);
   const segment = await app.addSegment('SQL', 'Slow');
   const members = segment.getByRole('status', { name: 'Members of Slow' });
-  // Recent buyers, known after seconds of work in the engine: a hash of 240 million numbers, about
-  // 4 s on a quiet machine. It must outlast the steps to the scoring change below (120 million, about
-  // 2 s, ended before them once in CI) and stay inside the 10 s limit of SQL counted as it arrives.
-  const slow = 'r_score >= 4 AND 0 < (SELECT sum(hash(i)) FROM range(240000000) t(i))';
+  // Recent buyers, known after minutes of work in the engine while the scores are the first method's,
+  // and at once on any other: a count of 2 billion numbers, or of one. On the first method's scores it
+  // lasts until the 10 s limit of SQL counted as it arrives, however fast the machine, so it outlasts
+  // the steps to the scoring change below; stopped for the analysis, it runs again on the new scores.
+  const slow = `r_score >= 4 AND 0 < (SELECT count(*) FROM (${scores}) first_method(fingerprint),
+    range(CASE WHEN first_method.fingerprint = '${scoresBefore}' THEN 2000000000 ELSE 1 END) t(i))`;
   await segment.getByRole('textbox', { name: 'SQL condition or query' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(slow);
@@ -330,6 +335,8 @@ test('a scoring change does not wait for a slow segment count: the count stops, 
 
   // The count stopped for the analysis runs again, on the new scores, and is right.
   const recent = await sqlCount(app, 'SELECT count(*) FROM main.customers WHERE r_score >= 4');
+  // The premise of the slow SQL: the new method scores buyers differently.
+  expect((await app.sqlColumn(scores))[0]).not.toBe(scoresBefore);
   await app.section('Segments');
   await expect(segment.getByTestId('member-count')).toHaveText(formatCount(recent), { timeout: 60_000 });
   await expect(page.getByRole('alert')).toHaveCount(0);
